@@ -1,0 +1,96 @@
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data.Demo;
+
+/// <summary>
+/// A fictional county (青溪县) with two departments and two towns, each with a disclosure office
+/// and staff accounts, so that a fresh start shows a working site.
+/// </summary>
+public sealed class DemoData(GongkaiDb db, TimeProvider clock)
+{
+    /// <summary>The password of every demo account. Demo data is for trying Gongkai out, never for production.</summary>
+    public const string Password = "Gongkai2026";
+
+    public sealed record DemoAccount(string UserName, string DisplayName, StaffRole Role, string AgencyCode);
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
+
+    private static readonly (string Code, string? Parent, string Name, AgencyLevel Level, AgencyKind Kind, string Office, string Address, string Postcode, string Phone, string Fax, string Email)[] Agencies =
+    [
+        ("qx", null, "青溪县人民政府", AgencyLevel.County, AgencyKind.Government,
+            "青溪县人民政府办公室（县政务公开办）", "青溪县城关镇人民路 1 号县政府大楼 3 楼 305 室", "330100", "0571-86010001", "0571-86010002", "zwgk@qingxi.example.gov.cn"),
+        ("qx-czj", "qx", "青溪县财政局", AgencyLevel.County, AgencyKind.Department,
+            "青溪县财政局办公室", "青溪县城关镇人民路 18 号", "330100", "0571-86020001", "0571-86020002", "czj@qingxi.example.gov.cn"),
+        ("qx-zrzyj", "qx", "青溪县自然资源局", AgencyLevel.County, AgencyKind.Department,
+            "青溪县自然资源局办公室", "青溪县城关镇建设路 66 号", "330100", "0571-86030001", "0571-86030002", "zrzyj@qingxi.example.gov.cn"),
+        ("qx-bsz", "qx", "青溪县白沙镇人民政府", AgencyLevel.Township, AgencyKind.Government,
+            "白沙镇党政办公室", "青溪县白沙镇白沙街 8 号", "330101", "0571-86040001", "0571-86040002", "bsz@qingxi.example.gov.cn"),
+        ("qx-sqz", "qx", "青溪县石桥镇人民政府", AgencyLevel.Township, AgencyKind.Government,
+            "石桥镇党政办公室", "青溪县石桥镇新街 2 号", "330102", "0571-86050001", "0571-86050002", "sqz@qingxi.example.gov.cn"),
+    ];
+
+    private static List<DemoAccount> BuildAccounts()
+    {
+        var list = new List<DemoAccount>
+        {
+            new("sysadmin", "系统管理员", StaffRole.SystemAdmin, "qx"),
+            new("qx.supervisor", "县政务公开办 王主任", StaffRole.Supervisor, "qx"),
+        };
+        var people = new Dictionary<string, string>
+        {
+            ["qx"] = "县政府办", ["qx-czj"] = "财政局", ["qx-zrzyj"] = "自然资源局", ["qx-bsz"] = "白沙镇", ["qx-sqz"] = "石桥镇",
+        };
+        foreach (var (code, unit) in people)
+        {
+            var prefix = code == "qx" ? "qx" : code["qx-".Length..];
+            list.Add(new($"{prefix}.admin", $"{unit} 管理员", StaffRole.AgencyAdmin, code));
+            list.Add(new($"{prefix}.clerk", $"{unit} 经办人", StaffRole.Clerk, code));
+            list.Add(new($"{prefix}.reviewer", $"{unit} 审核人", StaffRole.Reviewer, code));
+        }
+        return list;
+    }
+
+    /// <summary>Fills an empty database; does nothing when any agency exists.</summary>
+    /// <returns>True when the demo data was written.</returns>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (await db.Agencies.AnyAsync(ct))
+        {
+            return false;
+        }
+        db.Actor.Set(null, "演示数据");
+        var ids = new Dictionary<string, int>();
+        var order = 0;
+        foreach (var a in Agencies)
+        {
+            var agency = new Agency
+            {
+                ParentId = a.Parent is null ? null : ids[a.Parent],
+                Name = a.Name,
+                ShortCode = a.Code,
+                Level = a.Level,
+                Kind = a.Kind,
+                SortOrder = order++,
+                OfficeName = a.Office,
+                OfficeAddress = a.Address,
+                OfficePostcode = a.Postcode,
+                OfficeHours = "工作日 上午 8:30–12:00，下午 14:00–17:30（法定节假日除外）",
+                OfficePhone = a.Phone,
+                OfficeFax = a.Fax,
+                OfficeEmail = a.Email,
+            };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync(ct);
+            ids[a.Code] = agency.Id;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var account in Accounts)
+        {
+            db.StaffUsers.Add(StaffAccounts.New(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, Password, now));
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Gongkai.Data;
+
+/// <summary>
+/// The one database context for SQLite and PostgreSQL. The schema itself comes from the versioned
+/// SQL scripts under Migrations/ (see <see cref="SchemaMigrator"/>); this mapping must match them,
+/// which a test checks on both providers.
+/// </summary>
+public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor actor, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public AuditActor Actor => actor;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // One convention for instants: stored and read as UTC on both providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+            }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Agency>(e =>
+        {
+            e.ToTable("agencies");
+            e.HasIndex(a => a.ShortCode).IsUnique().HasDatabaseName("ix_agencies_short_code");
+            e.HasIndex(a => a.ParentId).HasDatabaseName("ix_agencies_parent_id");
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(a => a.Level).HasConversion<string>();
+            e.Property(a => a.Kind).HasConversion<string>();
+            e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        b.Entity<StaffUser>(e =>
+        {
+            e.ToTable("staff_users");
+            e.HasIndex(u => u.UserName).IsUnique().HasDatabaseName("ix_staff_users_user_name");
+            e.HasIndex(u => u.AgencyId).HasDatabaseName("ix_staff_users_agency_id");
+            e.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(u => u.Role).HasConversion<string>();
+            e.Property(u => u.Version).IsConcurrencyToken();
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasIndex(a => new { a.AgencyId, a.OccurredUtc }).HasDatabaseName("ix_audit_entries_agency_id_occurred_utc");
+        });
+        b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: every save writes the audit log in the same transaction.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = CollectAuditedChanges();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // New rows get their keys only when saved, so the audit rows follow in a second save
+        // inside the same transaction: either both land or neither does.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var change in pending)
+            {
+                AuditEntries.Add(change.ToEntry(actor, now));
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Writes an audit entry that is not a row change (sign-in events) and saves it.</summary>
+    public async Task RecordEventAsync(string action, string entityType, string entityId, int? agencyId, object? details = null, CancellationToken ct = default)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            AgencyId = agencyId,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Changes = details is null ? "{}" : JsonSerializer.Serialize(details, AuditJson),
+        });
+        await SaveChangesAsync(ct);
+    }
+
+    private List<PendingAudit> CollectAuditedChanges()
+    {
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not IAudited || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+            foreach (var p in entry.Properties)
+            {
+                var info = p.Metadata.PropertyInfo;
+                if (p.Metadata.IsPrimaryKey() || p.Metadata.IsConcurrencyToken || info?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+                {
+                    continue;
+                }
+                var (before, after) = entry.State switch
+                {
+                    EntityState.Added => (null, p.CurrentValue),
+                    EntityState.Deleted => (p.OriginalValue, null),
+                    _ => (p.OriginalValue, p.CurrentValue),
+                };
+                if (entry.State == EntityState.Modified && Equals(before, after))
+                {
+                    continue;
+                }
+                var secret = p.Metadata.Name.Contains("Password", StringComparison.Ordinal) || p.Metadata.Name == nameof(StaffUser.SecurityStamp);
+                changes[p.Metadata.Name] = secret
+                    ? new object?[] { before is null ? null : "******", after is null ? null : "******" }
+                    : new[] { Show(before), Show(after) };
+            }
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+            // Version is bumped here so that a concurrent edit of the same row fails its update.
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version)
+            {
+                var current = (int)entry.Property(version.Name).CurrentValue!;
+                entry.Property(version.Name).CurrentValue = current + 1;
+            }
+            list.Add(new PendingAudit(entry, changes));
+        }
+        return list;
+    }
+
+    private static object? Show(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    internal static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record PendingAudit(EntityEntry Entry, SortedDictionary<string, object?[]> Changes)
+    {
+        private readonly EntityState _state = Entry.State;
+
+        public AuditEntry ToEntry(AuditActor actor, DateTime now) => new()
+        {
+            OccurredUtc = now,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            AgencyId = ((IAudited)Entry.Entity).AuditAgencyId,
+            EntityType = Entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue)),
+            Action = _state switch
+            {
+                EntityState.Added => AuditActions.Created,
+                EntityState.Deleted => AuditActions.Deleted,
+                _ => AuditActions.Updated,
+            },
+            Changes = JsonSerializer.Serialize(Changes, AuditJson),
+        };
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    sb.Append('_');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Stores every <see cref="DateTime"/> as UTC and reads it back marked as UTC.</summary>
+public sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,32 @@
+using Gongkai.Data.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Data;
+
+/// <summary>The composition root shared by the web app and the <c>gongkai</c> command.</summary>
+public static class GongkaiServices
+{
+    /// <param name="baseDirectory">Where a relative SQLite path is resolved from (the content root).</param>
+    public static DatabaseSettings AddGongkaiData(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    {
+        SettingsCheck.ThrowOnUnknown(configuration);
+        var settings = DatabaseSettings.From(configuration, baseDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditActor>();
+        services.AddDbContext<GongkaiDb>(options => UseProvider(options, settings));
+        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<DemoData>();
+        return settings;
+    }
+
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseSettings settings) =>
+        settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, null),
+        };
+}

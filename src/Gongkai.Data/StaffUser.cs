@@ -1,0 +1,26 @@
+using Gongkai.Domain.Staff;
+
+namespace Gongkai.Data;
+
+/// <summary>A staff account. Accounts are deactivated, never deleted, so the audit log keeps its actors.</summary>
+public sealed class StaffUser : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public StaffRole Role { get; set; }
+    public required string PasswordHash { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Changes whenever the password, role or status changes; signed-in sessions holding an older one end.</summary>
+    public required string SecurityStamp { get; set; }
+
+    [NotAudited] public int FailedLoginCount { get; set; }
+    [NotAudited] public DateTime? LockoutEndUtc { get; set; }
+    [NotAudited] public DateTime? LastLoginUtc { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public int Version { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+}

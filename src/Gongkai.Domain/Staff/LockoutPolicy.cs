@@ -1,0 +1,21 @@
+namespace Gongkai.Domain.Staff;
+
+/// <summary>
+/// Locks an account for a while after repeated wrong passwords, against password guessing.
+/// </summary>
+public sealed record LockoutPolicy(int MaxFailedAttempts, TimeSpan LockoutDuration)
+{
+    public static LockoutPolicy Default { get; } = new(5, TimeSpan.FromMinutes(15));
+
+    public bool IsLockedOut(DateTime? lockoutEndUtc, DateTime nowUtc) => lockoutEndUtc is { } end && end > nowUtc;
+
+    /// <summary>
+    /// The account's state after one more wrong password: the count goes up, and on reaching the
+    /// limit the account locks and the count starts again.
+    /// </summary>
+    public (int FailedAttempts, DateTime? LockoutEndUtc) AfterFailure(int failedAttempts, DateTime nowUtc)
+    {
+        var count = failedAttempts + 1;
+        return count >= MaxFailedAttempts ? (0, nowUtc + LockoutDuration) : (count, null);
+    }
+}

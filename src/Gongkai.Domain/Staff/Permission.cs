@@ -1,0 +1,26 @@
+namespace Gongkai.Domain.Staff;
+
+/// <summary>What a staff member may do; each is granted over a set of agencies.</summary>
+public enum Permission
+{
+    /// <summary>Read the agency's records (profile, items, applications, reports).</summary>
+    ReadRecords,
+
+    /// <summary>Create and change the agency's working records.</summary>
+    EditRecords,
+
+    /// <summary>Confidentiality review, approval, extensions.</summary>
+    Review,
+
+    /// <summary>Edit the agency's profile and its disclosure office's contact data.</summary>
+    EditAgencyProfile,
+
+    /// <summary>Create, change and lock the agency's staff accounts.</summary>
+    ManageUsers,
+
+    /// <summary>Read the audit log of the agency.</summary>
+    ReadAudit,
+
+    /// <summary>Create agencies and move them in the tree.</summary>
+    ManageAgencies,
+}

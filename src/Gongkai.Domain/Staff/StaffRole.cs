@@ -1,0 +1,33 @@
+namespace Gongkai.Domain.Staff;
+
+/// <summary>The role of a staff account. One role per account, bound to one agency.</summary>
+public enum StaffRole
+{
+    /// <summary>经办人: drafts items, registers and processes applications, records appeals.</summary>
+    Clerk,
+
+    /// <summary>审核人: confidentiality review and approval; approves extensions.</summary>
+    Reviewer,
+
+    /// <summary>单位管理员: the agency's users, guide, catalog settings and annual report.</summary>
+    AgencyAdmin,
+
+    /// <summary>主管部门: reads its agency and every agency below it; compiles the roll-up report.</summary>
+    Supervisor,
+
+    /// <summary>系统管理员: the agency tree and every account.</summary>
+    SystemAdmin,
+}
+
+public static class StaffRoleNames
+{
+    public static string Label(this StaffRole role) => role switch
+    {
+        StaffRole.Clerk => "经办人",
+        StaffRole.Reviewer => "审核人",
+        StaffRole.AgencyAdmin => "单位管理员",
+        StaffRole.Supervisor => "主管部门",
+        StaffRole.SystemAdmin => "系统管理员",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+}

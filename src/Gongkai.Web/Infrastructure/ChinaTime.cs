@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>Shows stored UTC instants in Beijing time (UTC+8 all year: China has no daylight saving).</summary>
+public static class ChinaTime
+{
+    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static string Format(DateTime utc) =>
+        (utc + Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

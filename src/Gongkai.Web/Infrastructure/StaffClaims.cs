@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Claims;
+using Gongkai.Data;
+using Gongkai.Domain.Staff;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>What the sign-in cookie carries about a staff member.</summary>
+public static class StaffClaims
+{
+    public const string AgencyId = "gongkai:agency";
+    public const string Stamp = "gongkai:stamp";
+    public const string DisplayName = "gongkai:display-name";
+
+    public static ClaimsPrincipal For(StaffUser user) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+        new Claim(ClaimTypes.Name, user.UserName),
+        new Claim(ClaimTypes.Role, user.Role.ToString()),
+        new Claim(AgencyId, user.AgencyId.ToString(CultureInfo.InvariantCulture)),
+        new Claim(Stamp, user.SecurityStamp),
+        new Claim(DisplayName, user.DisplayName),
+    ], "cookie", ClaimTypes.Name, ClaimTypes.Role));
+
+    public static int? UserId(ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static int? Agency(ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirstValue(AgencyId), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static StaffRole? Role(ClaimsPrincipal principal) =>
+        Enum.TryParse<StaffRole>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
+}

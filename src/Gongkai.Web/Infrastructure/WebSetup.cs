@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Gongkai.Data;
+using Gongkai.Data.Demo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Gongkai.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddGongkaiWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddGongkaiData(configuration, environment.ContentRootPath);
+        services.AddHttpContextAccessor();
+        services.AddScoped<StaffContext>();
+
+        // Keys live in the database so that every web node can read every cookie.
+        services.AddDataProtection().SetApplicationName("Gongkai");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/console/login";
+                o.LogoutPath = "/console/logout";
+                o.Cookie.Name = "gongkai.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = StaffSignIn.ValidateAsync;
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToLogin = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/api"))
+                    {
+                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    }
+                    ctx.Response.Redirect(ctx.RedirectUri);
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "gongkai.af");
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Console");
+                o.Conventions.AllowAnonymousToPage("/Console/Login");
+            })
+            .AddMvcOptions(o => ChineseMessages.Apply(o.ModelBindingMessageProvider));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return services;
+    }
+
+    public static WebApplication UseGongkaiPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
+            ctx.Response.Headers["X-Frame-Options"] = "DENY";
+            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            ctx.Response.Headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            // Every change saved in this request is written to the audit log under the signed-in staff member.
+            if (ctx.User.Identity?.IsAuthenticated == true)
+            {
+                var actor = ctx.RequestServices.GetRequiredService<AuditActor>();
+                actor.Set(StaffClaims.UserId(ctx.User), ctx.User.Identity.Name ?? "?");
+            }
+            await next();
+        });
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Upgrades the schema in place and, when configured, fills an empty database with the demo county.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        var ran = await migrator.MigrateAsync();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai");
+        foreach (var script in ran)
+        {
+            log.LogInformation("Schema upgraded: {Script}", script.Name);
+        }
+        if (app.Configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase")
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync())
+        {
+            log.LogWarning("""
+                已写入演示数据（青溪县）。Demo data written. Staff console: /console/login
+                演示账户（密码均为 {Password}）: {Accounts}
+                """, DemoData.Password, string.Join(", ", DemoData.Accounts.Select(a => a.UserName)));
+        }
+    }
+}

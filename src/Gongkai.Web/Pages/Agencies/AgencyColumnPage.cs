@@ -1,0 +1,49 @@
+using Gongkai.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Agencies;
+
+/// <summary>The sections of an agency's 政府信息公开 column, in the order the portal shows them.</summary>
+public enum ColumnSection
+{
+    Home,
+    Guide,
+    Rules,
+    Catalog,
+    Reports,
+    Apply,
+}
+
+/// <summary>A page inside one agency's 政府信息公开 column, found by the agency's short code.</summary>
+public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
+{
+    public Agency Agency { get; private set; } = null!;
+    public abstract ColumnSection Section { get; }
+
+    public static IReadOnlyList<(ColumnSection Section, string Title, string Path)> Sections { get; } =
+    [
+        (ColumnSection.Guide, "政府信息公开指南", "guide"),
+        (ColumnSection.Rules, "政府信息公开制度", "rules"),
+        (ColumnSection.Catalog, "法定主动公开内容", "catalog"),
+        (ColumnSection.Reports, "政府信息公开年报", "reports"),
+        (ColumnSection.Apply, "依申请公开", "apply"),
+    ];
+
+    protected GongkaiDb Db => db;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ShortCode == code.ToLowerInvariant(), ct);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        Agency = agency;
+        ViewData["Title"] = Section == ColumnSection.Home
+            ? $"{agency.Name} 政府信息公开"
+            : $"{Sections.Single(s => s.Section == Section).Title} - {agency.Name}";
+        return Page();
+    }
+}

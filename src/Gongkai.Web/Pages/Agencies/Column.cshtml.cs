@@ -1,0 +1,9 @@
+using Gongkai.Data;
+
+namespace Gongkai.Web.Pages.Agencies;
+
+/// <summary>An agency's 政府信息公开 column: its sections and its disclosure office.</summary>
+public sealed class ColumnModel(GongkaiDb db) : AgencyColumnPage(db)
+{
+    public override ColumnSection Section => ColumnSection.Home;
+}

@@ -1,0 +1,9 @@
+using Gongkai.Data;
+
+namespace Gongkai.Web.Pages.Agencies;
+
+/// <summary>公开指南 (Art. 12): how to obtain information, with the office's contact data.</summary>
+public sealed class GuideModel(GongkaiDb db) : AgencyColumnPage(db)
+{
+    public override ColumnSection Section => ColumnSection.Guide;
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Console;
+
+/// <summary>A staff member changes their own password.</summary>
+public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
+{
+    [BindProperty, Display(Name = "当前密码"), Required(ErrorMessage = "请填写当前密码。")]
+    public string CurrentPassword { get; set; } = "";
+
+    [BindProperty, Display(Name = "新密码"), Required(ErrorMessage = "请填写新密码。")]
+    public string NewPassword { get; set; } = "";
+
+    [BindProperty, Display(Name = "确认新密码"), Required(ErrorMessage = "请再次填写新密码。"), Compare(nameof(NewPassword), ErrorMessage = "两次填写的新密码不一致。")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await db.StaffUsers.FindAsync([staff.UserId], ct);
+        if (user is null)
+        {
+            return Forbid();
+        }
+        if (ModelState.IsValid && StaffAccounts.Verify(user, CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), "当前密码不正确。");
+        }
+        if (PasswordRules.Problem(NewPassword, user.UserName) is { } problem && !string.IsNullOrEmpty(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), problem);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        StaffAccounts.SetPassword(user, NewPassword);
+        await db.SaveChangesAsync(ct);
+        // The stamp changed, so the current cookie is renewed; other sessions of this account end.
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user));
+        TempData["Notice"] = "密码已修改。";
+        return Redirect("/console");
+    }
+}

@@ -1,0 +1,114 @@
+using Gongkai.Data;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Agencies;
+
+/// <summary>
+/// Shows an agency to those who may read it; its admin edits the disclosure office's contact data,
+/// the system admin also its name, code and place in the tree.
+/// </summary>
+public sealed class EditModel(GongkaiDb db, StaffContext staff) : PageModel
+{
+    private static readonly string[] IdentityFields = ["Form.Name", "Form.ShortCode", "Form.ParentId", "Form.Level", "Form.Kind"];
+
+    [BindProperty]
+    public AgencyForm Form { get; set; } = new();
+
+    public Agency Agency { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+    public bool IdentityEditable { get; private set; }
+    public IReadOnlyList<Agency> Parents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        Form = AgencyForm.From(Agency);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        if (IdentityEditable)
+        {
+            var tree = await staff.TreeAsync(ct);
+            if (!tree.CanMoveUnder(id, Form.ParentId))
+            {
+                ModelState.AddModelError("Form.ParentId", "上级机构不能是本机构或其下级机构。");
+            }
+            var code = Form.ShortCode.Trim();
+            if (code != Agency.ShortCode && await db.Agencies.AnyAsync(a => a.ShortCode == code, ct))
+            {
+                ModelState.AddModelError("Form.ShortCode", "该简码已被其他机构使用。");
+            }
+        }
+        else
+        {
+            foreach (var field in IdentityFields)
+            {
+                ModelState.Remove(field);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            if (!IdentityEditable)
+            {
+                var shown = AgencyForm.From(Agency);
+                (Form.Name, Form.ShortCode, Form.Level, Form.Kind) = (shown.Name, shown.ShortCode, shown.Level, shown.Kind);
+            }
+            return Page();
+        }
+        db.Entry(Agency).Property(a => a.Version).OriginalValue = Form.Version;
+        Form.ApplyOfficeTo(Agency);
+        if (IdentityEditable)
+        {
+            Form.ApplyIdentityTo(Agency);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "该机构信息已被他人修改，您的修改未保存。请刷新页面后重试。");
+            return Page();
+        }
+        TempData["Notice"] = "已保存。";
+        return Redirect($"/console/agencies/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var agency = await db.Agencies.FindAsync([id], ct);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        if (!await staff.CanAsync(Permission.ReadRecords, id, ct))
+        {
+            return Forbid();
+        }
+        Agency = agency;
+        CanEdit = await staff.CanAsync(Permission.EditAgencyProfile, id, ct);
+        IdentityEditable = await staff.CanAsync(Permission.ManageAgencies, id, ct);
+        if (IdentityEditable)
+        {
+            Parents = await db.Agencies.AsNoTracking().Where(a => a.Id != id).OrderBy(a => a.SortOrder).ToListAsync(ct);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Users;
+
+/// <summary>An agency admin (or the system admin) creates an account.</summary>
+public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    [BindProperty, Display(Name = "所属机构"), Required(ErrorMessage = "请选择所属机构。")]
+    public int? AgencyId { get; set; }
+
+    [BindProperty, Display(Name = "用户名"), Required(ErrorMessage = "请填写用户名。")]
+    public string UserName { get; set; } = "";
+
+    [BindProperty, Display(Name = "初始密码"), Required(ErrorMessage = "请填写初始密码。")]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public UserForm Form { get; set; } = new();
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!staff.HasAnywhere(Permission.ManageUsers))
+        {
+            return Forbid();
+        }
+        AgencyId = staff.AgencyId;
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!staff.HasAnywhere(Permission.ManageUsers))
+        {
+            return Forbid();
+        }
+        if (AgencyId is { } agencyId && !await staff.CanAsync(Permission.ManageUsers, agencyId, ct))
+        {
+            return Forbid();
+        }
+        if (Form.Role is { } role && !AccessPolicy.MayAssignRole(staff.Role, role))
+        {
+            ModelState.AddModelError("Form.Role", "您不能授予该角色。");
+        }
+        if (!string.IsNullOrEmpty(UserName))
+        {
+            if (UserNameRules.Problem(UserName) is { } problem)
+            {
+                ModelState.AddModelError(nameof(UserName), problem);
+            }
+            else if (await StaffAccounts.UserNameTakenAsync(db, UserName, ct))
+            {
+                ModelState.AddModelError(nameof(UserName), "该用户名已被使用。");
+            }
+        }
+        if (!string.IsNullOrEmpty(Password) && PasswordRules.Problem(Password, UserName) is { } pwProblem)
+        {
+            ModelState.AddModelError(nameof(Password), pwProblem);
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        var user = StaffAccounts.New(AgencyId!.Value, UserName, Form.DisplayName, Form.Role!.Value, Password, clock.GetUtcNow().UtcDateTime);
+        db.StaffUsers.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins picked the same name at the same moment; the unique index decided.
+            ModelState.AddModelError(nameof(UserName), "该用户名已被使用。");
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        TempData["Notice"] = $"已创建用户 {user.UserName}。";
+        return Redirect($"/console/users/{user.Id}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var manageable = await staff.AgenciesWhereAsync(Permission.ManageUsers, ct);
+        Agencies = await db.Agencies.AsNoTracking().Where(a => manageable.Contains(a.Id)).OrderBy(a => a.SortOrder).ToListAsync(ct);
+        Form.AssignableRoles = Enum.GetValues<StaffRole>().Where(r => AccessPolicy.MayAssignRole(staff.Role, r)).ToList();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Errors;
+
+/// <summary>The page shown for an error status; the status itself is kept.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int status) => Describe(status);
+
+    public void OnPost(int status) => Describe(status);
+
+    private void Describe(int status)
+    {
+        (Title, Explanation) = status switch
+        {
+            400 => ("请求无效", "提交的内容无效或页面已过期，请返回上一页刷新后重试。"),
+            403 => ("无权访问", "您没有访问该页面或执行该操作的权限。"),
+            404 => ("页面不存在", "您访问的页面不存在或已被移除。"),
+            _ => ("出错了", "服务器处理请求时出错，请稍后再试。"),
+        };
+    }
+}
