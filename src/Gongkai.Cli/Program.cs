@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Gongkai.Cli;
+
+return await GongkaiCommand.RunAsync(args, Console.Out, Console.Error, Console.In);

@@ -86,9 +86,11 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             ids[a.Code] = agency.Id;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        // One hash for the shared demo password: hashing is deliberately slow, and the password is public anyway.
+        var hash = StaffAccounts.HashPassword(Password);
         foreach (var account in Accounts)
         {
-            db.StaffUsers.Add(StaffAccounts.New(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, Password, now));
+            db.StaffUsers.Add(StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now));
         }
         await db.SaveChangesAsync(ct);
         return true;

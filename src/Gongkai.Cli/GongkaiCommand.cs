@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Gongkai.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Cli;
+
+/// <summary>
+/// The <c>gongkai</c> command. It reads the same settings as the web app (appsettings.json in the
+/// current folder, then environment variables such as <c>Database__Provider</c>, then the
+/// <c>--provider</c> and <c>--connection</c> options) and builds the same services.
+/// </summary>
+public static class GongkaiCommand
+{
+    public static readonly Option<string?> Provider = new("--provider") { Description = "数据库类型：sqlite 或 postgres（默认读取配置）", Recursive = true };
+    public static readonly Option<string?> Connection = new("--connection") { Description = "数据库连接字符串（默认读取配置）", Recursive = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        var root = new RootCommand("公开 Gongkai：政府信息公开平台命令行工具");
+        root.Options.Add(Provider);
+        root.Options.Add(Connection);
+        var io = new CliIo(stdout, stderr, stdin);
+        root.Subcommands.Add(DbCommands.Create(io));
+        root.Subcommands.Add(SeedCommands.Create(io));
+        root.Subcommands.Add(UserCommands.Create(io));
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>The services of the web app's composition root, for one command.</summary>
+    public static ServiceProvider Services(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Provider) is { } provider)
+        {
+            overrides["Database:Provider"] = provider;
+        }
+        if (parse.GetValue(Connection) is { } connection)
+        {
+            overrides["ConnectionStrings:Default"] = connection;
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddGongkaiData(configuration, Directory.GetCurrentDirectory());
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs a command body, turning expected failures into a message and exit code 1.</summary>
+    public static async Task<int> Guard(CliIo io, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is SettingsException or CliException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+        {
+            await io.Error.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
+    }
+}
+
+public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In);
+
+/// <summary>A failure the user can fix, reported as a message without a stack trace.</summary>
+public sealed class CliException(string message) : Exception(message);

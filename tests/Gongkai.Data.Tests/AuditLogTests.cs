@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Gongkai.Data;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Staff;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data.Tests;
+
+public sealed class AuditLogTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static readonly ManualClock Clock = new(new DateTimeOffset(2026, 1, 5, 1, 30, 0, TimeSpan.Zero));
+
+    private static Agency NewAgency(string code) => new()
+    {
+        Name = "测试镇人民政府", ShortCode = code, Level = AgencyLevel.Township, Kind = AgencyKind.Government,
+        OfficeName = "测试镇党政办", OfficeAddress = "测试路 1 号", OfficePhone = "0571-1234567",
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CreatingARecord_WritesWhoWhenWhichAndEveryValue(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var actor = new AuditActor();
+        actor.Set(42, "sq.admin");
+        await using var db = await Contexts.MigratedAsync(database, actor, Clock);
+
+        var agency = NewAgency("test");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+
+        var entry = await db.AuditEntries.SingleAsync();
+        Assert.Equal((42, "sq.admin", agency.Id, "Agency", agency.Id.ToString(), AuditActions.Created),
+            (entry.ActorUserId, entry.ActorName, entry.AgencyId, entry.EntityType, entry.EntityId, entry.Action));
+        Assert.Equal(Clock.Now.UtcDateTime, entry.OccurredUtc);
+        var changes = JsonDocument.Parse(entry.Changes).RootElement;
+        Assert.Equal("测试镇人民政府", changes.GetProperty("Name")[1].GetString());
+        Assert.Equal(JsonValueKind.Null, changes.GetProperty("Name")[0].ValueKind);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ChangingARecord_WritesOnlyTheChangedFieldsWithOldAndNewValues(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var actor = new AuditActor();
+        await using var db = await Contexts.MigratedAsync(database, actor, Clock);
+        var agency = NewAgency("test");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+
+        actor.Set(7, "test.admin");
+        agency.OfficePhone = "0571-7654321";
+        await db.SaveChangesAsync();
+
+        var entry = await db.AuditEntries.OrderBy(e => e.Id).LastAsync();
+        Assert.Equal((AuditActions.Updated, "test.admin", agency.Id), (entry.Action, entry.ActorName, entry.AgencyId));
+        Assert.Equal("""{"OfficePhone":["0571-1234567","0571-7654321"]}""", entry.Changes);
+        Assert.Equal(1, agency.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PasswordsAndStamps_NeverReachTheLog(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        var agency = NewAgency("test");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        var user = StaffAccounts.New(agency.Id, "test.clerk", "经办人", StaffRole.Clerk, "Secret2026", Clock.Now.UtcDateTime);
+        db.StaffUsers.Add(user);
+        await db.SaveChangesAsync();
+        StaffAccounts.SetPassword(user, "Another2026");
+        await db.SaveChangesAsync();
+
+        var entries = await db.AuditEntries.Where(e => e.EntityType == "StaffUser").OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.DoesNotContain("AQAAAA", e.Changes));
+        Assert.All(entries, e => Assert.DoesNotContain(user.SecurityStamp, e.Changes));
+        Assert.Contains("""PasswordHash":["******","******"]""", entries[1].Changes);
+        Assert.Equal(agency.Id, entries[1].AgencyId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SignInBookkeepingAlone_WritesNoChangeEntry(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        var agency = NewAgency("test");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        var user = StaffAccounts.New(agency.Id, "test.clerk", "经办人", StaffRole.Clerk, "Secret2026", Clock.Now.UtcDateTime);
+        db.StaffUsers.Add(user);
+        await db.SaveChangesAsync();
+        var before = await db.AuditEntries.CountAsync();
+
+        user.FailedLoginCount = 3;
+        user.LastLoginUtc = Clock.Now.UtcDateTime;
+        await db.SaveChangesAsync();
+
+        Assert.Equal(before, await db.AuditEntries.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheLog_IsAppendOnly_InTheSchemaItself(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        db.Agencies.Add(NewAgency("test"));
+        await db.SaveChangesAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor_name = 'someone else'"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        Assert.Equal("系统", (await db.AuditEntries.AsNoTracking().SingleAsync()).ActorName);
+    }
+}

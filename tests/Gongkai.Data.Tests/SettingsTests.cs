@@ -1,0 +1,54 @@
+using Gongkai.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace Gongkai.Data.Tests;
+
+public sealed class SettingsTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] pairs) =>
+        new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
+
+    [Fact]
+    public void AnUnknownProvider_StopsStartUp_NamingTheValidValues()
+    {
+        var error = Assert.Throws<SettingsException>(() => DatabaseSettings.From(Config(("Database:Provider", "mysql")), "/tmp"));
+        Assert.Contains("Database:Provider", error.Message);
+        Assert.Contains("'mysql'", error.Message);
+        Assert.Contains("sqlite, postgres", error.Message);
+    }
+
+    [Fact]
+    public void Postgres_WithoutAConnectionString_StopsStartUp()
+    {
+        var error = Assert.Throws<SettingsException>(() => DatabaseSettings.From(Config(("Database:Provider", "postgres")), "/tmp"));
+        Assert.Contains("ConnectionStrings:Default", error.Message);
+    }
+
+    [Fact]
+    public void SqliteByDefault_ResolvesARelativeFileAgainstTheBaseDirectory_WithForeignKeysOn()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"gongkai-settings-{Guid.NewGuid():N}");
+        var settings = DatabaseSettings.From(Config(), dir);
+        Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
+        Assert.Contains(Path.Combine(dir, "App_Data", "gongkai.db"), settings.ConnectionString);
+        Assert.Contains("Foreign Keys=True", settings.ConnectionString);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Database:Provder")]
+    [InlineData("Demo:Seed")]
+    [InlineData("ConnectionStrings:Main")]
+    public void AMisspeltSetting_StopsStartUp_NamingIt(string key)
+    {
+        var error = Assert.Throws<SettingsException>(() => SettingsCheck.ThrowOnUnknown(Config((key, "x"))));
+        Assert.Contains($"'{key}'", error.Message);
+    }
+
+    [Fact]
+    public void KnownSettings_AndOtherSections_PassTheCheck()
+    {
+        SettingsCheck.ThrowOnUnknown(Config(("Database:Provider", "sqlite"), ("ConnectionStrings:Default", "x"),
+            ("Demo:SeedOnEmptyDatabase", "true"), ("Logging:LogLevel:Default", "Information")));
+    }
+}

@@ -1,0 +1,86 @@
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Staff;
+
+namespace Gongkai.Domain.Tests.Staff;
+
+public sealed class AccessPolicyTests
+{
+    private const int County = 1, Department = 2, TownA = 3, TownB = 4, OtherCounty = 5;
+    private static readonly AgencyTree Tree = new([(County, null), (Department, County), (TownA, County), (TownB, County), (OtherCounty, null)]);
+
+    private static bool Allows(StaffRole role, int own, Permission p, int target) => AccessPolicy.Allows(role, own, p, target, Tree);
+
+    [Fact]
+    public void AClerk_WorksOnlyOnItsOwnAgency()
+    {
+        Assert.True(Allows(StaffRole.Clerk, TownA, Permission.ReadRecords, TownA));
+        Assert.True(Allows(StaffRole.Clerk, TownA, Permission.EditRecords, TownA));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.ReadRecords, TownB));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.EditRecords, TownB));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.Review, TownA));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.ManageUsers, TownA));
+    }
+
+    [Fact]
+    public void ASupervisor_ReadsItsAgencyAndEverythingBelow_ButChangesNothing()
+    {
+        foreach (var agency in new[] { County, Department, TownA, TownB })
+        {
+            Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, agency));
+            Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadAudit, agency));
+            Assert.False(Allows(StaffRole.Supervisor, County, Permission.EditRecords, agency));
+        }
+        Assert.False(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, OtherCounty));
+        Assert.False(Allows(StaffRole.Supervisor, TownA, Permission.ReadRecords, County));
+    }
+
+    [Fact]
+    public void AnAgencyAdmin_ManagesItsOwnUsersAndProfile_Only()
+    {
+        Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.ManageUsers, TownA));
+        Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.EditAgencyProfile, TownA));
+        Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.ReadAudit, TownA));
+        Assert.False(Allows(StaffRole.AgencyAdmin, County, Permission.ManageUsers, TownA));
+        Assert.False(Allows(StaffRole.AgencyAdmin, TownA, Permission.ManageAgencies, TownA));
+    }
+
+    [Fact]
+    public void AReviewer_ReviewsInItsOwnAgency()
+    {
+        Assert.True(Allows(StaffRole.Reviewer, TownA, Permission.Review, TownA));
+        Assert.False(Allows(StaffRole.Reviewer, TownA, Permission.Review, TownB));
+    }
+
+    [Fact]
+    public void TheSystemAdmin_ReachesEveryKnownAgency()
+    {
+        Assert.True(Allows(StaffRole.SystemAdmin, County, Permission.ManageAgencies, OtherCounty));
+        Assert.True(Allows(StaffRole.SystemAdmin, County, Permission.ManageUsers, TownB));
+        Assert.False(Allows(StaffRole.SystemAdmin, County, Permission.ReadRecords, 99));
+    }
+
+    [Fact]
+    public void AgenciesWhere_ListsExactlyTheAgenciesAllowed()
+    {
+        var all = new[] { County, Department, TownA, TownB, OtherCounty };
+        Assert.Equal(new HashSet<int> { County, Department, TownA, TownB },
+            AccessPolicy.AgenciesWhere(StaffRole.Supervisor, County, Permission.ReadRecords, Tree, all));
+        Assert.Equal(new HashSet<int> { TownA }, AccessPolicy.AgenciesWhere(StaffRole.Clerk, TownA, Permission.ReadRecords, Tree, all));
+        Assert.Empty(AccessPolicy.AgenciesWhere(StaffRole.Clerk, TownA, Permission.ManageUsers, Tree, all));
+        Assert.Equal(all.ToHashSet(), AccessPolicy.AgenciesWhere(StaffRole.SystemAdmin, County, Permission.ReadAudit, Tree, all));
+    }
+
+    [Theory]
+    [InlineData(StaffRole.AgencyAdmin, StaffRole.Clerk, true)]
+    [InlineData(StaffRole.AgencyAdmin, StaffRole.Reviewer, true)]
+    [InlineData(StaffRole.AgencyAdmin, StaffRole.AgencyAdmin, true)]
+    [InlineData(StaffRole.AgencyAdmin, StaffRole.Supervisor, false)]
+    [InlineData(StaffRole.AgencyAdmin, StaffRole.SystemAdmin, false)]
+    [InlineData(StaffRole.SystemAdmin, StaffRole.Supervisor, true)]
+    [InlineData(StaffRole.Supervisor, StaffRole.Clerk, false)]
+    [InlineData(StaffRole.Clerk, StaffRole.Clerk, false)]
+    public void AnAgencyAdmin_CannotGrantReachBeyondItsAgency(StaffRole assigner, StaffRole role, bool expected)
+    {
+        Assert.Equal(expected, AccessPolicy.MayAssignRole(assigner, role));
+    }
+}

@@ -1,0 +1,64 @@
+using Gongkai.Data;
+using Gongkai.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>
+/// The whole web app over a fresh database filled with the demo county, with a clock the test
+/// controls. Tests talk to it through <see cref="Visitor"/>s, as a browser would.
+/// </summary>
+public sealed class GongkaiApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+
+    private GongkaiApp(TestDatabase database) => _database = database;
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
+    public static async Task<GongkaiApp> StartAsync(string provider)
+    {
+        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider));
+        _ = app.Server; // start now: migrations and demo data
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.ProviderName);
+        builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public Visitor NewVisitor() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<Visitor> SignedInAsync(string userName)
+    {
+        var visitor = NewVisitor();
+        var response = await visitor.SignInAsync(userName, Gongkai.Data.Demo.DemoData.Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return visitor;
+    }
+
+    /// <summary>Reads the database directly, as the test's own witness of what was stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<GongkaiDb, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDb>());
+    }
+
+    public Task<Agency> AgencyAsync(string code) => QueryAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.ShortCode == code));
+
+    public Task<StaffUser> UserAsync(string userName) => QueryAsync(db => db.StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == userName));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

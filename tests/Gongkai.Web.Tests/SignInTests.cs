@@ -1,0 +1,148 @@
+using System.Net;
+using Gongkai.Data;
+using Gongkai.Data.Demo;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+public sealed class SignInTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SigningIn_OpensTheConsole_AndSigningOut_ClosesIt(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+
+        var response = await visitor.SignInAsync("bsz.clerk", DemoData.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console", response.Headers.Location?.OriginalString);
+
+        var dashboard = await visitor.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("白沙镇 经办人", dashboard.Text);
+        Assert.Contains("青溪县白沙镇人民政府", dashboard.Text);
+
+        var token = await visitor.TokenFromAsync("/console");
+        var logout = await visitor.PostAsync("/console/logout", new Dictionary<string, string?> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, logout.Status);
+        var after = await visitor.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+        Assert.StartsWith("/console/login", after.Location);
+
+        var events = await app.QueryAsync(db => db.AuditEntries.Where(e => e.ActorName == "bsz.clerk").Select(e => e.Action).ToListAsync());
+        Assert.Equal([AuditActions.SignedIn, AuditActions.SignedOut], events);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AWrongPassword_IsRefusedWithAMessage_AndRecorded(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+
+        var page = await visitor.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "bsz.clerk", ["Password"] = "wrong-password1" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("用户名或密码错误。", page.Summary);
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/console")).Status);
+        var user = await app.UserAsync("bsz.clerk");
+        Assert.Equal(1, user.FailedLoginCount);
+        var entry = await app.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).LastAsync());
+        Assert.Equal((AuditActions.SignInFailed, user.AgencyId), (entry.Action, entry.AgencyId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenAgainstTheRightOne_UntilTheLockoutEnds(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+        for (var i = 0; i < 5; i++)
+        {
+            await visitor.SignInAsync("sqz.clerk", "wrong-password1");
+        }
+
+        var locked = await visitor.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "sqz.clerk", ["Password"] = DemoData.Password });
+        Assert.Equal(HttpStatusCode.OK, locked.Status);
+        Assert.Contains("账户已暂时锁定", locked.Summary);
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/console")).Status);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        var response = await visitor.SignInAsync("sqz.clerk", DemoData.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/console")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnAdmin_CanLiftALockout(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using (var guesser = app.NewVisitor())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await guesser.SignInAsync("sqz.clerk", "wrong-password1");
+            }
+        }
+        using var admin = await app.SignedInAsync("sqz.admin");
+        var clerk = await app.UserAsync("sqz.clerk");
+        var page = await admin.SubmitAsync($"/console/users/{clerk.Id}", new Dictionary<string, string?>(), handler: "Unlock");
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+
+        using var visitor = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.SignInAsync("sqz.clerk", DemoData.Password)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ADeactivatedAccount_LosesItsOpenSession(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var user = await app.UserAsync("bsz.clerk");
+
+        var saved = await admin.SubmitAsync($"/console/users/{user.Id}", new Dictionary<string, string?> { ["IsActive"] = null });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.GetAsync("/console")).Status);
+        Assert.False((await app.UserAsync("bsz.clerk")).IsActive);
+        using var again = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.OK, (await again.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "bsz.clerk", ["Password"] = DemoData.Password })).Status);
+    }
+
+    [Theory]
+    [InlineData("/console")]
+    [InlineData("/console/users")]
+    [InlineData("/console/users/new")]
+    [InlineData("/console/audit")]
+    [InlineData("/console/agencies")]
+    [InlineData("/console/agencies/1")]
+    [InlineData("/console/account")]
+    public async Task AnAnonymousRequestToAConsolePage_IsSentToLogIn(string url)
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var page = await visitor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("/console/login?ReturnUrl=", page.Location);
+    }
+
+    [Fact]
+    public async Task SigningIn_ReturnsToTheRequestedPage_ButNeverToAnotherSite()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var local = await visitor.SubmitAsync("/console/login?ReturnUrl=%2Fconsole%2Faudit", new Dictionary<string, string?> { ["UserName"] = "bsz.admin", ["Password"] = DemoData.Password });
+        Assert.Equal("/console/audit", local.Location);
+
+        using var other = app.NewVisitor();
+        var foreign = await other.SubmitAsync("/console/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string?> { ["UserName"] = "bsz.admin", ["Password"] = DemoData.Password });
+        Assert.Equal("/console", foreign.Location);
+    }
+}

@@ -1,0 +1,20 @@
+using Gongkai.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Tests;
+
+public static class Contexts
+{
+    public static GongkaiDb Open(TestDatabase database, AuditActor? actor = null, TimeProvider? clock = null)
+    {
+        var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), database.Settings).Options;
+        return new GongkaiDb((DbContextOptions<GongkaiDb>)options, actor ?? new AuditActor(), clock ?? TimeProvider.System);
+    }
+
+    public static async Task<GongkaiDb> MigratedAsync(TestDatabase database, AuditActor? actor = null, TimeProvider? clock = null)
+    {
+        var db = Open(database, actor, clock);
+        await new SchemaMigrator(db).MigrateAsync();
+        return db;
+    }
+}

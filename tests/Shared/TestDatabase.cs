@@ -1,0 +1,73 @@
+using Gongkai.Data;
+using Npgsql;
+
+namespace Gongkai.Tests;
+
+/// <summary>
+/// A fresh, empty database for one test: a temporary SQLite file, or a new PostgreSQL database
+/// on the server named by GONGKAI_TEST_POSTGRES (dropped afterwards). Without that variable the
+/// PostgreSQL cases are reported as skipped, with the reason.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "GONGKAI_TEST_POSTGRES";
+
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public string ProviderName => Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
+
+    public static IEnumerable<string> Providers => ["sqlite", "postgres"];
+
+    private static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        if (provider == "sqlite")
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"gongkai-test-{Guid.NewGuid():N}.db");
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True;Pooling=False", file, null);
+        }
+        var admin = PostgresAdmin;
+        Assert.SkipWhen(admin is null, $"PostgreSQL tests need {PostgresVariable} (a connection string to a server where databases may be created); .ci/run sets it.");
+        var name = $"gongkai_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, name);
+    }
+
+    public DatabaseSettings Settings => new(Provider, ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_sqliteFile + suffix);
+            }
+        }
+        if (_postgresName is not null && PostgresAdmin is { } admin)
+        {
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
