@@ -33,7 +33,7 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        if (ModelState.IsValid && StaffAccounts.Verify(user, CurrentPassword) == PasswordVerificationResult.Failed)
+        if (!string.IsNullOrEmpty(CurrentPassword) && StaffAccounts.Verify(user, CurrentPassword) == PasswordVerificationResult.Failed)
         {
             ModelState.AddModelError(nameof(CurrentPassword), "当前密码不正确。");
         }

@@ -1,0 +1,140 @@
+using Gongkai.Data;
+using Gongkai.Data.Demo;
+using Gongkai.Tests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Cli.Tests;
+
+public sealed class CliTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var all = new[] { "--provider", database.ProviderName, "--connection", database.ConnectionString }.Concat(args).ToArray();
+        var exit = await GongkaiCommand.RunAsync(all, stdout, stderr, new StringReader("Piped2026pw\n"));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task DbMigrate_StepByStep_ReachesTheLatestVersion(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var first = await RunAsync(database, "db", "migrate", "--to", "1");
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("数据库结构版本：1", first.Out);
+
+        var rest = await RunAsync(database, "db", "migrate");
+        Assert.Equal(0, rest.Exit);
+        Assert.Contains("已执行 0002_keys_and_append_only_audit", rest.Out);
+        Assert.Contains($"数据库结构版本：{SchemaMigrator.LatestVersion(database.Provider)}", rest.Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SeedDemo_FillsAnEmptyDatabase_AndRefusesASecondTime(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var first = await RunAsync(database, "seed", "demo");
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("qx.supervisor", first.Out);
+        await using (var db = Contexts.Open(database))
+        {
+            Assert.Equal(5, await db.Agencies.CountAsync());
+            Assert.Equal(DemoData.Accounts.Count, await db.StaffUsers.CountAsync());
+        }
+
+        var second = await RunAsync(database, "seed", "demo");
+        Assert.Equal(1, second.Exit);
+        Assert.Contains("已有机构", second.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task UserAdd_CreatesAnAccountThatSignsIn_LoggedAsTheCommandLine(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await RunAsync(database, "seed", "demo");
+
+        var result = await RunAsync(database, "user", "add", "--agency", "qx-sqz", "--username", "sqz.reviewer2", "--name", "石桥镇 审核人二", "--role", "reviewer", "--password-stdin");
+
+        Assert.Equal(0, result.Exit);
+        await using var db = Contexts.Open(database);
+        var user = await db.StaffUsers.SingleAsync(u => u.UserName == "sqz.reviewer2");
+        Assert.Equal(Gongkai.Domain.Staff.StaffRole.Reviewer, user.Role);
+        Assert.Equal((await db.Agencies.SingleAsync(a => a.ShortCode == "qx-sqz")).Id, user.AgencyId);
+        Assert.NotEqual(PasswordVerificationResult.Failed, StaffAccounts.Verify(user, "Piped2026pw"));
+        var entry = await db.AuditEntries.OrderBy(e => e.Id).LastAsync();
+        Assert.Equal(("命令行", AuditActions.Created, user.AgencyId), (entry.ActorName, entry.Action, entry.AgencyId));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--agency", "nowhere", "--username", "a.b.c", "--name", "某", "--role", "clerk", "--password", "Good2026pw" }, "--agency")]
+    [InlineData(new[] { "--agency", "qx", "--username", "a.b.c", "--name", "某", "--role", "king", "--password", "Good2026pw" }, "--role")]
+    [InlineData(new[] { "--agency", "qx", "--username", "a.b.c", "--name", "某", "--role", "clerk", "--password", "short" }, "--password")]
+    [InlineData(new[] { "--agency", "qx", "--username", "qx.clerk", "--name", "某", "--role", "clerk", "--password", "Good2026pw" }, "--username")]
+    [InlineData(new[] { "--agency", "qx", "--username", "Not Valid", "--name", "某", "--role", "clerk", "--password", "Good2026pw" }, "--username")]
+    public async Task UserAdd_WithBadInput_NamesTheOption_ExitsWith1_AndAddsNoOne(string[] options, string named)
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await RunAsync(database, "seed", "demo");
+
+        var result = await RunAsync(database, ["user", "add", .. options]);
+
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith($"错误：{named}", result.Error);
+        await using var db = Contexts.Open(database);
+        Assert.Equal(DemoData.Accounts.Count, await db.StaffUsers.CountAsync());
+    }
+
+    [Fact]
+    public async Task DbBackup_WritesAConsistentCopy_AndNeverOverwrites()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await RunAsync(database, "seed", "demo");
+        var target = Path.Combine(Path.GetTempPath(), $"gongkai-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            var result = await RunAsync(database, "db", "backup", target);
+            Assert.Equal(0, result.Exit);
+            await using (var copy = new SqliteConnection($"Data Source={target};Pooling=False"))
+            {
+                await copy.OpenAsync();
+                await using var command = copy.CreateCommand();
+                command.CommandText = "SELECT (SELECT COUNT(*) FROM agencies) || '/' || (SELECT COUNT(*) FROM staff_users) || '/' || (SELECT MAX(version) FROM schema_version)";
+                Assert.Equal($"5/{DemoData.Accounts.Count}/{SchemaMigrator.LatestVersion(DatabaseProvider.Sqlite)}", await command.ExecuteScalarAsync());
+            }
+            var again = await RunAsync(database, "db", "backup", target);
+            Assert.Equal(1, again.Exit);
+            Assert.Contains("不会覆盖", again.Error);
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
+    [Fact]
+    public async Task DbBackup_OnPostgres_PointsToPgDump()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await GongkaiCommand.RunAsync(["--provider", "postgres", "--connection", "Host=127.0.0.1;Database=x", "db", "backup", "/tmp/x.db"], stdout, stderr, TextReader.Null);
+        Assert.Equal(1, exit);
+        Assert.Contains("pg_dump", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task AnUnknownProvider_ExitsWith1_NamingTheValidValues()
+    {
+        var stderr = new StringWriter();
+        var exit = await GongkaiCommand.RunAsync(["--provider", "oracle", "db", "migrate"], new StringWriter(), stderr, TextReader.Null);
+        Assert.Equal(1, exit);
+        Assert.Contains("sqlite, postgres", stderr.ToString());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using Gongkai.Data;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Every kind of staff change lands in the audit log with the right actor and agency.</summary>
+public sealed class AuditTrailTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static Task<AuditEntry> LastEntryAsync(GongkaiApp app, string entityType) =>
+        app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType).OrderBy(e => e.Id).LastAsync());
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EachKindOfStaffChange_WritesAnEntryWithTheActorAndAgency(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        var town = await app.AgencyAsync("qx-bsz");
+        var admin = await app.UserAsync("bsz.admin");
+        using var visitor = await app.SignedInAsync("bsz.admin");
+
+        // The office's contact data.
+        await visitor.SubmitAsync($"/console/agencies/{town.Id}", new Dictionary<string, string?> { ["Form.OfficePhone"] = "0571-86049999" });
+        var agencyEntry = await LastEntryAsync(app, "Agency");
+        Assert.Equal((admin.Id, "bsz.admin", town.Id, AuditActions.Updated), (agencyEntry.ActorUserId, agencyEntry.ActorName, agencyEntry.AgencyId, agencyEntry.Action));
+        Assert.Contains("0571-86049999", agencyEntry.Changes);
+
+        // A new account.
+        await visitor.SubmitAsync("/console/users/new", new Dictionary<string, string?>
+        {
+            ["UserName"] = "bsz.clerk2", ["Form.DisplayName"] = "白沙镇 新经办人", ["Form.Role"] = "Clerk", ["Password"] = "Baisha2026x",
+        });
+        var created = await LastEntryAsync(app, "StaffUser");
+        Assert.Equal((admin.Id, town.Id, AuditActions.Created), (created.ActorUserId, created.AgencyId, created.Action));
+        Assert.Contains("bsz.clerk2", created.Changes);
+
+        // A changed role.
+        var clerk2 = await app.UserAsync("bsz.clerk2");
+        await visitor.SubmitAsync($"/console/users/{clerk2.Id}", new Dictionary<string, string?> { ["Form.Role"] = "Reviewer" });
+        var changed = await LastEntryAsync(app, "StaffUser");
+        Assert.Equal((admin.Id, town.Id, AuditActions.Updated, clerk2.Id.ToString()), (changed.ActorUserId, changed.AgencyId, changed.Action, changed.EntityId));
+        Assert.Contains("""Role":["Clerk","Reviewer"]""", changed.Changes);
+
+        // The audit page shows these to the agency's admin.
+        var page = await visitor.GetAsync("/console/audit");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("bsz.clerk2", page.Text);
+        Assert.Contains("0571-86049999", page.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnAgencyAdmin_ReadsOnlyItsOwnLog_TheSupervisorReadsEveryTownBelow(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        var townA = await app.AgencyAsync("qx-bsz");
+        var townB = await app.AgencyAsync("qx-sqz");
+        using (var adminB = await app.SignedInAsync("sqz.admin"))
+        {
+            await adminB.SubmitAsync($"/console/agencies/{townB.Id}", new Dictionary<string, string?> { ["Form.OfficePhone"] = "0571-86058888" });
+        }
+        using var adminA = await app.SignedInAsync("bsz.admin");
+        var own = await adminA.GetAsync("/console/audit");
+        Assert.DoesNotContain("0571-86058888", own.Text);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminA.GetAsync($"/console/audit?agency={townB.Id}")).Status);
+
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var all = await supervisor.GetAsync($"/console/audit?agency={townB.Id}");
+        Assert.Equal(HttpStatusCode.OK, all.Status);
+        Assert.Contains("0571-86058888", all.Text);
+        Assert.Contains(townA.Name, (await supervisor.GetAsync("/console/audit")).Document.QuerySelector("#agency")!.TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ChangingOnesOwnPassword_IsLogged_WithoutThePassword(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = await app.SignedInAsync("bsz.clerk");
+        var page = await visitor.SubmitAsync("/console/account", new Dictionary<string, string?>
+        {
+            ["CurrentPassword"] = Gongkai.Data.Demo.DemoData.Password, ["NewPassword"] = "Baisha2027x", ["ConfirmPassword"] = "Baisha2027x",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        var entry = await LastEntryAsync(app, "StaffUser");
+        Assert.Equal(("bsz.clerk", AuditActions.Updated), (entry.ActorName, entry.Action));
+        Assert.DoesNotContain("Baisha2027x", entry.Changes);
+        using var again = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("bsz.clerk", "Baisha2027x")).StatusCode);
+    }
+}
