@@ -161,6 +161,8 @@ public sealed class FormValidationTests
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
         var created = await app.AgencyAsync("qx-cgjd");
         Assert.Equal(county.Id, created.ParentId);
+        var entry = await app.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "Agency").OrderBy(e => e.Id).LastAsync());
+        Assert.Equal(("sysadmin", created.Id, Gongkai.Data.AuditActions.Created), (entry.ActorName, entry.AgencyId, entry.Action));
         using var visitor = app.NewVisitor();
         Assert.Contains("青溪县城关街道办事处", (await visitor.GetAsync("/")).Text);
     }

@@ -20,7 +20,8 @@ public static class StaffSignIn
     public static async Task<(SignInOutcome Outcome, StaffUser? User)> CheckAsync(GongkaiDb db, TimeProvider clock, string userName, string password, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var normalized = UserNameRules.Normalize(userName);
+        // Whatever was typed ends up in the audit log, so it is cut to a user name's length.
+        var normalized = UserNameRules.Normalize(userName.Length > 64 ? userName[..64] : userName);
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == normalized, ct);
         if (user is null || !user.IsActive)
         {
