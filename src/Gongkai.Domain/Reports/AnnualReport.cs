@@ -1,0 +1,56 @@
+namespace Gongkai.Domain.Reports;
+
+/// <summary>
+/// An annual report (政府信息公开工作年度报告): who made it for which year in which format, the
+/// narrative of each part of the outline, and the values of its tables.
+/// </summary>
+public sealed record AnnualReport(
+    string FormatCode,
+    string AgencyName,
+    int Year,
+    string Title,
+    DateOnly? PeriodStart,
+    DateOnly? PeriodEnd,
+    DateOnly? PublishedOn,
+    IReadOnlyList<ReportPart> Parts,
+    ReportValues Values)
+{
+    public ReportFormat Format => ReportFormats.Get(FormatCode);
+
+    public static string DefaultTitle(string agencyName, int year) => $"{agencyName}{year}年政府信息公开工作年度报告";
+
+    /// <summary>A new, empty report for a year: the format's outline with no text and no values.</summary>
+    public static AnnualReport Blank(ReportFormat format, string agencyName, int year) => new(
+        format.Code, agencyName, year, DefaultTitle(agencyName, year),
+        new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null,
+        format.Outline.Select(p => new ReportPart(p.Code, p.Heading, "")).ToList(),
+        new ReportValues());
+
+    public IReadOnlyList<Violation> Check() => ReportChecks.Evaluate(Format, Values);
+
+    /// <summary>
+    /// The tables to print after each part; tables whose part the report does not have (an imported
+    /// report with its own outline) come last, as 附表.
+    /// </summary>
+    public IReadOnlyList<(ReportPart? Part, IReadOnlyList<TableDef> Tables)> Layout()
+    {
+        var format = Format;
+        var placed = new HashSet<string>();
+        var result = new List<(ReportPart?, IReadOnlyList<TableDef>)>();
+        foreach (var part in Parts)
+        {
+            var tables = format.Outline.FirstOrDefault(p => p.Code == part.Code)?.TableCodes.Select(format.Table).ToList() ?? [];
+            placed.UnionWith(tables.Select(t => t.Code));
+            result.Add((part, tables));
+        }
+        var rest = format.Tables.Where(t => !placed.Contains(t.Code)).ToList();
+        if (rest.Count > 0)
+        {
+            result.Add((null, rest));
+        }
+        return result;
+    }
+}
+
+/// <summary>A part of the report: its heading as printed and its text (paragraphs separated by line breaks).</summary>
+public sealed record ReportPart(string? Code, string Heading, string Text);
