@@ -15,17 +15,20 @@ public static class GongkaiCommand
     public static readonly Option<string?> Provider = new("--provider") { Description = "数据库类型：sqlite 或 postgres（默认读取配置）", Recursive = true };
     public static readonly Option<string?> Connection = new("--connection") { Description = "数据库连接字符串（默认读取配置）", Recursive = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) =>
+        RunAsync(args, new CliIo(stdout, stderr, stdin, Console.OpenStandardOutput));
+
+    public static async Task<int> RunAsync(string[] args, CliIo io)
     {
         var root = new RootCommand("公开 Gongkai：政府信息公开平台命令行工具");
         root.Options.Add(Provider);
         root.Options.Add(Connection);
-        var io = new CliIo(stdout, stderr, stdin);
         root.Subcommands.Add(DbCommands.Create(io));
         root.Subcommands.Add(SeedCommands.Create(io));
         root.Subcommands.Add(UserCommands.Create(io));
+        root.Subcommands.Add(ReportCommands.Create(io));
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }
 
     /// <summary>The services of the web app's composition root, for one command.</summary>
@@ -66,7 +69,8 @@ public static class GongkaiCommand
     }
 }
 
-public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In);
+/// <param name="OpenStandardOutput">Binary standard output, for a DOCX written to a pipe.</param>
+public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In, Func<Stream> OpenStandardOutput);
 
 /// <summary>A failure the user can fix, reported as a message without a stack trace.</summary>
 public sealed class CliException(string message) : Exception(message);

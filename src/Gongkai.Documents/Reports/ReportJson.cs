@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Documents.Reports;
+
+/// <summary>
+/// The report as JSON in the documented schema <c>gongkai.annual-report/1</c> (docs/report-schema.md):
+/// every cell of the format with its codes, label paths, unit and value (null when blank), the
+/// narrative parts, and optionally the check results. Reading it back gives the same report.
+/// </summary>
+public static class ReportJson
+{
+    public const string Schema = "gongkai.annual-report/1";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(AnnualReport report, IReadOnlyList<Violation>? checks = null) =>
+        ToNode(report, checks).ToJsonString(Options);
+
+    public static JsonObject ToNode(AnnualReport report, IReadOnlyList<Violation>? checks = null)
+    {
+        var cells = new JsonArray();
+        foreach (var cell in report.Format.Cells())
+        {
+            var value = report.Values[cell.Key];
+            cells.Add(new JsonObject
+            {
+                ["table"] = cell.Table.Code,
+                ["row"] = cell.Row.Code,
+                ["rowLabels"] = new JsonArray([.. ReportLabels.RowPath(cell).Select(l => (JsonNode)l)]),
+                ["column"] = cell.Column.Code,
+                ["columnLabels"] = new JsonArray([.. ReportLabels.ColumnPath(cell).Select(l => (JsonNode)l)]),
+                ["unit"] = value?.Unit ?? cell.Unit,
+                ["value"] = value?.Number is { } n ? JsonValue.Create(n) : null,
+                ["text"] = value?.Text,
+            });
+        }
+        var root = new JsonObject
+        {
+            ["schema"] = Schema,
+            ["format"] = report.FormatCode,
+            ["agency"] = report.AgencyName,
+            ["year"] = report.Year,
+            ["title"] = report.Title,
+            ["periodStart"] = report.PeriodStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["periodEnd"] = report.PeriodEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["publishedOn"] = report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["parts"] = new JsonArray([.. report.Parts.Select(p => (JsonNode)new JsonObject { ["code"] = p.Code, ["heading"] = p.Heading, ["text"] = p.Text })]),
+            ["cells"] = cells,
+        };
+        if (checks is not null)
+        {
+            root["checks"] = new JsonArray([.. checks.Select(v => (JsonNode)new JsonObject
+            {
+                ["check"] = v.CheckCode,
+                ["severity"] = v.Severity == Severity.Error ? "error" : "warning",
+                ["cells"] = new JsonArray([.. v.Cells.Select(c => (JsonNode)new JsonObject { ["table"] = c.Table, ["row"] = c.Row, ["column"] = c.Column })]),
+                ["expected"] = v.Expected,
+                ["actual"] = v.Actual,
+                ["message"] = v.Message,
+            })]);
+        }
+        return root;
+    }
+
+    /// <summary>Reads a report; a malformed file is refused with a message naming what is wrong.</summary>
+    public static AnnualReport Read(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ReportFileException($"不是有效的 JSON：{e.Message}");
+        }
+        if (root is not JsonObject obj)
+        {
+            throw new ReportFileException("报告文件应为一个 JSON 对象。");
+        }
+        if ((string?)obj["schema"] is { } schema && schema != Schema)
+        {
+            throw new ReportFileException($"不支持的报告格式版本“{schema}”，应为 {Schema}。");
+        }
+        var formatCode = Required(obj, "format");
+        var format = ReportFormats.Find(formatCode) ?? throw new ReportFileException($"format：未知的报告格式“{formatCode}”。");
+        var cells = format.Cells().ToDictionary(c => c.Key);
+        var values = new ReportValues();
+        foreach (var node in obj["cells"]?.AsArray() ?? [])
+        {
+            var key = new CellKey(Required(node!, "table"), Required(node!, "row"), Required(node!, "column"));
+            if (!cells.TryGetValue(key, out var cell))
+            {
+                throw new ReportFileException($"cells：格式 {formatCode} 中没有单元格 {key}。");
+            }
+            decimal? number = node!["value"] is JsonValue v ? ReadNumber(v, key) : null;
+            var text = (string?)node["text"];
+            var unit = cell.Kind == ValueKind.Amount ? (string?)node["unit"] : null;
+            values.Set(key, new CellValue(number, number is null ? null : unit, text));
+        }
+        var parts = (obj["parts"]?.AsArray() ?? []).Select(p => new ReportPart((string?)p!["code"], (string?)p["heading"] ?? "", (string?)p["text"] ?? "")).ToList();
+        return new AnnualReport(
+            formatCode,
+            Required(obj, "agency"),
+            obj["year"] is JsonValue y && y.TryGetValue<int>(out var year) ? year : throw new ReportFileException("year：应为年份数字。"),
+            (string?)obj["title"] ?? "",
+            ReadDate(obj, "periodStart"),
+            ReadDate(obj, "periodEnd"),
+            ReadDate(obj, "publishedOn"),
+            parts,
+            values);
+    }
+
+    private static decimal ReadNumber(JsonValue value, CellKey key) =>
+        value.TryGetValue<decimal>(out var d) ? d : throw new ReportFileException($"cells：单元格 {key} 的 value 应为数字或 null。");
+
+    private static string Required(JsonNode node, string name) =>
+        (string?)node[name] is { Length: > 0 } s ? s : throw new ReportFileException($"{name}：缺少必填字段。");
+
+    private static DateOnly? ReadDate(JsonObject obj, string name) =>
+        (string?)obj[name] is not { } s ? null
+        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new ReportFileException($"{name}：日期应为 YYYY-MM-DD 格式，实际为“{s}”。");
+}
+
+/// <summary>A report file that cannot be read; the message says why, naming the field.</summary>
+public sealed class ReportFileException(string message) : Exception(message);
