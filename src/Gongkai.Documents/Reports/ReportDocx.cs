@@ -38,7 +38,11 @@ public static class ReportDocx
                 }
                 foreach (var table in tables)
                 {
-                    body.Append(Paragraph(ReportHtml.Caption(table, report.Year), bold: true, size: 24, center: true, spacingBefore: 120, keepNext: true));
+                    var caption = ReportHtml.Caption(table, report.Year);
+                    if (caption != part?.Heading)
+                    {
+                        body.Append(Paragraph(caption, bold: true, size: 24, center: true, spacingBefore: 120, keepNext: true));
+                    }
                     body.Append(Table(table, report.Values));
                     body.Append(Paragraph("", size: 12));
                 }
@@ -173,10 +177,13 @@ public static class ReportDocx
     private static int[] ColumnWidths(TableGrid grid)
     {
         var valueColumns = grid.Width - grid.LabelColumns;
-        var labelShare = grid.LabelColumns == 0 ? 0 : grid.Table.Layout == LabelLayout.Indented ? 0.62 : 0.42;
+        var labelShare = grid.LabelColumns == 0 ? 0 : grid.Table.Layout == LabelLayout.Indented ? 0.62 : grid.LabelColumns > 1 ? 0.5 : 0.42;
         var labelWidth = (int)(TextWidth * labelShare);
         var valueWidth = (TextWidth - labelWidth) / Math.Max(1, valueColumns);
-        return [.. Enumerable.Repeat(grid.LabelColumns == 0 ? 0 : labelWidth / grid.LabelColumns, grid.LabelColumns), .. Enumerable.Repeat(valueWidth, valueColumns)];
+        // Group labels (三、本年度办理结果) are short; the innermost label column holds the long row labels.
+        var weights = Enumerable.Range(0, grid.LabelColumns).Select(i => i == grid.LabelColumns - 1 ? 2.5 : 1.0).ToList();
+        var labels = weights.Select(w => (int)(labelWidth * w / weights.Sum()));
+        return [.. labels, .. Enumerable.Repeat(valueWidth, valueColumns)];
     }
 
     private static TableCell Cell(string text, int width, int span, VerticalMerge? merge, bool bold, bool centered)
