@@ -18,6 +18,13 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
+
+    /// <summary>
+    /// What the change means in words (e.g. which report cells changed), added to the audit entries
+    /// of the next save and then cleared.
+    /// </summary>
+    public string? AuditNote { get; set; }
 
     public AuditActor Actor => actor;
 
@@ -54,6 +61,15 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.HasIndex(a => new { a.AgencyId, a.OccurredUtc }).HasDatabaseName("ix_audit_entries_agency_id_occurred_utc");
         });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+        b.Entity<AnnualReportRecord>(e =>
+        {
+            e.ToTable("annual_reports");
+            e.HasIndex(r => new { r.AgencyId, r.Year, r.Edition }).IsUnique().HasDatabaseName("ix_annual_reports_agency_id_year_edition");
+            e.HasIndex(r => new { r.Year, r.Status }).HasDatabaseName("ix_annual_reports_year_status");
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Status).HasConversion<string>();
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
 
         foreach (var entity in b.Model.GetEntityTypes())
         {
@@ -151,7 +167,9 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
                 var secret = p.Metadata.Name.Contains("Password", StringComparison.Ordinal) || p.Metadata.Name == nameof(StaffUser.SecurityStamp);
                 changes[p.Metadata.Name] = secret
                     ? new object?[] { before is null ? null : "******", after is null ? null : "******" }
-                    : new[] { Show(before), Show(after) };
+                    : info?.GetCustomAttribute<AuditedAsDigestAttribute>() is not null
+                        ? new object?[] { Digest(before), Digest(after) }
+                        : new[] { Show(before), Show(after) };
             }
             if (entry.State == EntityState.Modified && changes.Count == 0)
             {
@@ -163,10 +181,19 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
                 var current = (int)entry.Property(version.Name).CurrentValue!;
                 entry.Property(version.Name).CurrentValue = current + 1;
             }
+            if (AuditNote is not null)
+            {
+                changes["_note"] = [AuditNote];
+            }
             list.Add(new PendingAudit(entry, changes));
         }
+        AuditNote = null;
         return list;
     }
+
+    private static string? Digest(object? value) => value is string s
+        ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12]} ({s.Length} 字符)"
+        : null;
 
     private static object? Show(object? value) => value switch
     {

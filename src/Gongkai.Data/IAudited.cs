@@ -11,6 +11,10 @@ public interface IAudited
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;
 
+/// <summary>A large property whose change is logged as a short digest of old and new content, not in full.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditedAsDigestAttribute : Attribute;
+
 /// <summary>Who is making the changes saved in this scope: a signed-in staff member, the CLI, or the public.</summary>
 public sealed class AuditActor
 {

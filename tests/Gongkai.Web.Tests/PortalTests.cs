@@ -41,7 +41,6 @@ public sealed class PortalTests
     [Theory]
     [InlineData("/rules")]
     [InlineData("/catalog")]
-    [InlineData("/reports")]
     public async Task ASectionWithNothingYet_SaysSoPlainly(string path)
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");

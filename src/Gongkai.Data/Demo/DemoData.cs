@@ -1,4 +1,5 @@
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Reports;
 using Gongkai.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,6 +94,71 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             db.StaffUsers.Add(StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now));
         }
         await db.SaveChangesAsync(ct);
+
+        var index = 0;
+        foreach (var a in Agencies)
+        {
+            foreach (var year in new[] { 2024, 2025 })
+            {
+                var report = Report(a.Name, index, year);
+                var violations = report.Check();
+                db.AnnualReports.Add(new AnnualReportRecord
+                {
+                    AgencyId = ids[a.Code], Year = year, Edition = 1, FormatCode = report.FormatCode, Status = ReportStatus.Published,
+                    Title = report.Title, Content = ReportJson.Write(report), PublishedOn = report.PublishedOn,
+                    ErrorCount = violations.Count(v => v.Severity == Severity.Error), WarningCount = violations.Count(v => v.Severity == Severity.Warning),
+                    CreatedUtc = now, UpdatedUtc = now, PublishedUtc = now,
+                });
+            }
+            index++;
+        }
+        await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// A published report whose tables balance: a few applications from citizens, one carried
+    /// from 2024 into 2025 so that the years join up.
+    /// </summary>
+    public static AnnualReport Report(string agencyName, int index, int year)
+    {
+        var format = ReportFormats.ForYear(year);
+        var report = AnnualReport.Blank(format, agencyName, year) with { PublishedOn = new DateOnly(year + 1, 1, 15 + index) };
+        foreach (var cell in format.Cells().Where(c => c.Kind != ValueKind.UnitText))
+        {
+            report.Values.Set(cell.Key, 0);
+        }
+        var carriedOver = year == 2025 ? 1 : 0;
+        var carriedForward = year == 2024 ? 1 : 0;
+        var received = 2 + (index + year) % 4;
+        var notHeld = 1;
+        var granted = received + carriedOver - carriedForward - notHeld;
+        void Requests(string row, int n)
+        {
+            report.Values.Set(new CellKey("requests", row, "natural"), n);
+            report.Values.Set(new CellKey("requests", row, "total"), n);
+        }
+        Requests("new", received);
+        Requests("carried_over", carriedOver);
+        Requests("granted", granted);
+        Requests("unable.not_held", notHeld);
+        Requests("results_total", granted + notHeld);
+        Requests("carried_forward", carriedForward);
+        var normative = 1 + index % 2;
+        report.Values.Set(new CellKey("proactive", "normative", "issued"), normative);
+        report.Values.Set(new CellKey("proactive", "normative", "in_force"), 5 + index + (year - 2024) * normative);
+        report.Values.Set(new CellKey("proactive", "licensing", "decisions"), 40 + index * 7 + (year - 2024) * 3);
+        report.Values.Set(new CellKey("proactive", "penalty", "decisions"), 3 + index);
+        var items = 120 + index * 35 + (year - 2024) * 12;
+        var texts = new Dictionary<string, string>
+        {
+            ["overview"] = $"{year}年，{agencyName}深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，全年主动公开政府信息{items}条。",
+            ["proactive"] = $"全年制发行政规范性文件{normative}件，作出行政许可决定{40 + index * 7 + (year - 2024) * 3}件、行政处罚决定{3 + index}件，均按规定公开。",
+            ["requests"] = $"全年新收政府信息公开申请{received}件，{(carriedOver > 0 ? $"上年结转{carriedOver}件，" : "")}予以公开{granted}件，本机关不掌握相关政府信息{notHeld}件{(carriedForward > 0 ? $"，结转下年度继续办理{carriedForward}件" : "")}。",
+            ["appeals"] = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
+            ["problems"] = "政策解读的形式还不够丰富，部分栏目更新不够及时。下一步将加强培训，规范发布流程。",
+            ["other"] = "本年度未收取信息处理费。",
+        };
+        return report with { Parts = report.Parts.Select(p => p with { Text = texts.GetValueOrDefault(p.Code ?? "", "") }).ToList() };
     }
 }

@@ -75,9 +75,10 @@ public static class ReportHtml
         """;
 
     /// <summary>One table of the report as an HTML table.</summary>
-    public static string Table(TableDef table, ReportValues values, int year)
+    /// <param name="valueHtml">The inner HTML of each value cell (already encoded), e.g. an input for the entry form; by default the value as text.</param>
+    public static string Table(TableDef table, ReportValues values, int year, Func<CellDef, string>? valueHtml = null)
     {
-        var grid = TableGrid.Build(table, cell => values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : ""));
+        var grid = TableGrid.Build(table, cell => valueHtml?.Invoke(cell) ?? E(values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : "")));
         var html = new StringBuilder();
         html.Append("<div class=\"table-scroll\"><table class=\"report-table\">");
         html.Append($"<caption>{E(Caption(table, year))}</caption>\n");
@@ -113,7 +114,8 @@ public static class ReportHtml
             foreach (var cell in row.Cells)
             {
                 var spans = (cell.RowSpan > 1 ? $" rowspan=\"{cell.RowSpan}\"" : "") + (cell.ColSpan > 1 ? $" colspan=\"{cell.ColSpan}\"" : "");
-                var text = E(cell.Text);
+                // Value cells arrive as HTML already (see Table); labels are encoded here.
+                var text = cell.Kind == GridCellKind.Value ? cell.Text : E(cell.Text);
                 html.Append(cell.Kind switch
                 {
                     GridCellKind.Corner when cell.Text.StartsWith('（') => $"<td class=\"corner\"{spans}>{text}</td>",

@@ -24,7 +24,7 @@ public static class AccessPolicy
         (StaffRole.Supervisor, _) => Reach.None,
 
         (StaffRole.AgencyAdmin, Permission.ReadRecords or Permission.EditRecords
-            or Permission.EditAgencyProfile or Permission.ManageUsers or Permission.ReadAudit) => Reach.OwnAgency,
+            or Permission.EditAgencyProfile or Permission.ManageUsers or Permission.ReadAudit or Permission.EditReports) => Reach.OwnAgency,
 
         (StaffRole.Reviewer, Permission.ReadRecords or Permission.EditRecords or Permission.Review) => Reach.OwnAgency,
 

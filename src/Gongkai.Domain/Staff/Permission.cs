@@ -23,4 +23,7 @@ public enum Permission
 
     /// <summary>Create agencies and move them in the tree.</summary>
     ManageAgencies,
+
+    /// <summary>Write, correct and publish the agency's annual report.</summary>
+    EditReports,
 }

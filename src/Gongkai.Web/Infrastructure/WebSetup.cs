@@ -62,7 +62,12 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Console");
                 o.Conventions.AllowAnonymousToPage("/Console/Login");
             })
-            .AddMvcOptions(o => ChineseMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ChineseMessages.Apply(o.ModelBindingMessageProvider);
+                // Required fields say so explicitly, with a Chinese message; no implicit English "field is required".
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            });
         services.AddRouting(o => o.LowercaseUrls = true);
         // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -45,6 +45,16 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void OnlyTheAgencysAdmin_WritesItsAnnualReport_TheSupervisorReadsIt()
+    {
+        Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.EditReports, TownA));
+        Assert.False(Allows(StaffRole.AgencyAdmin, TownA, Permission.EditReports, TownB));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.EditReports, TownA));
+        Assert.False(Allows(StaffRole.Supervisor, County, Permission.EditReports, TownA));
+        Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, TownA));
+    }
+
+    [Fact]
     public void AReviewer_ReviewsInItsOwnAgency()
     {
         Assert.True(Allows(StaffRole.Reviewer, TownA, Permission.Review, TownA));

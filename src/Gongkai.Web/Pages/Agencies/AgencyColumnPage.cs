@@ -44,6 +44,9 @@ public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
         ViewData["Title"] = Section == ColumnSection.Home
             ? $"{agency.Name} 政府信息公开"
             : $"{Sections.Single(s => s.Section == Section).Title} - {agency.Name}";
-        return Page();
+        return await LoadSectionAsync(ct);
     }
+
+    /// <summary>Loads what the section shows, once the agency is known.</summary>
+    protected virtual Task<IActionResult> LoadSectionAsync(CancellationToken ct) => Task.FromResult<IActionResult>(Page());
 }

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gongkai.Domain.Reports;
 
-namespace Gongkai.Documents.Reports;
+namespace Gongkai.Domain.Reports;
 
 /// <summary>
 /// The report as JSON in the documented schema <c>gongkai.annual-report/1</c> (docs/report-schema.md):

@@ -1,0 +1,46 @@
+namespace Gongkai.Data;
+
+/// <summary>Where an annual report edition stands.</summary>
+public enum ReportStatus
+{
+    /// <summary>Being written; may change.</summary>
+    Draft,
+
+    /// <summary>Published on the portal; never changes again.</summary>
+    Published,
+
+    /// <summary>Published, then replaced by a corrected edition; kept and shown as superseded.</summary>
+    Superseded,
+}
+
+/// <summary>
+/// One edition of an agency's annual report for a year. The report itself is stored as its JSON
+/// document (schema gongkai.annual-report/1); a correction after publication is a new edition.
+/// </summary>
+public sealed class AnnualReportRecord : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>1 for the first edition, 2 for its first correction, …</summary>
+    public int Edition { get; set; }
+
+    public required string FormatCode { get; set; }
+    public ReportStatus Status { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The report document in the schema of docs/report-schema.md; logged by digest, not in full.</summary>
+    [AuditedAsDigest]
+    public required string Content { get; set; }
+
+    public int ErrorCount { get; set; }
+    public int WarningCount { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+    public int Version { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+}

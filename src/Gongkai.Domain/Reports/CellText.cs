@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Domain.Reports;
+
+/// <summary>
+/// Reads what was typed or printed in a cell: blank stays blank, numbers may have full-width
+/// digits, thousands separators or a unit after them ("251000元", "１２", "1,234").
+/// </summary>
+public static partial class CellText
+{
+    [GeneratedRegex(@"^(?<sign>[-+−－]?)\s*(?<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<unit>[^\d\s]{0,4})$")]
+    private static partial Regex Number();
+
+    /// <summary>The value, or a problem in Chinese; (null, null) for blank.</summary>
+    public static (CellValue? Value, string? Problem) Parse(string? text, ValueKind kind)
+    {
+        var trimmed = (text ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        if (trimmed.Length == 0)
+        {
+            return (null, null);
+        }
+        if (kind == ValueKind.UnitText)
+        {
+            return (CellValue.OfText(trimmed), null);
+        }
+        var match = Number().Match(trimmed);
+        if (!match.Success)
+        {
+            return (null, $"“{trimmed}”不是数字");
+        }
+        var number = decimal.Parse(match.Groups["number"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture);
+        if (match.Groups["sign"].Value is "-" or "−" or "－")
+        {
+            number = -number;
+        }
+        var unit = match.Groups["unit"].Value;
+        return kind switch
+        {
+            ValueKind.Amount => (CellValue.Of(number, unit.Length > 0 ? unit : null), null),
+            ValueKind.WanYuan when unit is "" or "万元" => (CellValue.Of(number), null),
+            _ when unit.Length == 0 || unit is "件" or "条" or "次" or "个" or "人" or "人次" or "篇" or "期" or "份" => (CellValue.Of(number), null),
+            _ => (null, $"“{trimmed}”不是数字"),
+        };
+    }
+}

@@ -1,0 +1,223 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Gongkai.Data;
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Reports;
+
+/// <summary>
+/// The agency admin enters a draft's values and narrative. Each cell is read with the rules of its
+/// kind; the cross-checks run on every save and, with JavaScript, as the clerk types.
+/// </summary>
+public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    public sealed class PartInput
+    {
+        public string? Code { get; set; }
+        public string Heading { get; set; } = "";
+        public string? Text { get; set; }
+    }
+
+    [BindProperty, Display(Name = "标题"), Required(ErrorMessage = "请填写标题。"), StringLength(200, ErrorMessage = "标题不超过 200 个字。")]
+    public string Title { get; set; } = "";
+
+    [BindProperty, Display(Name = "统计期间起")]
+    public DateOnly? PeriodStart { get; set; }
+
+    [BindProperty, Display(Name = "统计期间止")]
+    public DateOnly? PeriodEnd { get; set; }
+
+    [BindProperty, Display(Name = "发布日期")]
+    public DateOnly? PublishedOn { get; set; }
+
+    [BindProperty]
+    public List<PartInput> Parts { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> Cells { get; set; } = [];
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public AnnualReportRecord Record { get; private set; } = null!;
+    public ReportFormat Format { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public ReportValues Values { get; private set; } = new();
+    public IReadOnlyList<Violation> Violations { get; private set; } = [];
+
+    private AnnualReport _stored = null!;
+
+    public IEnumerable<TableDef> TablesOf(string? partCode) =>
+        Format.Outline.FirstOrDefault(p => p.Code == partCode)?.TableCodes.Select(Format.Table) ?? [];
+
+    public IEnumerable<TableDef> UnplacedTables =>
+        Format.Tables.Where(t => !Parts.Any(p => TablesOf(p.Code).Contains(t)));
+
+    /// <summary>The input for a value cell: what was typed (or stored), labelled for screen readers, marked when invalid.</summary>
+    public string InputFor(CellDef cell)
+    {
+        var key = cell.Key.ToString();
+        if (cell.Kind == ValueKind.UnitText)
+        {
+            return WebUtility.HtmlEncode(cell.Row.Unit ?? "");
+        }
+        var name = $"Cells[{key}]";
+        var invalid = ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
+        var value = Cells.GetValueOrDefault(key) ?? "";
+        return $"<input type=\"text\" inputmode=\"decimal\" name=\"{WebUtility.HtmlEncode(name)}\" value=\"{WebUtility.HtmlEncode(value)}\" " +
+               $"aria-label=\"{WebUtility.HtmlEncode(ReportChecks.Name(cell))}\"{(invalid ? " aria-invalid=\"true\" class=\"input-validation-error\"" : "")} />";
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        Title = _stored.Title;
+        PeriodStart = _stored.PeriodStart;
+        PeriodEnd = _stored.PeriodEnd;
+        PublishedOn = _stored.PublishedOn;
+        Parts = _stored.Parts.Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
+        Cells = _stored.Values.All.ToDictionary(c => c.Key.ToString(), c => (string?)c.Value.Display());
+        Version = Record.Version;
+        Values = _stored.Values;
+        Violations = _stored.Check();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Record.Status != ReportStatus.Draft)
+        {
+            // A published edition never changes; a correction is a new edition (see Details).
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+        var values = ReadCells(addErrors: true);
+        if (PeriodStart is { } start && PeriodEnd is { } end && start > end)
+        {
+            ModelState.AddModelError(nameof(PeriodEnd), "统计期间止不能早于统计期间起。");
+        }
+        Values = values;
+        Violations = ReportChecks.Evaluate(Format, values);
+        if (!ModelState.IsValid)
+        {
+            Parts = Parts.Count == _stored.Parts.Count ? Parts : _stored.Parts.Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
+            return Page();
+        }
+        var report = _stored with
+        {
+            Title = Title.Trim(),
+            PeriodStart = PeriodStart,
+            PeriodEnd = PeriodEnd,
+            PublishedOn = PublishedOn,
+            Parts = Parts.Select(p => new ReportPart(p.Code, p.Heading, (p.Text ?? "").Replace("\r\n", "\n").Trim())).ToList(),
+            Values = values,
+        };
+        db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
+        ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
+        db.AuditNote = Describe(_stored, report);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "该报告已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
+            return Page();
+        }
+        TempData["Notice"] = Violations.Count == 0 ? "已保存，全部检查通过。" : "已保存。请查看下方的检查结果。";
+        return Redirect($"/console/reports/{id}/edit");
+    }
+
+    /// <summary>The cross-checks of the typed values, as JSON, for the live check while typing.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        var problems = new List<object>();
+        var values = ReadCells(addErrors: false, problems);
+        var violations = ReportChecks.Evaluate(Format, values);
+        return new JsonResult(new
+        {
+            errors = violations.Count(v => v.Severity == Severity.Error),
+            warnings = violations.Count(v => v.Severity == Severity.Warning),
+            violations = violations.Select(v => new { severity = v.Severity == Severity.Error ? "error" : "warning", message = v.Message, cells = v.Cells.Select(c => c.ToString()) }),
+            problems,
+        });
+    }
+
+    private ReportValues ReadCells(bool addErrors, List<object>? problems = null)
+    {
+        var values = new ReportValues();
+        foreach (var cell in Format.Cells().Where(c => c.Kind != ValueKind.UnitText))
+        {
+            var key = cell.Key.ToString();
+            var (value, problem) = CellText.Parse(Cells.GetValueOrDefault(key), cell.Kind);
+            if (problem is not null)
+            {
+                var message = $"{ReportChecks.Name(cell)}：{problem}。";
+                if (addErrors)
+                {
+                    ModelState.AddModelError($"Cells[{key}]", message);
+                }
+                problems?.Add(new { cell = key, message });
+                continue;
+            }
+            values.Set(cell.Key, value);
+        }
+        return values;
+    }
+
+    private static string Describe(AnnualReport before, AnnualReport after)
+    {
+        var keys = before.Values.All.Select(c => c.Key).Union(after.Values.All.Select(c => c.Key)).ToList();
+        var changed = keys.Where(k => before.Values[k] != after.Values[k])
+            .Select(k => $"{k}: {before.Values[k]?.Display() ?? "空"}→{after.Values[k]?.Display() ?? "空"}").ToList();
+        var parts = after.Parts.Where(p => before.Parts.FirstOrDefault(b => b.Code == p.Code && b.Heading == p.Heading)?.Text != p.Text).Select(p => p.Heading).ToList();
+        var notes = new List<string>();
+        if (changed.Count > 0)
+        {
+            notes.Add($"修改 {changed.Count} 个单元格：{string.Join("；", changed.Take(30))}{(changed.Count > 30 ? "……" : "")}");
+        }
+        if (parts.Count > 0)
+        {
+            notes.Add($"修改正文：{string.Join("、", parts)}");
+        }
+        if (before.Title != after.Title || before.PeriodStart != after.PeriodStart || before.PeriodEnd != after.PeriodEnd || before.PublishedOn != after.PublishedOn)
+        {
+            notes.Add("修改基本信息");
+        }
+        return notes.Count == 0 ? "保存（无修改）" : string.Join("。", notes);
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var record = await db.AnnualReports.FindAsync([id], ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+        if (!await staff.CanAsync(Permission.EditReports, record.AgencyId, ct))
+        {
+            return Forbid();
+        }
+        Record = record;
+        _stored = ReportRecords.Load(record);
+        Format = _stored.Format;
+        AgencyName = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        return null;
+    }
+}

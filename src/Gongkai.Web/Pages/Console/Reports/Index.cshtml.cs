@@ -1,0 +1,32 @@
+using Gongkai.Data;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Reports;
+
+/// <summary>Every edition of the annual reports of the agencies the staff member may read.</summary>
+public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
+{
+    public IReadOnlyList<AnnualReportRecord> Reports { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> Agencies { get; private set; } = new Dictionary<int, string>();
+    public bool CanCreate => staff.HasAnywhere(Permission.EditReports);
+
+    public string AgencyName(int id) => Agencies.GetValueOrDefault(id, "");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
+        Agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        Reports = await db.AnnualReports.AsNoTracking()
+            .Where(r => readable.Contains(r.AgencyId))
+            .OrderByDescending(r => r.Year).ThenBy(r => r.AgencyId).ThenByDescending(r => r.Edition)
+            .Select(r => new AnnualReportRecord
+            {
+                Id = r.Id, AgencyId = r.AgencyId, Year = r.Year, Edition = r.Edition, FormatCode = r.FormatCode, Status = r.Status,
+                Title = r.Title, Content = "", ErrorCount = r.ErrorCount, WarningCount = r.WarningCount, UpdatedUtc = r.UpdatedUtc,
+            })
+            .ToListAsync(ct);
+    }
+}

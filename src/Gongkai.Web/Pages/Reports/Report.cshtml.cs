@@ -1,0 +1,67 @@
+using System.Text;
+using Gongkai.Data;
+using Gongkai.Documents.Reports;
+using Gongkai.Domain.Reports;
+using Gongkai.Web.Pages.Agencies;
+using Gongkai.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Reports;
+
+/// <summary>A published annual report: the HTML rendering, with DOCX, JSON and CSV to download; older editions stay readable.</summary>
+public sealed class ReportModel(GongkaiDb db) : AgencyColumnPage(db)
+{
+    public override ColumnSection Section => ColumnSection.Reports;
+
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Edition { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "download")]
+    public string? DownloadAs { get; set; }
+
+    public AnnualReportRecord Record { get; private set; } = null!;
+    public AnnualReport Report { get; private set; } = null!;
+    public string Html { get; private set; } = "";
+    public int? NewerEdition { get; private set; }
+    public IReadOnlyList<AnnualReportRecord> Editions { get; private set; } = [];
+
+    public string Download(string kind) => $"/agency/{Agency.ShortCode}/reports/{Record.Year}?edition={Record.Edition}&download={kind}";
+
+    protected override async Task<IActionResult> LoadSectionAsync(CancellationToken ct)
+    {
+        Editions = await ReportRecords.Public(Db, Agency.Id).Where(r => r.Year == Year).ToListAsync(ct);
+        var record = Edition is { } edition ? Editions.FirstOrDefault(r => r.Edition == edition) : Editions.FirstOrDefault(r => r.Status == ReportStatus.Published);
+        if (record is null)
+        {
+            return NotFound();
+        }
+        Record = record;
+        Report = ReportRecords.Load(record);
+        if (record.Status == ReportStatus.Superseded)
+        {
+            NewerEdition = Editions.FirstOrDefault(r => r.Status == ReportStatus.Published)?.Edition;
+        }
+        var file = $"{Agency.ShortCode}-{record.Year}-v{record.Edition}";
+        switch (DownloadAs)
+        {
+            case null:
+                break;
+            case "docx":
+                return File(ReportDocx.Render(Report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{file}.docx");
+            case "json":
+                return File(Encoding.UTF8.GetBytes(ReportJson.Write(Report)), "application/json; charset=utf-8", $"{file}.json");
+            case "csv":
+                // The byte-order mark lets spreadsheet programs read the Chinese text as UTF-8.
+                return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ReportCsv.Render(Report))).ToArray(), "text/csv; charset=utf-8", $"{file}.csv");
+            default:
+                return NotFound();
+        }
+        ViewData["Title"] = Report.Title;
+        Html = ReportHtml.Fragment(Report);
+        return Page();
+    }
+}

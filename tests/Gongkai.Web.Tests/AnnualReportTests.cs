@@ -1,0 +1,226 @@
+using System.Net;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Gongkai.Data;
+using Gongkai.Domain.Reports;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Annual reports: created for a year in its format, entered with checks, published immutable, corrected as new editions.</summary>
+public sealed class AnnualReportTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static async Task<int> CreateAsync(Visitor admin, string year, string? variant = null)
+    {
+        var page = await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = year, ["LegacyVariant"] = variant });
+        Assert.True(page.Status == HttpStatusCode.Redirect, page.Status + page.Summary);
+        return int.Parse(page.Location!.Split('/')[3]);
+    }
+
+    /// <summary>The 2023 request table of a town: 3 applications, 2 granted, 1 not held.</summary>
+    private static Dictionary<string, string?> Balanced(bool withError = false) => new()
+    {
+        ["Cells[requests/new/natural]"] = "3", ["Cells[requests/new/total]"] = "3",
+        ["Cells[requests/granted/natural]"] = "2", ["Cells[requests/granted/total]"] = "2",
+        ["Cells[requests/unable.not_held/natural]"] = "1", ["Cells[requests/unable.not_held/total]"] = "1",
+        ["Cells[requests/results_total/natural]"] = withError ? "2" : "3", ["Cells[requests/results_total/total]"] = withError ? "2" : "3",
+        ["Parts[0].Text"] = "2023年，白沙镇全年主动公开政府信息 150 条。",
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AReport_IsWrittenChecked_PublishedImmutably_AndCorrectedAsANewEdition(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        var record = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(("2021", ReportStatus.Draft, 1), (record.FormatCode, record.Status, record.Edition));
+
+        // Saved with an imbalance: kept as a draft, the error shown, publication refused.
+        var saved = await admin.SubmitAsync($"/console/reports/{id}/edit", Balanced(withError: true));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var edit = await admin.GetAsync($"/console/reports/{id}/edit");
+        Assert.Contains("错误：“自然人”一列中，", edit.Document.QuerySelector("#check-results")!.TextContent);
+        var refused = await admin.SubmitAsync($"/console/reports/{id}", new Dictionary<string, string?>(), handler: "Publish");
+        Assert.Contains("未通过的勾稽关系检查", refused.Summary);
+        Assert.Equal(ReportStatus.Draft, (await app.QueryAsync(db => db.AnnualReports.SingleAsync(r => r.Id == id))).Status);
+
+        // Fixed and published: on the portal, dated today (Beijing time).
+        await admin.SubmitAsync($"/console/reports/{id}/edit", Balanced());
+        var published = await admin.SubmitAsync($"/console/reports/{id}", new Dictionary<string, string?>(), handler: "Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        record = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((ReportStatus.Published, new DateOnly(2026, 3, 2), 0), (record.Status, record.PublishedOn!.Value, record.ErrorCount));
+        using var visitor = app.NewVisitor();
+        var publicPage = await visitor.GetAsync("/agency/qx-bsz/reports/2023");
+        Assert.Equal(HttpStatusCode.OK, publicPage.Status);
+        Assert.Equal("3", publicPage.Document.QuerySelector("td[data-cell='requests/new/natural']")!.TextContent);
+
+        // Published means immutable.
+        var token = await admin.TokenFromAsync($"/console/reports/{id}");
+        var late = await admin.PostAsync($"/console/reports/{id}/edit", new Dictionary<string, string?>(Balanced()) { ["__RequestVerificationToken"] = token, ["Title"] = "改过", ["Cells[requests/new/natural]"] = "9" });
+        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.Equal(record.Content, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+
+        // A correction is a new edition; publishing it supersedes the first, which stays readable.
+        var corrected = await admin.SubmitAsync($"/console/reports/{id}", new Dictionary<string, string?>(), handler: "Correct");
+        var second = int.Parse(corrected.Location!.Split('/')[3]);
+        await admin.SubmitAsync($"/console/reports/{second}/edit", new Dictionary<string, string?>(Balanced()) { ["Parts[0].Text"] = "更正：全年主动公开政府信息 151 条。" });
+        await admin.SubmitAsync($"/console/reports/{second}", new Dictionary<string, string?>(), handler: "Publish");
+        var editions = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().Where(r => r.AgencyId == record.AgencyId && r.Year == 2023).OrderBy(r => r.Edition).Select(r => new { r.Edition, r.Status }).ToListAsync());
+        Assert.Equal([(1, ReportStatus.Superseded), (2, ReportStatus.Published)], editions.Select(e => (e.Edition, e.Status)));
+        var current = await visitor.GetAsync("/agency/qx-bsz/reports/2023");
+        Assert.Contains("更正：全年主动公开政府信息 151 条。", current.Text);
+        var old = await visitor.GetAsync("/agency/qx-bsz/reports/2023?edition=1");
+        Assert.Contains("已被更正", old.Document.QuerySelector(".notice-warning")!.TextContent);
+        Assert.Contains("全年主动公开政府信息 150 条", old.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task BadInput_NamesTheCellsAndFields_AndSavesNothing(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        var before = (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content;
+
+        var page = await admin.SubmitAsync($"/console/reports/{id}/edit", new Dictionary<string, string?>
+        {
+            ["Cells[requests/new/natural]"] = "三件",
+            ["Cells[proactive/fees/amount]"] = "1.5万元",
+            ["Title"] = "",
+            ["PeriodStart"] = "2023-12-31",
+            ["PeriodEnd"] = "2023-01-01",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("一、本年新收政府信息公开申请数量（自然人）：“三件”不是数字。", page.Summary);
+        Assert.Equal("请填写标题。", page.FieldError("Title"));
+        Assert.Equal("统计期间止不能早于统计期间起。", page.FieldError("PeriodEnd"));
+        Assert.Equal("true", page.Document.QuerySelector("input[name='Cells[requests/new/natural]']")!.GetAttribute("aria-invalid"));
+        Assert.Equal("三件", page.Document.QuerySelector("input[name='Cells[requests/new/natural]']")!.GetAttribute("value"));
+        Assert.Equal(before, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+    }
+
+    [Fact]
+    public async Task TheLiveCheck_AnswersWithTheViolationsOfTheTypedValues()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        var token = await admin.TokenFromAsync($"/console/reports/{id}/edit");
+        var response = await admin.Client.PostAsync($"/console/reports/{id}/edit?handler=Check", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Cells[requests/new/natural]"] = "3",
+            ["Cells[requests/new/total]"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(json.GetProperty("problems").EnumerateArray(), p => p.GetProperty("cell").GetString() == "requests/new/total");
+        Assert.Contains(json.GetProperty("violations").EnumerateArray(), v => v.GetProperty("cells").EnumerateArray().Any(c => c.GetString() == "requests/new/natural"));
+        Assert.True(json.GetProperty("errors").GetInt32() > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task OnlyTheAgencysAdmin_WritesItsReport(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        var draft = 0;
+        using (var admin = await app.SignedInAsync("bsz.admin"))
+        {
+            draft = await CreateAsync(admin, "2023");
+        }
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/reports/new")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync($"/console/reports/{draft}/edit")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/console/reports/{draft}")).Status);
+
+        using var otherAdmin = await app.SignedInAsync("sqz.admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync($"/console/reports/{draft}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync($"/console/reports/{draft}/edit")).Status);
+
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/console/reports/{draft}")).Status);
+        var token = await supervisor.TokenFromAsync($"/console/reports/{draft}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync($"/console/reports/{draft}?handler=Publish", new Dictionary<string, string?> { ["__RequestVerificationToken"] = token })).Status);
+        Assert.Equal(ReportStatus.Draft, (await app.QueryAsync(db => db.AnnualReports.SingleAsync(r => r.Id == draft))).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheFormatFollowsTheYear_AndTheAgencysLegacyVariant(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var legacy = await CreateAsync(admin, "2016", "legacy-shandong");
+        var trial = await CreateAsync(admin, "2019");
+        var formats = await app.QueryAsync(db => db.AnnualReports.Where(r => r.Id == legacy || r.Id == trial).OrderBy(r => r.Year).Select(r => r.FormatCode).ToListAsync());
+        Assert.Equal(["legacy-shandong", "2019"], formats);
+
+        var duplicate = await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2016" });
+        Assert.Equal("该机构本年度的报告已存在，请打开已有报告修改或更正。", duplicate.FieldError("Year"));
+        var early = await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2007" });
+        Assert.Equal("年度应在 2008 至 2026 之间。", early.FieldError("Year"));
+    }
+
+    [Fact]
+    public async Task ThePortal_ListsTheYears_WithAChart_AndOffersTheDownloads()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var list = await visitor.GetAsync("/agency/qx-sqz/reports");
+        Assert.Equal(["青溪县石桥镇人民政府2025年政府信息公开工作年度报告", "青溪县石桥镇人民政府2024年政府信息公开工作年度报告"],
+            list.Document.QuerySelectorAll(".report-list a").Select(a => a.TextContent));
+        Assert.Equal(3, list.Document.QuerySelectorAll("figure.chart svg[role=img]").Length);
+
+        var docx = await visitor.Client.GetAsync("/agency/qx-sqz/reports/2025?download=docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Contains("青溪县石桥镇人民政府2025年政府信息公开工作年度报告", document.MainDocumentPart!.Document.Body!.InnerText);
+        }
+        var json = ReportJson.Read(await visitor.Client.GetStringAsync("/agency/qx-sqz/reports/2025?download=json"));
+        Assert.Empty(json.Check());
+        var csv = (await visitor.Client.GetStringAsync("/agency/qx-sqz/reports/2025?download=csv")).TrimStart('\ufeff');
+        Assert.Equal(ReportFormats.Get("2021").Cells().Count() + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/agency/qx-sqz/reports/2019")).Status);
+    }
+
+    [Fact]
+    public async Task ADraft_IsNeverPublic()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using (var admin = await app.SignedInAsync("bsz.admin"))
+        {
+            var id = await CreateAsync(admin, "2023");
+            await admin.SubmitAsync($"/console/reports/{id}/edit", Balanced());
+        }
+        using var visitor = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/agency/qx-bsz/reports/2023")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/agency/qx-bsz/reports/2023?edition=1&download=json")).Status);
+        Assert.DoesNotContain("2023", (await visitor.GetAsync("/agency/qx-bsz/reports")).Document.QuerySelector(".report-list")!.TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EveryReportChange_IsAudited_WithTheCellsThatChanged(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        await admin.SubmitAsync($"/console/reports/{id}/edit", Balanced());
+        var entry = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "AnnualReportRecord").OrderBy(e => e.Id).LastAsync());
+        Assert.Equal(("bsz.admin", AuditActions.Updated, id.ToString()), (entry.ActorName, entry.Action, entry.EntityId));
+        Assert.Contains("requests/new/natural: 空→3", entry.Changes);
+        Assert.Contains("sha256:", entry.Changes);
+        Assert.DoesNotContain("gongkai.annual-report/1", entry.Changes);
+    }
+}
