@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Domain.Reports.Import;
+
+/// <summary>
+/// Turns a published annual report into the report model: agency, year, statistics period,
+/// publication date, the narrative parts, and every table cell aligned to the format its labels
+/// show (the year is only a hint), with the source location of each cell; then runs the format's
+/// cross-checks and the text-versus-table checks.
+/// </summary>
+public static partial class ReportParser
+{
+    /// <summary>The fewest matched table rows for a format to be taken as the report's.</summary>
+    private const int MinimumRows = 3;
+
+    public static ImportedReport Parse(SourceDocument source)
+    {
+        var text = string.Join("\n", source.Paragraphs.Select(p => p.Text));
+        var meta = Metadata.Read(source);
+        var tables = source.Tables.ToList();
+
+        ReportFormat format;
+        TableAligner? aligned = null;
+        if (tables.Count > 0)
+        {
+            var attempts = ReportFormats.All.Select(f =>
+            {
+                var aligner = new TableAligner(f);
+                foreach (var table in tables)
+                {
+                    aligner.Add(table);
+                }
+                return (Format: f, Aligner: aligner);
+            }).ToList();
+            var best = attempts
+                .OrderByDescending(a => a.Aligner.MatchedRows - a.Aligner.Unrecognised.Count)
+                .ThenByDescending(a => a.Aligner.HeaderMatches)
+                .ThenBy(a => a.Format.Cells().Count())
+                .ThenBy(a => meta.Year is { } y && ReportFormats.ForYear(y).Code == a.Format.Code ? 0 : 1)
+                .First();
+            if (best.Aligner.MatchedRows < MinimumRows)
+            {
+                throw new ReportImportException(
+                    $"{source.Name}：找到表格，但其中的栏目无法对应到任何已知的报告格式（最多只对上 {best.Aligner.MatchedRows} 行）。");
+            }
+            format = best.Format;
+            aligned = best.Aligner;
+        }
+        else
+        {
+            format = ReportFormats.ForYear(meta.Year ?? 2018);
+        }
+
+        var year = meta.Year ?? meta.PeriodStart?.Year ?? throw new ReportImportException($"{source.Name}：找不到报告年度。");
+        var values = aligned?.Values ?? new ReportValues();
+        var report = new AnnualReport(
+            format.Code,
+            meta.Agency ?? "",
+            year,
+            meta.Title ?? AnnualReport.DefaultTitle(meta.Agency ?? "", year),
+            meta.PeriodStart,
+            meta.PeriodEnd,
+            meta.PublishedOn,
+            Parts(source),
+            values);
+
+        var problems = new List<Violation>();
+        if (aligned is not null)
+        {
+            problems.AddRange(ReportChecks.Evaluate(format, values));
+            problems.AddRange(aligned.Unrecognised.Select(u => new Violation("row.unrecognised", Severity.Warning, [], null, null,
+                $"{u.Location}：表格行“{(u.Label.Length > 0 ? u.Label : string.Join(" ", u.Cells))}”不属于 {format.Name}，已保留未导入。")));
+        }
+        problems.AddRange(TextChecks.Evaluate(text, report, aligned is not null));
+        return new ImportedReport(report, aligned is not null, aligned?.Sources ?? new Dictionary<CellKey, CellSource>(), aligned?.Unrecognised ?? [], problems);
+    }
+
+    /// <summary>Parses plain text (UTF-8 text of a web page or a Word file).</summary>
+    public static ImportedReport ParseText(string name, string text) => Parse(TextSource.Read(name, text));
+
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.{0,40})$")]
+    private static partial Regex PartHeading();
+
+    /// <summary>The report's parts: each top-level heading (一、… 十二、…) outside the tables and the text below it.</summary>
+    private static IReadOnlyList<ReportPart> Parts(SourceDocument source)
+    {
+        var parts = new List<(string Heading, List<string> Lines)>();
+        string? previousNumber = null;
+        foreach (var paragraph in source.Paragraphs)
+        {
+            var match = PartHeading().Match(paragraph.Text);
+            if (match.Success && !paragraph.Text.Contains('。') && IsNext(previousNumber, match.Groups[1].Value))
+            {
+                previousNumber = match.Groups[1].Value;
+                parts.Add((paragraph.Text.Trim(), []));
+            }
+            else if (parts.Count > 0)
+            {
+                parts[^1].Lines.Add(paragraph.Text.Trim());
+            }
+        }
+        return parts.Select(p => new ReportPart(null, p.Heading, string.Join("\n", p.Lines.Where(l => l.Length > 0)))).ToList();
+    }
+
+    private static bool IsNext(string? previous, string number) =>
+        ChineseNumber(number) == (previous is null ? 1 : ChineseNumber(previous) + 1);
+
+    /// <summary>一 → 1, 十二 → 12, 两 → 2; -1 when not a Chinese numeral.</summary>
+    public static int ChineseNumber(string text)
+    {
+        const string digits = "零一二三四五六七八九";
+        text = text.Replace('两', '二');
+        if (text.Length == 0 || text.Any(c => digits.IndexOf(c) < 0 && c != '十' && c != '百'))
+        {
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        }
+        var total = 0;
+        var current = 0;
+        foreach (var c in text)
+        {
+            if (c == '百')
+            {
+                total += (current == 0 ? 1 : current) * 100;
+                current = 0;
+            }
+            else if (c == '十')
+            {
+                total += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            }
+            else
+            {
+                current = digits.IndexOf(c);
+            }
+        }
+        return total + current;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Domain.Reports.Import;
+
+/// <summary>
+/// Where a report's text states a figure its table also holds, the two must agree (seed 000's
+/// text counts two letter applications, one 行政复议 and one 行政诉讼; its table says 1, 0 and 0).
+/// Also checks the text against itself where it announces a number of items it then lists.
+/// </summary>
+internal static partial class TextChecks
+{
+    private const string Number = @"(?<n>\d+|[一二两三四五六七八九十]{1,3})";
+
+    /// <summary>A figure the text states, the pattern that finds it, and the cells it must equal in each family of formats.</summary>
+    private sealed record Statement(string Code, string Name, Regex Pattern, Func<ReportFormat, IReadOnlyList<CellKey>> Cells);
+
+    private static bool IsLegacy(ReportFormat f) => f.Code.StartsWith("legacy", StringComparison.Ordinal);
+
+    private static CellKey Stat(string row) => new("stats", row, "value");
+
+    private static readonly Statement[] Statements =
+    [
+        new("text.requests.received", "收到的政府信息公开申请数",
+            new Regex(@"(?:收到|受理)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)"),
+            f => IsLegacy(f) ? [Stat("requests.received")] : [new CellKey("requests", "new", "total")]),
+        new("text.reconsideration", "行政复议案件数",
+            new Regex(@"行政复议(?:申请|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)"),
+            f => IsLegacy(f) ? [Stat("reconsideration")] : [new CellKey("appeals", "cases", "reconsideration.total")]),
+        new("text.litigation", "行政诉讼案件数",
+            new Regex(@"行政诉讼(?:的情形|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)"),
+            f => IsLegacy(f) ? [Stat("litigation")] : [new CellKey("appeals", "cases", "litigation.direct.total"), new CellKey("appeals", "cases", "litigation.after_reconsideration.total")]),
+        new("text.proactive.wechat", "政务微信公开信息数",
+            new Regex(@"政务微信(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条"),
+            f => IsLegacy(f) ? [Stat("proactive.channels.wechat")] : []),
+        new("text.proactive.website", "政府网站公开信息数",
+            new Regex(@"政府网站(?:主动)?(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条"),
+            f => IsLegacy(f) ? [Stat("proactive.channels.website")] : []),
+        new("text.meetings.trainings", "举办培训班次数",
+            new Regex(Number + @"\s*(?:期|次)[^。；，]{0,4}培训"),
+            f => IsLegacy(f) ? [Stat("meetings.trainings")] : []),
+    ];
+
+    [GeneratedRegex(@"以下(?<n>[一二两三四五六七八九十])(?:个)?方面")]
+    private static partial Regex Announced();
+
+    public static IEnumerable<Violation> Evaluate(string text, AnnualReport report, bool hasTable)
+    {
+        var flat = Regex.Replace(text, @"[\s\u3000]+", "");
+        if (hasTable)
+        {
+            foreach (var statement in Statements)
+            {
+                var cells = statement.Cells(report.Format);
+                var match = statement.Pattern.Match(flat);
+                if (cells.Count == 0 || !match.Success)
+                {
+                    continue;
+                }
+                var stated = ReportParser.ChineseNumber(match.Groups["n"].Captures[^1].Value);
+                var printed = cells.Select(report.Values.Number).ToList();
+                decimal? table = printed.All(p => p is null) ? null : printed.Sum(p => p ?? 0);
+                if (stated >= 0 && table != stated)
+                {
+                    var cell = report.Format.FindCell(cells[0])!;
+                    yield return new Violation(statement.Code, Severity.Warning, cells, stated, table,
+                        $"正文“{Excerpt(flat, match)}”所述{statement.Name}为 {stated}，而表格“{cell.Row.Label}”填报 {(table is { } t ? CellValue.FormatNumber(t) : "空白")}。");
+                }
+            }
+        }
+        foreach (var part in report.Parts.Select(p => Regex.Replace(p.Text, @"[\s\u3000]+", "")))
+        foreach (Match announced in Announced().Matches(part))
+        {
+            var count = ReportParser.ChineseNumber(announced.Groups["n"].Value);
+            var after = part[(announced.Index + announced.Length)..];
+            var listed = 0;
+            while (after.Contains($"（{ToChinese(listed + 1)}）", StringComparison.Ordinal) && listed < 20)
+            {
+                listed++;
+            }
+            if (listed > 0 && listed != count)
+            {
+                yield return new Violation("text.announced_items", Severity.Warning, [], count, listed,
+                    $"正文称“以下{announced.Groups["n"].Value}方面”，其后只列出（一）至（{ToChinese(listed)}）共 {listed} 项。");
+            }
+        }
+    }
+
+    private static string ToChinese(int n) => n switch
+    {
+        <= 10 => "零一二三四五六七八九十"[n].ToString(),
+        < 20 => "十" + (n % 10 == 0 ? "" : "零一二三四五六七八九"[n % 10].ToString()),
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string Excerpt(string text, Match match)
+    {
+        var start = Math.Max(0, match.Index - 6);
+        return text[start..Math.Min(text.Length, match.Index + match.Length)];
+    }
+}
