@@ -43,6 +43,9 @@ internal static partial class TextChecks
     [GeneratedRegex(@"以下(?<n>[一二两三四五六七八九十])(?:个)?方面")]
     private static partial Regex Announced();
 
+    [GeneratedRegex(@"(?:报告|全文)由(?<list>[^。]{4,600}?)(?:等)?(?<n>[一二三四五六七八九十]{1,3})?(?:个)?部分组成")]
+    private static partial Regex Outline();
+
     public static IEnumerable<Violation> Evaluate(string text, AnnualReport report, bool hasTable)
     {
         var flat = Regex.Replace(text, @"[\s\u3000]+", "");
@@ -65,6 +68,20 @@ internal static partial class TextChecks
                     yield return new Violation(statement.Code, Severity.Warning, cells, stated, table,
                         $"正文“{Excerpt(flat, match)}”所述{statement.Name}为 {stated}，而表格“{cell.Row.Label}”填报 {(table is { } t ? CellValue.FormatNumber(t) : "空白")}。");
                 }
+            }
+        }
+        if (Outline().Match(flat) is { Success: true } outline)
+        {
+            var items = outline.Groups["list"].Value.Split('；', StringSplitOptions.RemoveEmptyEntries);
+            var announced = outline.Groups["n"].Success ? ReportParser.ChineseNumber(outline.Groups["n"].Value) : items.Length >= 3 ? items.Length : -1;
+            if (announced > 0 && report.Parts.Count > 0 && announced != report.Parts.Count)
+            {
+                yield return new Violation("text.outline", Severity.Warning, [], announced, report.Parts.Count,
+                    $"正文称报告由 {announced} 部分组成，实际只有 {report.Parts.Count} 部分（{report.Parts[0].Heading[..1]}至{report.Parts[^1].Heading.Split('、')[0]}）。");
+            }
+            if (!hasTable && (outline.Groups["list"].Value.Contains("附表") || outline.Groups["list"].Value.Contains("统计表")))
+            {
+                yield return new Violation("text.missing_table", Severity.Warning, [], null, null, "正文称报告附有统计表，但报告中没有统计表。");
             }
         }
         foreach (var part in report.Parts.Select(p => Regex.Replace(p.Text, @"[\s\u3000]+", "")))
