@@ -13,6 +13,10 @@ public static class ReportText
     {
         var text = new StringBuilder();
         text.AppendLine(report.Title);
+        if (report.PeriodStart is { } start && report.PeriodEnd is { } end)
+        {
+            text.AppendLine($"统计期间：{ReportHtml.Date(start)}至{ReportHtml.Date(end)}");
+        }
         text.AppendLine();
         foreach (var (part, tables) in report.Layout())
         {
@@ -24,7 +28,7 @@ public static class ReportText
             foreach (var table in tables)
             {
                 text.AppendLine();
-                Table(text, table, report.Values, report.Year);
+                Table(text, table, report.Values, report.Year, skipCaption: ReportHtml.Caption(table, report.Year) == part?.Heading);
             }
             text.AppendLine();
         }
@@ -36,9 +40,12 @@ public static class ReportText
         return text.ToString();
     }
 
-    public static void Table(StringBuilder text, TableDef table, ReportValues values, int year)
+    public static void Table(StringBuilder text, TableDef table, ReportValues values, int year, bool skipCaption = false)
     {
-        text.AppendLine(ReportHtml.Caption(table, year));
+        if (!skipCaption)
+        {
+            text.AppendLine(ReportHtml.Caption(table, year));
+        }
         foreach (var section in table.Sections)
         {
             if (section.Title is not null)

@@ -77,36 +77,58 @@ internal sealed class TableAligner(ReportFormat format)
         {
             return;
         }
-        var section = _section;
-        var valueCount = section?.LeafColumns().Count ?? format.Tables[0].Sections[0].LeafColumns().Count;
-        var leading = texts.Take(Math.Max(0, texts.Count - valueCount)).TakeWhile(t => !IsNumber(t)).ToList();
-        var labels = leading.Where(t => t.Length > 0).ToList();
-        if (labels.Count == 0)
+        // Which cells are labels depends on how many value columns the row's section has: try the
+        // current section's width first, then every other width of the format.
+        var widths = format.Tables.SelectMany(t => t.Sections).Select(s => s.LeafColumns().Count).Distinct()
+            .OrderBy(w => _section is not null && w == _section.LeafColumns().Count ? 0 : 1).ToList();
+        foreach (var width in widths)
+        {
+            if (texts.Count <= width)
+            {
+                continue;
+            }
+            var leading = texts.Take(texts.Count - width).TakeWhile(t => !IsNumber(t)).ToList();
+            var labels = leading.Where(t => t.Length > 0).ToList();
+            if (labels.Count == 0 || FindRow(labels, width) is not { } found)
+            {
+                continue;
+            }
+            Accept(found, row.Cells.Skip(texts.Count - width).ToList());
+            return;
+        }
+
+        // A label row with no values (三、本年度办理结果 on a line of its own), or a row shorter than its section.
+        var alone = texts.TakeWhile(t => !IsNumber(t)).Where(t => t.Length > 0).ToList();
+        if (alone.Count > 0 && FindRow(alone, null) is { } group)
+        {
+            var rest = row.Cells.Skip(texts.TakeWhile(t => !IsNumber(t)).Count()).ToList();
+            Accept(group, rest);
+            return;
+        }
+        if (alone.Count == 0)
         {
             // No label: the one-row appeals table, its 15 numbers alone.
+            var numbers = texts.SkipWhile(t => t.Length == 0).ToList();
             var unlabelled = format.Tables.SelectMany(t => t.Sections.Select(s => (t, s)))
-                .FirstOrDefault(x => x.s.Rows.Count == 1 && x.s.Rows[0].Label.Length == 0 && x.s.LeafColumns().Count == texts.Count);
-            if (unlabelled.t is not null && texts.Count(t => CellText.Parse(t, ValueKind.Count).Value is not null) >= texts.Count / 2)
+                .FirstOrDefault(x => x.s.Rows.Count == 1 && x.s.Rows[0].Label.Length == 0 && x.s.LeafColumns().Count <= texts.Count && x.s.LeafColumns().Count >= numbers.Count);
+            if (unlabelled.t is not null && numbers.Count(t => IsNumber(t)) * 2 >= numbers.Count)
             {
+                var width = unlabelled.s.LeafColumns().Count;
                 (_table, _section) = (unlabelled.t, unlabelled.s);
-                Fill(unlabelled.s.Rows[0], unlabelled.s, row.Cells);
+                Fill(unlabelled.s.Rows[0], unlabelled.s, row.Cells.Skip(row.Cells.Count - width).ToList());
+                MatchedRows++;
                 return;
             }
-            Unrecognised.Add(new UnrecognisedRow("", texts, row.Location));
-            return;
         }
-        var match = FindRow(labels);
-        if (match is null)
+        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone), texts, row.Location));
+    }
+
+    private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, IReadOnlyList<SourceCell> values)
+    {
+        (_table, _section, _lastRow) = match;
+        if (match.Row.HasCells && values.Count > 0)
         {
-            Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", labels), texts, row.Location));
-            return;
-        }
-        var (table, matchedSection, rowDef) = match.Value;
-        (_table, _section, _lastRow) = (table, matchedSection, rowDef);
-        var count = matchedSection.LeafColumns().Count;
-        if (rowDef.HasCells && row.Cells.Count > leading.Count)
-        {
-            Fill(rowDef, matchedSection, row.Cells.Skip(Math.Max(row.Cells.Count - count, leading.Count)).ToList());
+            Fill(match.Row, match.Section, values);
         }
         MatchedRows++;
     }
@@ -153,7 +175,8 @@ internal sealed class TableAligner(ReportFormat format)
         var columnLabels = format.Tables.SelectMany(t => t.Sections.Select(s => (t, s)))
             .Select(x => (x.t, x.s, Labels: Flatten(x.s.Columns).Concat([x.s.LabelHeader, x.t.CornerNote]).OfType<string>().Select(LabelText.Normalize).ToHashSet()))
             .ToList();
-        var normalized = nonEmpty.Select(LabelText.Normalize).ToList();
+        // A header may print a column's whole path (申请人情况·自然人): its last part names the column.
+        var normalized = nonEmpty.Select(t => LabelText.Normalize(t.Split('·')[^1])).ToList();
         var best = columnLabels
             .Select(c => (c.t, c.s, Hits: normalized.Count(n => c.Labels.Contains(n))))
             .OrderByDescending(c => c.Hits)
@@ -188,13 +211,14 @@ internal sealed class TableAligner(ReportFormat format)
     /// its children, its siblings, its ancestors' siblings, then anywhere in the current section,
     /// then anywhere in the format; the first place with exactly one match wins.
     /// </summary>
-    private (TableDef, SectionDef, RowDef)? FindRow(IReadOnlyList<string> labels)
+    private (TableDef, SectionDef, RowDef)? FindRow(IReadOnlyList<string> labels, int? width)
     {
         var label = labels[^1];
         var context = labels.Take(labels.Count - 1).ToList();
         foreach (var candidates in CandidateGroups())
         {
-            var hits = candidates.Where(c => LabelText.Matches(label, c.Row.Label) && !_filled.Contains(c.Row)).ToList();
+            var hits = candidates.Where(c => LabelText.Matches(label, c.Row.Label) && !_filled.Contains(c.Row)
+                && (width is null || (c.Row.HasCells && c.Section.LeafColumns().Count == width))).ToList();
             if (hits.Count > 1 && context.Count > 0)
             {
                 hits = hits.Where(h => Ancestors(h.Row).Any(a => context.Any(c => LabelText.Matches(c, a.Label)))).ToList();

@@ -2,17 +2,20 @@ namespace Gongkai.Domain.Reports.Import;
 
 /// <summary>
 /// Reads a report published as plain text (copied from a web page or a Word file) into paragraphs
-/// and tables. Three table layouts are recognised, each seen in real reports: rows with tab-separated
-/// cells; one cell per line (starting with a tab) with rows separated by blank lines; and one cell
-/// per line ending in "|", with no row boundary at all.
+/// and tables. The table layouts seen in real reports are recognised: rows with tab-separated
+/// cells; rows with cells between "|"; rows aligned with runs of spaces; one cell per line
+/// (starting with a tab) with rows separated by blank lines; and one cell per line ending in "|",
+/// with no row boundary at all.
 /// </summary>
-public static class TextSource
+public static partial class TextSource
 {
     private enum Kind
     {
         Blank,
         Text,
         TabRow,
+        PipeRow,
+        SpaceRow,
         CellLine,
         PipeCell,
     }
@@ -50,10 +53,17 @@ public static class TextSource
                 default:
                     var rows = new List<SourceRow>();
                     var tabular = kinds[i];
-                    while (i < lines.Length && (kinds[i] == tabular || kinds[i] == Kind.Blank || ContinuesLabel(lines, kinds, i, tabular)))
+                    while (i < lines.Length && (kinds[i] == tabular || kinds[i] == Kind.Blank || ContinuesLabel(lines, kinds, i, tabular) || InnerTitle(lines, kinds, i, tabular)))
                     {
                         if (kinds[i] == Kind.Blank)
                         {
+                            i++;
+                            continue;
+                        }
+                        if (kinds[i] == Kind.Text && !ContinuesLabel(lines, kinds, i, tabular))
+                        {
+                            // A block title inside the table (第二十条第（八）项), printed without separators.
+                            rows.Add(Row([lines[i].Trim()], i));
                             i++;
                             continue;
                         }
@@ -68,6 +78,19 @@ public static class TextSource
                                 continue;
                             }
                             rows.Add(Row(lines[i].Split('\t'), i));
+                            i++;
+                        }
+                        else if (tabular == Kind.PipeRow)
+                        {
+                            var line = lines[i].Trim();
+                            var inner = line.StartsWith('|') ? line[1..] : line;
+                            inner = inner.EndsWith('|') ? inner[..^1] : inner;
+                            rows.Add(Row(inner.Split('|'), i));
+                            i++;
+                        }
+                        else if (tabular == Kind.SpaceRow)
+                        {
+                            rows.Add(Row(SpaceRun().Split(lines[i].Trim()), i));
                             i++;
                         }
                         else
@@ -96,11 +119,31 @@ public static class TextSource
         tabular == Kind.TabRow && kinds[i] == Kind.Text && i + 1 < lines.Length && kinds[i + 1] == Kind.TabRow
         && lines[i + 1].StartsWith('\t') && lines[i].Trim().Length < 60;
 
+    /// <summary>A short line of text with table rows right before and after it belongs to the table.</summary>
+    private static bool InnerTitle(string[] lines, Kind[] kinds, int i, Kind tabular)
+    {
+        if (tabular is Kind.CellLine || kinds[i] != Kind.Text || lines[i].Trim().Length > 30)
+        {
+            return false;
+        }
+        var next = i + 1;
+        while (next < lines.Length && kinds[next] == Kind.Blank)
+        {
+            next++;
+        }
+        return next < lines.Length && kinds[next] == tabular;
+    }
+
     private static Kind Classify(string line)
     {
         if (line.Trim().Length == 0)
         {
             return line.StartsWith('\t') ? Kind.CellLine : Kind.Blank;
+        }
+        var pipes = line.Count(c => c == '|');
+        if (pipes >= 2 && (line.TrimStart().StartsWith('|') || line.Split('|').Count(p => p.Trim().Length > 0) >= 2))
+        {
+            return Kind.PipeRow;
         }
         if (line.TrimEnd().EndsWith('|'))
         {
@@ -110,8 +153,17 @@ public static class TextSource
         {
             return Kind.CellLine;
         }
-        return line.Trim('\t', ' ').Contains('\t') || (line.Contains('\t') && !line.StartsWith('\t')) ? Kind.TabRow : Kind.Text;
+        if (line.Trim('\t', ' ').Contains('\t') || (line.Contains('\t') && !line.StartsWith('\t')))
+        {
+            return Kind.TabRow;
+        }
+        // Cells aligned with spaces: two or more parts separated by runs of two or more spaces, the last a number.
+        var parts = SpaceRun().Split(line.Trim());
+        return parts.Length >= 2 && CellText.Parse(parts[^1], ValueKind.Amount).Value is not null ? Kind.SpaceRow : Kind.Text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex SpaceRun();
 
     private static string Location(int index) => $"第 {index + 1} 行";
 }

@@ -1,0 +1,87 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Gongkai.Domain.Reports.Import;
+
+namespace Gongkai.Documents.Import;
+
+/// <summary>
+/// Reads a report published as a web page: the text of headings and paragraphs in document
+/// order, and each table's rows with the text of their cells (spanned cells appear once, where
+/// they start, as in the page's source).
+/// </summary>
+public static class HtmlSource
+{
+    private static readonly HashSet<string> TextElements = ["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "DT", "DD", "CAPTION", "PRE", "BLOCKQUOTE"];
+
+    public static SourceDocument Read(string name, string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var blocks = new List<SourceBlock>();
+        var tableIndex = 0;
+        var paragraphIndex = 0;
+        void Walk(IElement element)
+        {
+            if (element.LocalName is "script" or "style" or "noscript" or "template")
+            {
+                return;
+            }
+            if (element.LocalName == "table")
+            {
+                tableIndex++;
+                var rows = element.QuerySelectorAll("tr")
+                    .Where(tr => tr.Closest("table") == element)
+                    .Select((tr, r) => new SourceRow(
+                        tr.Children.Where(c => c.LocalName is "td" or "th")
+                            .Select((c, k) => new SourceCell(Text(c), $"表格 {tableIndex}，第 {r + 1} 行第 {k + 1} 格")).ToList(),
+                        $"表格 {tableIndex}，第 {r + 1} 行"))
+                    .ToList();
+                blocks.Add(new SourceTable(rows));
+                return;
+            }
+            if (TextElements.Contains(element.TagName) || (element.LocalName is "div" or "span" or "td" && !element.Children.Any(IsBlock)))
+            {
+                foreach (var line in Text(element).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    blocks.Add(new SourceParagraph(line, $"段落 {++paragraphIndex}"));
+                }
+                return;
+            }
+            foreach (var child in element.Children)
+            {
+                Walk(child);
+            }
+        }
+        if (document.Body is { } body)
+        {
+            Walk(body);
+        }
+        return new SourceDocument(name, blocks);
+    }
+
+    private static bool IsBlock(IElement e) => e.LocalName is "p" or "div" or "table" or "ul" or "ol" or "section" or "article" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dl";
+
+    /// <summary>An element's text with line breaks kept where the page breaks lines.</summary>
+    private static string Text(IElement element)
+    {
+        var parts = new System.Text.StringBuilder();
+        foreach (var node in element.ChildNodes)
+        {
+            switch (node)
+            {
+                case IElement { LocalName: "br" }:
+                    parts.Append('\n');
+                    break;
+                case IElement e when IsBlock(e):
+                    parts.Append('\n').Append(Text(e)).Append('\n');
+                    break;
+                case IElement e:
+                    parts.Append(Text(e));
+                    break;
+                default:
+                    parts.Append(node.TextContent);
+                    break;
+            }
+        }
+        return parts.ToString().Replace('\u00a0', ' ').Trim();
+    }
+}

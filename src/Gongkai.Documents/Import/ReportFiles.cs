@@ -1,0 +1,51 @@
+using System.Text;
+using Gongkai.Domain.Reports.Import;
+
+namespace Gongkai.Documents.Import;
+
+/// <summary>Reads a report file of any supported kind (text, HTML, DOCX), told apart by content, not by name.</summary>
+public static class ReportFiles
+{
+    public static ImportedReport Parse(string name, byte[] content) => ReportParser.Parse(Read(name, content));
+
+    public static SourceDocument Read(string name, byte[] content)
+    {
+        if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K')
+        {
+            return DocxSource.Read(name, new MemoryStream(content));
+        }
+        var text = Decode(name, content);
+        var head = text.Length > 2048 ? text[..2048] : text;
+        if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<table", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+        {
+            return HtmlSource.Read(name, text);
+        }
+        return TextSource.Read(name, text);
+    }
+
+    /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 as older government pages use.</summary>
+    private static string Decode(string name, byte[] content)
+    {
+        if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
+        {
+            return Encoding.Unicode.GetString(content).TrimStart('\ufeff');
+        }
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\ufeff');
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            try
+            {
+                return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new ReportImportException($"{name}：无法识别文件的文字编码（应为 UTF-8 或 GB18030 的文本、HTML 或 DOCX）。");
+            }
+        }
+    }
+}
