@@ -46,11 +46,16 @@ public static class LabelText
         return text;
     }
 
+    // The official labels are few and compared often; printed text is not cached (it is unbounded).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Official = new();
+
     /// <summary>Whether a printed label is the official one: equal once normalised, or a long enough cut-off start of it.</summary>
-    public static bool Matches(string printed, string canonical)
+    public static bool Matches(string printed, string canonical) => MatchesNormalized(Normalize(printed), canonical);
+
+    /// <summary>As <see cref="Matches"/>, for a printed label already normalised (when one label is compared with many).</summary>
+    public static bool MatchesNormalized(string p, string canonical)
     {
-        var p = Normalize(printed);
-        var c = Normalize(canonical);
+        var c = Official.GetOrAdd(canonical, Normalize);
         if (p == c)
         {
             return true;

@@ -32,7 +32,8 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"[\s\u3000]+")]
     private static partial Regex Spaces();
 
-    private static string Collapse(string s) => Spaces().Replace(s, "");
+    // NFKC first: a full-width ２０１７ is still a year.
+    private static string Collapse(string s) => Spaces().Replace(s.Normalize(System.Text.NormalizationForm.FormKC), "");
 
     public static Metadata Read(SourceDocument source)
     {

@@ -24,9 +24,10 @@ public static partial class ReportParser
         TableAligner? aligned = null;
         if (tables.Count > 0)
         {
-            var attempts = ReportFormats.All.Select(f =>
+            var memo = new TextMemo();
+            var attempts = Candidates(tables, memo).Select(f =>
             {
-                var aligner = new TableAligner(f);
+                var aligner = new TableAligner(f, memo);
                 foreach (var table in tables)
                 {
                     aligner.Add(table);
@@ -36,7 +37,7 @@ public static partial class ReportParser
             var best = attempts
                 .OrderByDescending(a => a.Aligner.MatchedRows - a.Aligner.Unrecognised.Count)
                 .ThenByDescending(a => a.Aligner.HeaderMatches)
-                .ThenBy(a => a.Format.Cells().Count())
+                .ThenBy(a => FormatIndex.For(a.Format).All.Count)
                 .ThenBy(a => meta.Year is { } y && ReportFormats.ForYear(y).Code == a.Format.Code ? 0 : 1)
                 .First();
             if (best.Aligner.MatchedRows < MinimumRows)
@@ -74,6 +75,19 @@ public static partial class ReportParser
         }
         problems.AddRange(TextChecks.Evaluate(text, report, aligned is not null));
         return new ImportedReport(report, aligned is not null, aligned?.Sources ?? new Dictionary<CellKey, CellSource>(), aligned?.Unrecognised ?? [], problems);
+    }
+
+    /// <summary>
+    /// The formats worth aligning: a table that names the 2019 Regulation's tables (第二十条,
+    /// 申请人情况) is never a 统计表 and the reverse; when neither shows, every format is tried.
+    /// </summary>
+    private static IEnumerable<ReportFormat> Candidates(IReadOnlyList<SourceTable> tables, TextMemo memo)
+    {
+        var cells = tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => memo.Normalize(c.Text)).ToList();
+        bool Shows(params string[] labels) => labels.Select(LabelText.Normalize).Any(l => cells.Any(c => c.StartsWith(l, StringComparison.Ordinal)));
+        var current = Shows("第二十条第", "申请人情况", "一、本年新收政府信息公开申请数量", "结果维持");
+        var legacy = Shows("统计指标", "一、主动公开情况", "三、依申请公开情况", "（一）收到申请数");
+        return current == legacy ? ReportFormats.All : ReportFormats.All.Where(f => f.Code.StartsWith("legacy", StringComparison.Ordinal) == legacy);
     }
 
     /// <summary>Parses plain text (UTF-8 text of a web page or a Word file).</summary>

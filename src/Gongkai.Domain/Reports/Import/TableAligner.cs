@@ -6,7 +6,7 @@ namespace Gongkai.Domain.Reports.Import;
 /// label, e.g. （二）被依法纠错数, stands under several headings), and values are read with the
 /// kind of their cell.
 /// </summary>
-internal sealed class TableAligner(ReportFormat format)
+internal sealed class TableAligner(ReportFormat format, TextMemo memo)
 {
     public ReportValues Values { get; } = new();
     public Dictionary<CellKey, CellSource> Sources { get; } = new();
@@ -14,28 +14,20 @@ internal sealed class TableAligner(ReportFormat format)
     public int MatchedRows { get; private set; }
     public int HeaderMatches { get; private set; }
 
+    private readonly FormatIndex _index = FormatIndex.For(format);
     private TableDef? _table;
     private SectionDef? _section;
     private RowDef? _lastRow;
-    private readonly Dictionary<RowDef, RowDef?> _parentOf = BuildParents(format);
-    private readonly HashSet<RowDef> _filled = new();
+    private readonly HashSet<RowDef> _filled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, IReadOnlyList<FormatIndex.Entry>> _named = new();
 
-    private static Dictionary<RowDef, RowDef?> BuildParents(ReportFormat format)
+    private IReadOnlyList<FormatIndex.Entry> Named(string label)
     {
-        var parents = new Dictionary<RowDef, RowDef?>(ReferenceEqualityComparer.Instance);
-        void Walk(RowDef row, RowDef? parent)
+        if (!_named.TryGetValue(label, out var entries))
         {
-            parents[row] = parent;
-            foreach (var child in row.Children)
-            {
-                Walk(child, row);
-            }
+            _named[label] = entries = _index.Named(label);
         }
-        foreach (var row in format.Tables.SelectMany(t => t.Sections).SelectMany(s => s.Rows))
-        {
-            Walk(row, null);
-        }
-        return parents;
+        return entries;
     }
 
     public void Add(SourceTable table)
@@ -51,8 +43,9 @@ internal sealed class TableAligner(ReportFormat format)
     private IReadOnlyList<SourceRow> Chunk(SourceTable table)
     {
         var cells = table.Rows.SelectMany(r => r.Cells).ToList();
-        var width = format.Tables.SelectMany(t => t.Sections).Max(s => s.LeafColumns().Count) + 1;
-        var start = cells.FindIndex(c => format.Tables.Any(t => t.Sections.Any(s => s.LabelHeader is { } h && LabelText.Normalize(c.Text) == LabelText.Normalize(h))));
+        var width = _index.Widths.Max() + 1;
+        var header = _index.LabelHeader is { } h ? memo.Normalize(h) : null;
+        var start = header is null ? -1 : cells.FindIndex(c => memo.Normalize(c.Text) == header);
         if (start < 0)
         {
             return table.Rows;
@@ -79,8 +72,8 @@ internal sealed class TableAligner(ReportFormat format)
         }
         // Which cells are labels depends on how many value columns the row's section has: try the
         // current section's width first, then every other width of the format.
-        var widths = format.Tables.SelectMany(t => t.Sections).Select(s => s.LeafColumns().Count).Distinct()
-            .OrderBy(w => _section is not null && w == _section.LeafColumns().Count ? 0 : 1).ToList();
+        var current = _section is null ? -1 : _index.Sections.First(s => ReferenceEquals(s.Section, _section)).Width;
+        var widths = _index.Widths.OrderBy(w => w == current ? 0 : 1).ToList();
         foreach (var width in widths)
         {
             if (texts.Count <= width)
@@ -120,7 +113,7 @@ internal sealed class TableAligner(ReportFormat format)
                 return;
             }
         }
-        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone), texts, row.Location));
+        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !Units.Contains(t))), texts, row.Location));
     }
 
     private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, IReadOnlyList<SourceCell> values)
@@ -160,103 +153,116 @@ internal sealed class TableAligner(ReportFormat format)
     private bool IsHeader(IReadOnlyList<string> texts)
     {
         var nonEmpty = texts.Where(t => t.Length > 0).ToList();
-        foreach (var table in format.Tables)
+        if (nonEmpty.Count == 1)
         {
-            foreach (var section in table.Sections)
+            var only = memo.Normalize(nonEmpty[0]);
+            if (_index.Sections.FirstOrDefault(s => s.Title is not null && LabelText.MatchesNormalized(only, s.Section.Title!)) is { } titled)
             {
-                if (section.Title is { } title && nonEmpty.Count == 1 && LabelText.Matches(nonEmpty[0], title))
-                {
-                    (_table, _section) = (table, section);
-                    HeaderMatches++;
-                    return true;
-                }
+                (_table, _section) = (titled.Table, titled.Section);
+                HeaderMatches++;
+                return true;
             }
         }
-        var columnLabels = format.Tables.SelectMany(t => t.Sections.Select(s => (t, s)))
-            .Select(x => (x.t, x.s, Labels: Flatten(x.s.Columns).Concat([x.s.LabelHeader, x.t.CornerNote]).OfType<string>().Select(LabelText.Normalize).ToHashSet()))
-            .ToList();
         // A header may print a column's whole path (申请人情况·自然人): its last part names the column.
-        var normalized = nonEmpty.Select(t => LabelText.Normalize(t.Split('·')[^1])).ToList();
-        var best = columnLabels
-            .Select(c => (c.t, c.s, Hits: normalized.Count(n => c.Labels.Contains(n))))
+        var normalized = nonEmpty.Select(t => memo.Normalize(t.Split('·')[^1])).ToList();
+        if (!normalized.All(_index.AllHeaderLabels.Contains))
+        {
+            return false;
+        }
+        var best = _index.Sections
+            .Select(c => (Entry: c, Hits: normalized.Count(n => c.HeaderLabels.Contains(n))))
             .OrderByDescending(c => c.Hits)
             .First();
         if (best.Hits == 0 || best.Hits < normalized.Count)
         {
             return false;
         }
-        // Prefer the section after the current one when several share their headers (第二十条 blocks).
-        if (_table == best.t && _section is not null && best.t.Sections.Count > 1)
+        // Prefer the current section when several share their headers (第二十条 blocks).
+        if (_table == best.Entry.Table && _section is not null && best.Entry.Table.Sections.Count > 1)
         {
-            var same = columnLabels.Where(c => c.t == best.t && normalized.All(n => c.Labels.Contains(n))).Select(c => c.s).ToList();
-            if (!same.Contains(_section))
+            var same = _index.Sections.Where(c => c.Table == best.Entry.Table && normalized.All(n => c.HeaderLabels.Contains(n))).Select(c => c.Section).ToList();
+            if (!same.Any(x => ReferenceEquals(x, _section)))
             {
                 _section = same.First();
             }
         }
         else
         {
-            (_table, _section) = (best.t, best.s);
+            (_table, _section) = (best.Entry.Table, best.Entry.Section);
         }
         HeaderMatches++;
         return true;
     }
 
-    private static bool IsNumber(string text) => text.Length > 0 && CellText.Parse(text, ValueKind.SignedCount).Value is not null;
+    private static readonly HashSet<string> Units = ["条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元"];
 
-    private static IEnumerable<string> Flatten(IEnumerable<ColumnDef> columns) => columns.SelectMany(c => (IEnumerable<string>)[c.Label, .. Flatten(c.Children)]);
+    private bool IsNumber(string text) => memo.IsNumber(text);
 
     /// <summary>
-    /// The row a printed label chain names. Candidates are tried near the last matched row first:
-    /// its children, its siblings, its ancestors' siblings, then anywhere in the current section,
-    /// then anywhere in the format; the first place with exactly one match wins.
+    /// The row a printed label chain names: of the rows with that label (not yet filled, of the
+    /// right width), the nearest to the last matched row — its child, its sibling, its parent's
+    /// sibling …, then the same section, then anywhere; the printed group labels decide a tie.
     /// </summary>
     private (TableDef, SectionDef, RowDef)? FindRow(IReadOnlyList<string> labels, int? width)
     {
-        var label = labels[^1];
-        var context = labels.Take(labels.Count - 1).ToList();
-        foreach (var candidates in CandidateGroups())
+        var label = memo.Normalize(labels[^1]);
+        var possible = Named(label).Where(c => !_filled.Contains(c.Row) && (width is null || (c.Row.HasCells && c.Width == width))).ToList();
+        if (possible.Count <= 1)
         {
-            var hits = candidates.Where(c => LabelText.Matches(label, c.Row.Label) && !_filled.Contains(c.Row)
-                && (width is null || (c.Row.HasCells && c.Section.LeafColumns().Count == width))).ToList();
+            return possible.Count == 0 ? null : (possible[0].Table, possible[0].Section, possible[0].Row);
+        }
+        var context = labels.Take(labels.Count - 1).Select(memo.Normalize).ToList();
+        foreach (var group in possible.GroupBy(Nearness).OrderBy(g => g.Key))
+        {
+            var hits = group.ToList();
             if (hits.Count > 1 && context.Count > 0)
             {
-                hits = hits.Where(h => Ancestors(h.Row).Any(a => context.Any(c => LabelText.Matches(c, a.Label)))).ToList();
+                hits = hits.Where(h => Ancestors(h.Row).Any(a => context.Any(c => Same(c, _index[a].Label)))).ToList();
             }
             if (hits.Count == 1)
             {
-                return hits[0];
+                return (hits[0].Table, hits[0].Section, hits[0].Row);
             }
         }
         return null;
     }
 
-    private IEnumerable<RowDef> Ancestors(RowDef row)
+    /// <summary>0 a child of the last matched row, 1 its sibling, 2 its parent's sibling …; then the same section; then anywhere.</summary>
+    private int Nearness(FormatIndex.Entry candidate)
     {
-        for (var p = _parentOf[row]; p is not null; p = _parentOf[p])
+        const int sameSection = 100, anywhere = 101;
+        if (_section is null || !ReferenceEquals(candidate.Section, _section))
         {
-            yield return p;
+            return anywhere;
+        }
+        if (_lastRow is null || !ReferenceEquals(_index[_lastRow].Section, _section))
+        {
+            return sameSection;
+        }
+        var parent = _index.ParentOf(candidate.Row);
+        var level = 0;
+        for (RowDef? up = _lastRow; ; up = _index.ParentOf(up), level++)
+        {
+            if (ReferenceEquals(parent, up))
+            {
+                return level;
+            }
+            if (up is null)
+            {
+                return sameSection;
+            }
         }
     }
 
-    private IEnumerable<IReadOnlyList<(TableDef Table, SectionDef Section, RowDef Row)>> CandidateGroups()
+    /// <summary>The rule of <see cref="LabelText.Matches"/> on labels both already normalised.</summary>
+    private static bool Same(string printed, string official) =>
+        printed == official || (printed.Length >= LabelText.MinimumPrefix && official.StartsWith(printed, StringComparison.Ordinal));
+
+    private IEnumerable<RowDef> Ancestors(RowDef row)
     {
-        if (_table is not null && _section is not null)
+        for (var p = _index.ParentOf(row); p is not null; p = _index.ParentOf(p))
         {
-            var t = _table;
-            var s = _section;
-            List<(TableDef, SectionDef, RowDef)> Wrap(IEnumerable<RowDef> rows) => rows.Select(r => (t, s, r)).ToList();
-            if (_lastRow is not null)
-            {
-                yield return Wrap(_lastRow.Children);
-                for (RowDef? level = _lastRow; level is not null; level = _parentOf[level])
-                {
-                    var parent = _parentOf[level];
-                    yield return Wrap(parent is null ? s.Rows : parent.Children);
-                }
-            }
-            yield return Wrap(s.Rows.SelectMany(r => r.SelfAndDescendants()));
+            yield return p;
         }
-        yield return format.Tables.SelectMany(t => t.Sections.SelectMany(s => s.Rows.SelectMany(r => r.SelfAndDescendants()).Select(r => (t, s, r)))).ToList();
     }
 }

@@ -21,22 +21,22 @@ internal static partial class TextChecks
     private static readonly Statement[] Statements =
     [
         new("text.requests.received", "收到的政府信息公开申请数",
-            new Regex(@"(?:收到|受理)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)"),
+            new Regex(@"(?:收到|受理)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("requests.received")] : [new CellKey("requests", "new", "total")]),
         new("text.reconsideration", "行政复议案件数",
-            new Regex(@"行政复议(?:申请|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)"),
+            new Regex(@"行政复议(?:申请|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("reconsideration")] : [new CellKey("appeals", "cases", "reconsideration.total")]),
         new("text.litigation", "行政诉讼案件数",
-            new Regex(@"行政诉讼(?:的情形|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)"),
+            new Regex(@"行政诉讼(?:的情形|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("litigation")] : [new CellKey("appeals", "cases", "litigation.direct.total"), new CellKey("appeals", "cases", "litigation.after_reconsideration.total")]),
         new("text.proactive.wechat", "政务微信公开信息数",
-            new Regex(@"政务微信(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条"),
+            new Regex(@"政务微信(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("proactive.channels.wechat")] : []),
         new("text.proactive.website", "政府网站公开信息数",
-            new Regex(@"政府网站(?:主动)?(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条"),
+            new Regex(@"政府网站(?:主动)?(?:公开|发布)(?:政府)?(?:信息)?\s*" + Number + @"\s*条", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("proactive.channels.website")] : []),
         new("text.meetings.trainings", "举办培训班次数",
-            new Regex(Number + @"\s*(?:期|次)[^。；，]{0,4}培训"),
+            new Regex(Number + @"\s*(?:期|次)[^。；，]{0,4}培训", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("meetings.trainings")] : []),
     ];
 
@@ -48,7 +48,7 @@ internal static partial class TextChecks
 
     public static IEnumerable<Violation> Evaluate(string text, AnnualReport report, bool hasTable)
     {
-        var flat = Regex.Replace(text, @"[\s\u3000]+", "");
+        var flat = Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC), @"[\s\u3000]+", "");
         if (hasTable)
         {
             foreach (var statement in Statements)
@@ -84,13 +84,13 @@ internal static partial class TextChecks
                 yield return new Violation("text.missing_table", Severity.Warning, [], null, null, "正文称报告附有统计表，但报告中没有统计表。");
             }
         }
-        foreach (var part in report.Parts.Select(p => Regex.Replace(p.Text, @"[\s\u3000]+", "")))
+        foreach (var part in report.Parts.Select(p => Regex.Replace(p.Text.Normalize(System.Text.NormalizationForm.FormKC), @"[\s\u3000]+", "")))
         foreach (Match announced in Announced().Matches(part))
         {
             var count = ReportParser.ChineseNumber(announced.Groups["n"].Value);
             var after = part[(announced.Index + announced.Length)..];
             var listed = 0;
-            while (after.Contains($"（{ToChinese(listed + 1)}）", StringComparison.Ordinal) && listed < 20)
+            while (after.Contains($"({ToChinese(listed + 1)})", StringComparison.Ordinal) && listed < 20)
             {
                 listed++;
             }

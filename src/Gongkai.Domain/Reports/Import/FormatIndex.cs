@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+
+namespace Gongkai.Domain.Reports.Import;
+
+/// <summary>
+/// What the aligner looks up for a format, computed once per format: every row with its
+/// normalised label, section and parent; every section's header labels and width.
+/// </summary>
+internal sealed class FormatIndex
+{
+    private static readonly ConcurrentDictionary<string, FormatIndex> Cache = new();
+
+    public sealed record Entry(TableDef Table, SectionDef Section, RowDef Row, string Label, int Width);
+
+    public sealed record SectionEntry(TableDef Table, SectionDef Section, string? Title, HashSet<string> HeaderLabels, int Width);
+
+    public IReadOnlyList<Entry> All { get; }
+    public IReadOnlyList<SectionEntry> Sections { get; }
+    public IReadOnlyList<int> Widths { get; }
+    public string? LabelHeader { get; }
+
+    /// <summary>Every normalised label a header row of this format may print.</summary>
+    public HashSet<string> AllHeaderLabels { get; }
+
+    private readonly Dictionary<RowDef, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RowDef, RowDef?> _parents = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SectionDef, IReadOnlyList<Entry>> _sectionRows = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<Entry>> _byLabel = new();
+
+    private FormatIndex(ReportFormat format)
+    {
+        var all = new List<Entry>();
+        var sections = new List<SectionEntry>();
+        foreach (var table in format.Tables)
+        {
+            foreach (var section in table.Sections)
+            {
+                var width = section.LeafColumns().Count;
+                var rows = new List<Entry>();
+                void Walk(RowDef row, RowDef? parent)
+                {
+                    _parents[row] = parent;
+                    var entry = new Entry(table, section, row, LabelText.Normalize(row.Label), width);
+                    _entries[row] = entry;
+                    rows.Add(entry);
+                    foreach (var child in row.Children)
+                    {
+                        Walk(child, row);
+                    }
+                }
+                foreach (var row in section.Rows)
+                {
+                    Walk(row, null);
+                }
+                _sectionRows[section] = rows;
+                all.AddRange(rows);
+                var headers = Flatten(section.Columns).Concat([section.LabelHeader, table.CornerNote]).OfType<string>().Select(LabelText.Normalize).ToHashSet();
+                sections.Add(new SectionEntry(table, section, section.Title is null ? null : LabelText.Normalize(section.Title), headers, width));
+            }
+        }
+        All = all;
+        foreach (var entry in all)
+        {
+            if (!_byLabel.TryGetValue(entry.Label, out var list))
+            {
+                _byLabel[entry.Label] = list = [];
+            }
+            list.Add(entry);
+        }
+        Sections = sections;
+        Widths = sections.Select(s => s.Width).Distinct().ToList();
+        AllHeaderLabels = sections.SelectMany(s => s.HeaderLabels).ToHashSet();
+        LabelHeader = format.Tables.SelectMany(t => t.Sections).Select(s => s.LabelHeader).FirstOrDefault(h => h is not null);
+    }
+
+    /// <summary>The rows a normalised printed label may name: equal, or (cut off) the start of the official label.</summary>
+    public IReadOnlyList<Entry> Named(string label)
+    {
+        if (_byLabel.TryGetValue(label, out var exact))
+        {
+            return exact;
+        }
+        return label.Length >= LabelText.MinimumPrefix ? All.Where(e => e.Label.StartsWith(label, StringComparison.Ordinal)).ToList() : [];
+    }
+
+    public static FormatIndex For(ReportFormat format) => Cache.GetOrAdd(format.Code, _ => new FormatIndex(format));
+
+    public Entry this[RowDef row] => _entries[row];
+
+    public RowDef? ParentOf(RowDef row) => _parents[row];
+
+    public IReadOnlyList<Entry> RowsOf(SectionDef section) => _sectionRows[section];
+
+    public IEnumerable<Entry> Children(RowDef row) => row.Children.Select(c => _entries[c]);
+
+    public IEnumerable<Entry> Roots(SectionDef section) => section.Rows.Select(r => _entries[r]);
+
+    private static IEnumerable<string> Flatten(IEnumerable<ColumnDef> columns) => columns.SelectMany(c => (IEnumerable<string>)[c.Label, .. Flatten(c.Children)]);
+}
