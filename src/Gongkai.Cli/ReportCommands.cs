@@ -14,6 +14,7 @@ public static class ReportCommands
         report.Subcommands.Add(Render(io));
         report.Subcommands.Add(Check(io));
         report.Subcommands.Add(Schema(io));
+        report.Subcommands.Add(ImportCommand.Create(io));
         return report;
     }
 
