@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Data;
 using Gongkai.Data.Demo;
+using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -69,6 +70,13 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "公开 Gongkai API";
+            document.Info.Description = "政府信息公开平台的开放接口。";
+            return Task.CompletedTask;
+        }));
+        services.AddReportApi();
         // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
@@ -93,6 +101,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.Use(async (ctx, next) =>
         {
             // Every change saved in this request is written to the audit log under the signed-in staff member.
@@ -104,6 +113,8 @@ public static class WebSetup
             await next();
         });
         app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapReportApi();
         return app;
     }
 
