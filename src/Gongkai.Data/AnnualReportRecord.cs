@@ -40,6 +40,9 @@ public sealed class AnnualReportRecord : IAudited
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The published file this edition was imported from, if any.</summary>
+    public int? SourceFileId { get; set; }
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;

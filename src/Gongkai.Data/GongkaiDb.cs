@@ -19,6 +19,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
+    public DbSet<ReportSourceFile> ReportSourceFiles => Set<ReportSourceFile>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -69,6 +70,14 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.Property(r => r.Status).HasConversion<string>();
             e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<ReportSourceFile>().WithMany().HasForeignKey(r => r.SourceFileId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.SourceFileId).HasDatabaseName("ix_annual_reports_source_file_id");
+        });
+        b.Entity<ReportSourceFile>(e =>
+        {
+            e.ToTable("report_source_files");
+            e.HasIndex(f => f.AgencyId).HasDatabaseName("ix_report_source_files_agency_id");
+            e.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         foreach (var entity in b.Model.GetEntityTypes())
@@ -191,9 +200,12 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
         return list;
     }
 
-    private static string? Digest(object? value) => value is string s
-        ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12]} ({s.Length} 字符)"
-        : null;
+    private static string? Digest(object? value) => value switch
+    {
+        string s => $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12]} ({s.Length} 字符)",
+        byte[] b => $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b))[..12]} ({b.Length} 字节)",
+        _ => null,
+    };
 
     private static object? Show(object? value) => value switch
     {

@@ -42,7 +42,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             ModelState.AddModelError("", "只有草稿可以发布。");
             return Page();
         }
-        if (ReportChecks.HasErrors(Violations))
+        // An imported report is the record of what was published, errors included; anything else must pass.
+        if (ReportChecks.HasErrors(Violations) && Record.SourceFileId is null)
         {
             ModelState.AddModelError("", "报告还有未通过的勾稽关系检查（错误），改正后才能发布。");
             return Page();
@@ -66,6 +67,17 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = earlier.Count > 0 ? $"已发布第 {Record.Edition} 版，原版本标记为已被更正。" : "已发布。";
         return Redirect($"/console/reports/{id}");
+    }
+
+    /// <summary>The file an imported edition was read from.</summary>
+    public async Task<IActionResult> OnGetSourceAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        var file = Record.SourceFileId is { } sourceId ? await db.ReportSourceFiles.AsNoTracking().SingleAsync(f => f.Id == sourceId, ct) : null;
+        return file is null ? NotFound() : File(file.Content, "application/octet-stream", file.FileName);
     }
 
     public async Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken ct)
