@@ -5,9 +5,11 @@ namespace Gongkai.Domain.Reports;
 /// <summary>Evaluates a format's cross-checks and value kinds on any set of values.</summary>
 public static class ReportChecks
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<CellKey, CellDef>> CellsOf = new();
+
     public static IReadOnlyList<Violation> Evaluate(ReportFormat format, ReportValues values)
     {
-        var cells = format.Cells().ToDictionary(c => c.Key);
+        var cells = CellsOf.GetOrAdd(format.Code, _ => format.Cells().ToDictionary(c => c.Key));
         var violations = new List<Violation>();
         foreach (var (key, value) in values.All)
         {

@@ -87,7 +87,15 @@ public static partial class ReportParser
         bool Shows(params string[] labels) => labels.Select(LabelText.Normalize).Any(l => cells.Any(c => c.StartsWith(l, StringComparison.Ordinal)));
         var current = Shows("第二十条第", "申请人情况", "一、本年新收政府信息公开申请数量", "结果维持");
         var legacy = Shows("统计指标", "一、主动公开情况", "三、依申请公开情况", "（一）收到申请数");
-        return current == legacy ? ReportFormats.All : ReportFormats.All.Where(f => f.Code.StartsWith("legacy", StringComparison.Ordinal) == legacy);
+        // A regional sheet is only worth trying when one of its own rows is printed.
+        var regional = new Dictionary<string, bool>
+        {
+            ["legacy-beijing"] = Shows("（二）重点领域公开政府信息数"),
+            ["legacy-shandong"] = Shows("5.其他形式", "六、被举报投诉数量", "七、向图书馆、档案馆等查阅场所报送信息数"),
+            ["legacy-weihai"] = Shows("八、开通政府信息公开网站", "十一、查阅点接待人数", "九、市政府公报发行量"),
+        };
+        return ReportFormats.All.Where(f => (current == legacy || f.Code.StartsWith("legacy", StringComparison.Ordinal) == legacy)
+            && regional.GetValueOrDefault(f.Code, true));
     }
 
     /// <summary>Parses plain text (UTF-8 text of a web page or a Word file).</summary>
