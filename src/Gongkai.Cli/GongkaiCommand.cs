@@ -27,6 +27,8 @@ public static class GongkaiCommand
         root.Subcommands.Add(SeedCommands.Create(io));
         root.Subcommands.Add(UserCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
+        root.Subcommands.Add(ApplicationCommands.Deadline(io));
+        root.Subcommands.Add(ApplicationCommands.Fee(io));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.Calendar;
+
+/// <summary>What a date is on the national working calendar.</summary>
+public enum DayKind
+{
+    WorkingDay,
+    Weekend,
+
+    /// <summary>A weekday off: a statutory holiday or a shifted rest day (放假 / 放假调休).</summary>
+    Holiday,
+
+    /// <summary>A Saturday or Sunday worked in exchange for a holiday (调休上班).</summary>
+    ShiftedWorkingDay,
+}
+
+/// <summary>A date's kind and, for holidays and shifted days, the holiday it belongs to.</summary>
+public readonly record struct CalendarDay(DateOnly Date, DayKind Kind, string? Holiday)
+{
+    public bool IsWorkingDay => Kind is DayKind.WorkingDay or DayKind.ShiftedWorkingDay;
+}
+
+/// <summary>A date in a year whose holiday schedule is not loaded: never guessed.</summary>
+public sealed class CalendarGapException(int year)
+    : Exception($"{year} 年的节假日安排尚未载入，无法计算工作日。请在国务院办公厅公布该年安排后由管理员载入（gongkai calendar import）。")
+{
+    public int Year { get; } = year;
+}
+
+/// <summary>
+/// The working-day calendar of mainland China: Monday to Friday, except the weekdays the State
+/// Council's yearly notice gives off, plus the weekends it makes working days. Deadlines of the
+/// Regulation (Arts. 26, 30, 32, 33, 34) and of the fee notice count these days.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    private readonly Dictionary<DateOnly, (bool Off, string Name)> _exceptions;
+    private readonly HashSet<int> _years;
+
+    public WorkingCalendar(IEnumerable<(DateOnly Date, bool IsOffDay, string Name)> exceptions, IEnumerable<int> coveredYears)
+    {
+        _exceptions = exceptions.ToDictionary(e => e.Date, e => (e.IsOffDay, e.Name));
+        _years = coveredYears.ToHashSet();
+    }
+
+    public IReadOnlySet<int> CoveredYears => _years;
+
+    /// <summary>The schedules embedded with Gongkai: the State Council notices for 2008–2026.</summary>
+    public static WorkingCalendar National { get; } = Parse(ReadEmbedded(), Enumerable.Range(2008, 19));
+
+    /// <summary>Reads the CSV format of cn-holidays.csv: <c>date,is_off_day,name</c>.</summary>
+    public static WorkingCalendar Parse(string csv, IEnumerable<int> coveredYears)
+    {
+        var entries = new List<(DateOnly, bool, string)>();
+        var lines = csv.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var fields = lines[i].Split(',');
+            if (fields.Length < 3
+                || !DateOnly.TryParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || !bool.TryParse(fields[1], out var off))
+            {
+                throw new FormatException($"第 {i + 1} 行格式不对，应为“日期,是否休息(true/false),节日名称”：{lines[i]}");
+            }
+            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            if (off == weekend)
+            {
+                throw new FormatException($"第 {i + 1} 行：{date:yyyy-MM-dd} 是{(weekend ? "周末" : "工作日")}，只能列为{(weekend ? "调休上班（false）" : "放假（true）")}。");
+            }
+            entries.Add((date, off, fields[2]));
+        }
+        return new WorkingCalendar(entries, coveredYears);
+    }
+
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(WorkingCalendar).Assembly.GetManifestResourceStream("cn-holidays.csv")
+            ?? throw new InvalidOperationException("The embedded holiday schedule is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public CalendarDay Describe(DateOnly date)
+    {
+        if (!_years.Contains(date.Year))
+        {
+            throw new CalendarGapException(date.Year);
+        }
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        if (_exceptions.TryGetValue(date, out var exception))
+        {
+            return new CalendarDay(date, exception.Off ? DayKind.Holiday : DayKind.ShiftedWorkingDay, exception.Name);
+        }
+        return new CalendarDay(date, weekend ? DayKind.Weekend : DayKind.WorkingDay, null);
+    }
+
+    public bool IsWorkingDay(DateOnly date) => Describe(date).IsWorkingDay;
+
+    /// <summary>
+    /// The date that is the <paramref name="days"/>-th working day after <paramref name="start"/>:
+    /// the start day itself is not counted (day 1 is the next working day), as procedural periods
+    /// are counted in Chinese practice.
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = start;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (negative when <paramref name="to"/> is earlier).</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return -WorkingDaysBetween(to, from);
+        }
+        var count = 0;
+        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        {
+            if (IsWorkingDay(date))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+}

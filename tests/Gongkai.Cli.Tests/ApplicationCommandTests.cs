@@ -1,0 +1,60 @@
+namespace Gongkai.Cli.Tests;
+
+public sealed class ApplicationCommandTests
+{
+    private static async Task<(int Exit, string[] Lines, string Error)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await GongkaiCommand.RunAsync(args, new CliIo(stdout, stderr, TextReader.Null, () => Stream.Null));
+        return (exit, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--received", "2020-01-20" }, "2020-02-25")]
+    [InlineData(new[] { "--received", "2019-05-14" }, "2019-06-04")]
+    [InlineData(new[] { "--received", "2019-05-14", "--rules", "2019" }, "2019-06-12")]
+    [InlineData(new[] { "--received", "2023-03-01", "--supplement-received", "2023-03-10" }, "2023-04-10")]
+    [InlineData(new[] { "--received", "2023-03-01", "--consultation", "2023-03-06..2023-03-20" }, "2023-04-14")]
+    [InlineData(new[] { "--received", "2023-03-01", "--extension", "20" }, "2023-04-26")]
+    public async Task Deadline_PrintsTheDueDateAloneOnItsFirstLine_ThenTheExplanation(string[] options, string due)
+    {
+        var result = await RunAsync(["deadline", .. options]);
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(due, result.Lines[0]);
+        Assert.Equal($"答复期限：{due}。", result.Lines[^1]);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--received", "2023-3-1" }, "--received 应为 YYYY-MM-DD")]
+    [InlineData(new[] { "--received", "2023-03-01", "--extension", "25" }, "最长 20 个工作日")]
+    [InlineData(new[] { "--received", "2023-03-01", "--consultation", "2023-03-06" }, "--consultation 应为 FROM..TO")]
+    [InlineData(new[] { "--received", "2027-03-01" }, "2027 年的节假日安排尚未载入")]
+    public async Task Deadline_BadInput_IsAClearError(string[] options, string message)
+    {
+        var result = await RunAsync(["deadline", .. options]);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--pages", "2219" }, "83460")]
+    [InlineData(new[] { "--pages", "30" }, "0")]
+    [InlineData(new[] { "--request-number", "11" }, "100")]
+    [InlineData(new[] { "--request-number", "31" }, "200")]
+    public async Task Fee_PrintsTheAmountInYuanAloneOnItsFirstLine(string[] options, string amount)
+    {
+        var result = await RunAsync(["fee", .. options]);
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(amount, result.Lines[0]);
+        Assert.True(result.Lines.Length >= 2);
+    }
+
+    [Fact]
+    public async Task Fee_TakesExactlyOneMethod()
+    {
+        var both = await RunAsync("fee", "--pages", "40", "--request-number", "3");
+        Assert.Equal(1, both.Exit);
+        Assert.Contains("只能选择一种计收方式", both.Error);
+    }
+}
