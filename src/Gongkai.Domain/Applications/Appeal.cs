@@ -1,0 +1,22 @@
+namespace Gongkai.Domain.Applications;
+
+/// <summary>Which group of the report's fourth table an appeal belongs to.</summary>
+public enum AppealKind
+{
+    /// <summary>行政复议.</summary>
+    Reconsideration,
+    /// <summary>行政诉讼, 未经复议直接起诉.</summary>
+    LitigationDirect,
+    /// <summary>行政诉讼, 复议后起诉.</summary>
+    LitigationAfterReconsideration,
+}
+
+public enum AppealResult
+{
+    Upheld,
+    Corrected,
+    Other,
+}
+
+/// <summary>A reconsideration or lawsuit about an application's reply; <see cref="Result"/> is null while undecided.</summary>
+public sealed record Appeal(AppealKind Kind, DateOnly Filed, string Body, DateOnly? Decided = null, AppealResult? Result = null);

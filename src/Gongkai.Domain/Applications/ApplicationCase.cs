@@ -1,0 +1,296 @@
+using Gongkai.Domain.Calendar;
+
+namespace Gongkai.Domain.Applications;
+
+/// <summary>How an application arrived (Art. 29, 31).</summary>
+public enum Channel
+{
+    InPerson,
+    Post,
+    /// <summary>平常信函: ordinary mail with no signature, received on the day the office confirms it with the applicant.</summary>
+    OrdinaryMail,
+    Fax,
+    Online,
+    Other,
+}
+
+/// <summary>The applicant, as the report's columns count them: a natural person or one of five kinds of organisation.</summary>
+public enum ApplicantKind
+{
+    NaturalPerson,
+    Commercial,
+    Research,
+    Charity,
+    LegalService,
+    OtherOrganisation,
+}
+
+public enum CaseStatus
+{
+    /// <summary>Registered, being handled.</summary>
+    InProgress,
+    /// <summary>Told once what to supplement (Art. 30); the reply clock waits for the supplement.</summary>
+    AwaitingSupplement,
+    /// <summary>Third parties or other organs consulted (Arts. 32–34); the clock stands still.</summary>
+    InConsultation,
+    /// <summary>A fee notice sent; the applicant has 20 working days to pay.</summary>
+    AwaitingFee,
+    /// <summary>Answered with exactly one reply type.</summary>
+    Replied,
+    /// <summary>Archived (Art. 45).</summary>
+    Closed,
+}
+
+public enum StepKind
+{
+    RequestSupplement,
+    ReceiveSupplement,
+    DeemAbandonedNoSupplement,
+    StartConsultation,
+    EndConsultation,
+    Extend,
+    ReasonableDelay,
+    SendFeeNotice,
+    RecordPayment,
+    DeemAbandonedUnpaid,
+    Reply,
+    Close,
+}
+
+/// <summary>One recorded step: what, on which day, by whom and why.</summary>
+/// <param name="Days">Working days: the supplement period, the extension, the Art. 35 delay.</param>
+/// <param name="ByReviewer">Whether the actor may approve (extensions need the head of the office, Art. 33 ¶2).</param>
+public sealed record CaseStep(StepKind Kind, DateOnly Date, string Actor, string Reason, ReplyType? Reply = null, int? Days = null, decimal? Amount = null, bool ByReviewer = false);
+
+/// <summary>A step refused by the rules, said in Chinese.</summary>
+public sealed class CaseStepException(string message) : Exception(message);
+
+/// <summary>
+/// A disclosure application and everything done with it. The state is never stored: it is what
+/// the recorded steps lead to through the one transition table <see cref="Transitions"/>, and the
+/// reply deadline is computed from the same steps.
+/// </summary>
+public sealed class ApplicationCase
+{
+    /// <summary>The fee rules (国办函〔2020〕109号) apply from this day.</summary>
+    public static readonly DateOnly FeesInForce = new(2021, 1, 1);
+
+    /// <summary>Art. 30: the supplement is requested within 7 working days of receipt.</summary>
+    public const int SupplementRequestWindow = 7;
+
+    /// <summary>The fee notice must be paid within 20 working days of the day after it is received.</summary>
+    public const int FeePaymentDays = 20;
+
+    /// <summary>Which steps may follow which state, and the state they lead to.</summary>
+    public static readonly IReadOnlyDictionary<(CaseStatus From, StepKind Step), CaseStatus> Transitions = new Dictionary<(CaseStatus, StepKind), CaseStatus>
+    {
+        [(CaseStatus.InProgress, StepKind.RequestSupplement)] = CaseStatus.AwaitingSupplement,
+        [(CaseStatus.AwaitingSupplement, StepKind.ReceiveSupplement)] = CaseStatus.InProgress,
+        [(CaseStatus.AwaitingSupplement, StepKind.DeemAbandonedNoSupplement)] = CaseStatus.Replied,
+        [(CaseStatus.InProgress, StepKind.StartConsultation)] = CaseStatus.InConsultation,
+        [(CaseStatus.InConsultation, StepKind.EndConsultation)] = CaseStatus.InProgress,
+        [(CaseStatus.InProgress, StepKind.Extend)] = CaseStatus.InProgress,
+        [(CaseStatus.InConsultation, StepKind.Extend)] = CaseStatus.InConsultation,
+        [(CaseStatus.InProgress, StepKind.ReasonableDelay)] = CaseStatus.InProgress,
+        [(CaseStatus.InProgress, StepKind.SendFeeNotice)] = CaseStatus.AwaitingFee,
+        [(CaseStatus.AwaitingFee, StepKind.RecordPayment)] = CaseStatus.InProgress,
+        [(CaseStatus.AwaitingFee, StepKind.DeemAbandonedUnpaid)] = CaseStatus.Replied,
+        [(CaseStatus.InProgress, StepKind.Reply)] = CaseStatus.Replied,
+        [(CaseStatus.Replied, StepKind.Close)] = CaseStatus.Closed,
+    };
+
+    private readonly List<CaseStep> _steps = [];
+
+    public ApplicationCase(DateOnly received, Channel channel, ApplicantKind applicant, ReplyRules? rules = null)
+    {
+        Received = received;
+        Channel = channel;
+        Applicant = applicant;
+        Rules = rules ?? ReplyDeadline.RulesFor(received);
+    }
+
+    public DateOnly Received { get; }
+    public Channel Channel { get; }
+    public ApplicantKind Applicant { get; }
+    public ReplyRules Rules { get; }
+    public IReadOnlyList<CaseStep> Steps => _steps;
+
+    public CaseStatus Status => _steps.Aggregate(CaseStatus.InProgress, (status, step) => Transitions[(status, step.Kind)]);
+
+    /// <summary>The reply, once given: the one reply type and its date.</summary>
+    public (ReplyType Type, DateOnly Date)? Reply => _steps.LastOrDefault(s => s.Kind is StepKind.Reply or StepKind.DeemAbandonedNoSupplement or StepKind.DeemAbandonedUnpaid) is { } r
+        ? (r.Kind switch { StepKind.DeemAbandonedNoSupplement => ReplyType.NoSupplement, StepKind.DeemAbandonedUnpaid => ReplyType.FeeUnpaid, _ => r.Reply!.Value }, r.Date)
+        : null;
+
+    /// <summary>Records a step after checking it against the transition table and the Regulation's rules.</summary>
+    public ApplicationCase Record(CaseStep step, WorkingCalendar calendar)
+    {
+        var status = Status;
+        if (!Transitions.TryGetValue((status, step.Kind), out _))
+        {
+            throw new CaseStepException($"当前状态为“{Label(status)}”，不能进行“{Label(step.Kind)}”。");
+        }
+        var last = _steps.Count > 0 ? _steps[^1].Date : Received;
+        if (step.Date < last)
+        {
+            throw new CaseStepException($"日期 {step.Date:yyyy-MM-dd} 早于上一步的日期 {last:yyyy-MM-dd}。");
+        }
+        if (string.IsNullOrWhiteSpace(step.Reason))
+        {
+            throw new CaseStepException("请填写理由或说明。");
+        }
+        Guard(step, calendar);
+        _steps.Add(step);
+        return this;
+    }
+
+    private void Guard(CaseStep step, WorkingCalendar calendar)
+    {
+        switch (step.Kind)
+        {
+            case StepKind.RequestSupplement:
+                if (_steps.Any(s => s.Kind == StepKind.RequestSupplement))
+                {
+                    throw new CaseStepException("补正只能一次性告知（条例第三十条），本申请已告知过补正。");
+                }
+                if (Rules == ReplyRules.Regulation2019 && calendar.WorkingDaysBetween(Received, step.Date) > SupplementRequestWindow)
+                {
+                    throw new CaseStepException($"应当自收到申请之日起 {SupplementRequestWindow} 个工作日内告知补正（条例第三十条），{step.Date:yyyy-MM-dd} 已超过。");
+                }
+                if (step.Days is not > 0)
+                {
+                    throw new CaseStepException("请给出补正的合理期限（工作日数）。");
+                }
+                break;
+            case StepKind.DeemAbandonedNoSupplement:
+                if (Rules == ReplyRules.Regulation2007)
+                {
+                    throw new CaseStepException("2007 年条例没有“视为放弃申请”的规定。");
+                }
+                var request = _steps.Last(s => s.Kind == StepKind.RequestSupplement);
+                var end = calendar.AddWorkingDays(request.Date, request.Days!.Value);
+                if (step.Date <= end)
+                {
+                    throw new CaseStepException($"补正期限到 {end:yyyy-MM-dd} 才届满，届满前不能视为放弃申请。");
+                }
+                break;
+            case StepKind.Extend:
+                if (!step.ByReviewer)
+                {
+                    throw new CaseStepException("延期答复须经政府信息公开工作机构负责人同意（条例第三十三条第二款），请由审核人办理。");
+                }
+                if (_steps.Any(s => s.Kind == StepKind.Extend))
+                {
+                    throw new CaseStepException("本申请已经延期过一次。");
+                }
+                if (step.Days is not { } days || days < 1 || days > ReplyDeadline.MaxExtension(Rules))
+                {
+                    throw new CaseStepException($"延长期限最长 {ReplyDeadline.MaxExtension(Rules)} 个工作日。");
+                }
+                break;
+            case StepKind.ReasonableDelay:
+                if (Rules == ReplyRules.Regulation2007 || step.Days is not > 0)
+                {
+                    throw new CaseStepException("合理延迟答复期限（条例第三十五条）仅适用于 2019 年条例，且须给出工作日数。");
+                }
+                break;
+            case StepKind.SendFeeNotice:
+                if (Rules == ReplyRules.Regulation2007 || step.Date < FeesInForce)
+                {
+                    throw new CaseStepException("信息处理费自 2021 年 1 月 1 日起依国办函〔2020〕109号收取。");
+                }
+                if (step.Amount is not > 0)
+                {
+                    throw new CaseStepException("请填写收费金额。");
+                }
+                if (step.Date > Deadline(calendar).Due)
+                {
+                    throw new CaseStepException("收费通知应当在答复期限内发出。");
+                }
+                break;
+            case StepKind.DeemAbandonedUnpaid:
+                var notice = _steps.Last(s => s.Kind == StepKind.SendFeeNotice);
+                var payBy = calendar.AddWorkingDays(notice.Date, FeePaymentDays);
+                if (step.Date <= payBy)
+                {
+                    throw new CaseStepException($"缴费期限到 {payBy:yyyy-MM-dd} 才届满，届满前不能视为放弃申请。");
+                }
+                break;
+            case StepKind.Reply:
+                if (step.Reply is not { } type || type is ReplyType.NoSupplement or ReplyType.FeeUnpaid)
+                {
+                    throw new CaseStepException("请选择一种答复类型（逾期不补正、逾期未缴费由相应步骤记录）。");
+                }
+                if (type == ReplyType.UnclearAfterSupplement && !_steps.Any(s => s.Kind == StepKind.ReceiveSupplement))
+                {
+                    throw new CaseStepException("“补正后申请内容仍不明确”只能用于已经补正的申请。");
+                }
+                break;
+        }
+    }
+
+    /// <summary>The reply deadline from the recorded steps: supplement restart, consultations, extension, Art. 35 delay.</summary>
+    public Deadline Deadline(WorkingCalendar calendar)
+    {
+        var pauses = new List<ClockPause>();
+        DateOnly? start = null;
+        foreach (var step in _steps)
+        {
+            if (step.Kind == StepKind.StartConsultation)
+            {
+                start = step.Date;
+            }
+            else if (step.Kind == StepKind.EndConsultation && start is { } from)
+            {
+                pauses.Add(new ClockPause(from, step.Date, "征求第三方或其他机关意见"));
+                start = null;
+            }
+        }
+        if (start is { } open)
+        {
+            // Still consulting: the clock stands still to the end of the third party's 15 working days at least.
+            pauses.Add(new ClockPause(open, calendar.AddWorkingDays(open, 15), "征求第三方或其他机关意见（进行中）"));
+        }
+        var supplement = _steps.LastOrDefault(s => s.Kind == StepKind.ReceiveSupplement)?.Date;
+        var extension = _steps.Where(s => s.Kind == StepKind.Extend).Sum(s => s.Days ?? 0);
+        var deadline = ReplyDeadline.Compute(calendar, new DeadlineFacts(Received, Rules, supplement, pauses, extension));
+        var delay = _steps.Where(s => s.Kind == StepKind.ReasonableDelay).Sum(s => s.Days ?? 0);
+        if (delay == 0)
+        {
+            return deadline;
+        }
+        var due = calendar.AddWorkingDays(deadline.Due, delay);
+        return deadline with
+        {
+            Due = due,
+            WorkingDays = deadline.WorkingDays + delay,
+            Explanation = [.. deadline.Explanation, $"合理延迟答复（条例第三十五条）：再延长 {delay} 个工作日，至 {due:yyyy-MM-dd}。"],
+        };
+    }
+
+    public static string Label(CaseStatus status) => status switch
+    {
+        CaseStatus.InProgress => "办理中",
+        CaseStatus.AwaitingSupplement => "等待补正",
+        CaseStatus.InConsultation => "征求意见中",
+        CaseStatus.AwaitingFee => "等待缴费",
+        CaseStatus.Replied => "已答复",
+        _ => "已归档",
+    };
+
+    public static string Label(StepKind step) => step switch
+    {
+        StepKind.RequestSupplement => "告知补正",
+        StepKind.ReceiveSupplement => "收到补正",
+        StepKind.DeemAbandonedNoSupplement => "逾期未补正，视为放弃",
+        StepKind.StartConsultation => "征求意见",
+        StepKind.EndConsultation => "收到意见",
+        StepKind.Extend => "延期答复",
+        StepKind.ReasonableDelay => "合理延迟答复",
+        StepKind.SendFeeNotice => "发出收费通知",
+        StepKind.RecordPayment => "收到缴费",
+        StepKind.DeemAbandonedUnpaid => "逾期未缴费，视为放弃",
+        StepKind.Reply => "答复",
+        _ => "归档",
+    };
+}
