@@ -20,6 +20,8 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
     public DbSet<ReportSourceFile> ReportSourceFiles => Set<ReportSourceFile>();
+    public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
+    public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -72,6 +74,27 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<ReportSourceFile>().WithMany().HasForeignKey(r => r.SourceFileId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => r.SourceFileId).HasDatabaseName("ix_annual_reports_source_file_id");
+        });
+        b.Entity<DisclosureApplication>(e =>
+        {
+            e.ToTable("applications");
+            e.HasIndex(a => a.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
+            e.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate }).HasDatabaseName("ix_applications_agency_id_status_due_date");
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(a => a.Channel).HasConversion<string>();
+            e.Property(a => a.Rules).HasConversion<string>();
+            e.Property(a => a.ApplicantKind).HasConversion<string>();
+            e.Property(a => a.Status).HasConversion<string>();
+            e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        b.Entity<ApplicationStep>(e =>
+        {
+            e.ToTable("application_steps");
+            e.HasIndex(s => s.ApplicationId).HasDatabaseName("ix_application_steps_application_id");
+            e.HasOne<DisclosureApplication>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Kind).HasConversion<string>();
+            e.Property(s => s.ReplyType).HasConversion<string>();
+            e.Property(s => s.Amount).HasPrecision(12, 2);
         });
         b.Entity<ReportSourceFile>(e =>
         {

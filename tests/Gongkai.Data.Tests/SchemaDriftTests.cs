@@ -71,7 +71,10 @@ public sealed class SchemaDriftTests
     private static async Task<(HashSet<Column>, HashSet<Index>)> ReadPostgresSchemaAsync(GongkaiDb db)
     {
         var columns = await QueryAsync(db, """
-            SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+            SELECT table_name, column_name,
+                CASE WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL
+                     THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE data_type END,
+                is_nullable FROM information_schema.columns
             WHERE table_schema = 'public' AND table_name <> 'schema_version'
             """, r => new Column(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) == "YES"));
         var indexes = await QueryAsync(db, """

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Documents.Import;
+using Gongkai.Web.Applications;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Web.Reports;
@@ -20,6 +21,7 @@ public static class ParseReportApi
         o.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.AddApplicationLimits();
     });
 
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)

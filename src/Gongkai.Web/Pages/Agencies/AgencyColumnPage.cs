@@ -35,16 +35,26 @@ public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
+        if (!await FindAgencyAsync(code, ct))
+        {
+            return NotFound();
+        }
+        return await LoadSectionAsync(ct);
+    }
+
+    /// <summary>Finds the column's agency by its code; false when there is none.</summary>
+    protected async Task<bool> FindAgencyAsync(string code, CancellationToken ct)
+    {
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ShortCode == code.ToLowerInvariant(), ct);
         if (agency is null)
         {
-            return NotFound();
+            return false;
         }
         Agency = agency;
         ViewData["Title"] = Section == ColumnSection.Home
             ? $"{agency.Name} 政府信息公开"
             : $"{Sections.Single(s => s.Section == Section).Title} - {agency.Name}";
-        return await LoadSectionAsync(ct);
+        return true;
     }
 
     /// <summary>Loads what the section shows, once the agency is known.</summary>

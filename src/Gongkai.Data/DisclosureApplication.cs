@@ -1,0 +1,60 @@
+using Gongkai.Domain.Applications;
+
+namespace Gongkai.Data;
+
+/// <summary>
+/// A disclosure application as registered: who applied, what for, how it arrived. What happened
+/// to it is its steps; its status and due date are derived from them by the domain and stored
+/// only so that lists can be sorted and filtered in the database. Never deleted.
+/// </summary>
+public sealed class DisclosureApplication : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+
+    /// <summary>What the applicant quotes to follow the application; unique.</summary>
+    public required string TrackingNumber { get; set; }
+
+    /// <summary>Hash of the secret code given to the applicant with the tracking number.</summary>
+    [NotAudited]
+    public required string AccessCodeHash { get; set; }
+
+    public DateOnly Received { get; set; }
+    public Channel Channel { get; set; }
+    public ReplyRules Rules { get; set; }
+    public ApplicantKind ApplicantKind { get; set; }
+    public required string ApplicantName { get; set; }
+    public string? IdNumber { get; set; }
+    public required string Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public required string Description { get; set; }
+    public required string FormWanted { get; set; }
+
+    public CaseStatus Status { get; set; }
+    public DateOnly DueDate { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public int Version { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+}
+
+/// <summary>One recorded step of an application (append-only; a wrong step is corrected by a later one).</summary>
+public sealed class ApplicationStep : IAudited
+{
+    public long Id { get; set; }
+    public int ApplicationId { get; set; }
+    public int AgencyId { get; set; }
+    public StepKind Kind { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Actor { get; set; }
+    public int? ActorUserId { get; set; }
+    public required string Reason { get; set; }
+    public ReplyType? ReplyType { get; set; }
+    public int? Days { get; set; }
+    public decimal? Amount { get; set; }
+    public bool ByReviewer { get; set; }
+    public DateTime RecordedUtc { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+}

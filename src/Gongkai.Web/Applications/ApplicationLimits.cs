@@ -1,0 +1,18 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>Limits on the public application and tracking forms, against floods and code guessing.</summary>
+public static class ApplicationLimits
+{
+    public const string Policy = "public-applications";
+
+    public static RateLimiterOptions AddApplicationLimits(this RateLimiterOptions options) => options.AddPolicy(Policy, context =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{context.Connection.RemoteIpAddress}|{context.Request.Method}",
+            // Reading the form is free; each address may submit or look up a few times a minute.
+            _ => HttpMethods.IsPost(context.Request.Method)
+                ? new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }
+                : new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>Between stored applications and the domain's <see cref="ApplicationCase"/>.</summary>
+public static class ApplicationRecords
+{
+    private static readonly PasswordHasher<DisclosureApplication> Hasher = new();
+
+    public static async Task<(ApplicationCase Case, IReadOnlyList<ApplicationStep> Steps)> LoadAsync(GongkaiDb db, DisclosureApplication application, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var steps = await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderBy(s => s.Id).ToListAsync(ct);
+        var domain = new ApplicationCase(application.Received, application.Channel, application.ApplicantKind, application.Rules);
+        foreach (var step in steps)
+        {
+            domain.Record(ToDomain(step), calendar);
+        }
+        return (domain, steps);
+    }
+
+    public static CaseStep ToDomain(ApplicationStep s) => new(s.Kind, s.Date, s.Actor, s.Reason, s.ReplyType, s.Days, s.Amount, s.ByReviewer);
+
+    /// <summary>Keeps the stored status and due date, used to sort and filter lists, equal to what the steps give.</summary>
+    public static void Refresh(DisclosureApplication application, ApplicationCase domain, WorkingCalendar calendar)
+    {
+        application.Status = domain.Status;
+        application.DueDate = domain.Deadline(calendar).Due;
+    }
+
+    /// <summary>A new tracking number and secret code; the code is shown once and stored only as a hash.</summary>
+    public static (string TrackingNumber, string Code, string Hash) NewCredentials(DateOnly received, int agencyId)
+    {
+        var tracking = $"{received:yyyyMMdd}{agencyId % 1000:D3}{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var code = new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
+        return (tracking, code, Hasher.HashPassword(null!, code));
+    }
+
+    public static bool CodeMatches(DisclosureApplication application, string code) =>
+        Hasher.VerifyHashedPassword(application, application.AccessCodeHash, code.Trim().ToUpperInvariant()) != PasswordVerificationResult.Failed;
+
+    public static string Label(this Channel channel) => channel switch
+    {
+        Channel.InPerson => "当面提交",
+        Channel.Post => "邮寄（需签收）",
+        Channel.OrdinaryMail => "平常信函",
+        Channel.Fax => "传真",
+        Channel.Online => "网络",
+        _ => "其他",
+    };
+
+    public static string Label(this ApplicantKind kind) => kind switch
+    {
+        ApplicantKind.NaturalPerson => "自然人",
+        ApplicantKind.Commercial => "商业企业",
+        ApplicantKind.Research => "科研机构",
+        ApplicantKind.Charity => "社会公益组织",
+        ApplicantKind.LegalService => "法律服务机构",
+        _ => "其他组织",
+    };
+}

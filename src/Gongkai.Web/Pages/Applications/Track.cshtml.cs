@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Web.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Applications;
+
+/// <summary>
+/// The applicant's status page: by tracking number and secret code only, it shows the steps, the
+/// due date and how it was computed — and nothing of anybody else.
+/// </summary>
+[EnableRateLimiting(ApplicationLimits.Policy)]
+public sealed class TrackModel(GongkaiDb db) : PageModel
+{
+    public sealed record Result(DisclosureApplication Application, string AgencyName, ApplicationCase Case, Deadline Deadline);
+
+    [BindProperty, Display(Name = "查询号"), Required(ErrorMessage = "请填写查询号。")]
+    public string? TrackingNumber { get; set; }
+
+    [BindProperty, Display(Name = "查询码"), Required(ErrorMessage = "请填写查询码。")]
+    public string? Code { get; set; }
+
+    public Result? Found { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingNumber == TrackingNumber!.Trim(), ct);
+        // The same answer whether the number or the code is wrong: nothing tells which numbers exist.
+        if (application is null || !ApplicationRecords.CodeMatches(application, Code!))
+        {
+            ModelState.AddModelError("", "查询号或查询码不正确。");
+            return Page();
+        }
+        var calendar = WorkingCalendar.National;
+        var (domain, _) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
+        var agency = await db.Agencies.Where(a => a.Id == application.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        Found = new Result(application, agency, domain, domain.Deadline(calendar));
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Reports;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Applications;
+
+/// <summary>The applications of the agencies the staff member may read: overdue first, then due within 3 working days.</summary>
+public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    /// <summary>How near a due date must be to be listed as due soon.</summary>
+    public const int DueSoonDays = 3;
+
+    public sealed record Row(int Id, string TrackingNumber, string Agency, string Applicant, DateOnly Received, CaseStatus Status, DateOnly Due, bool Open, int DaysLeft)
+    {
+        public bool Overdue => Open && DaysLeft < 0;
+        public bool DueSoon => Open && DaysLeft is >= 0 and <= DueSoonDays;
+    }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
+        var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var today = ReportRecords.ChinaToday(clock);
+        var calendar = WorkingCalendar.National;
+        var list = await db.Applications.AsNoTracking().Where(a => readable.Contains(a.AgencyId))
+            .OrderBy(a => a.DueDate).Take(500).ToListAsync(ct);
+        Rows = list.Select(a =>
+            {
+                var open = a.Status is not (CaseStatus.Replied or CaseStatus.Closed);
+                var left = open ? (a.DueDate < today ? -calendar.WorkingDaysBetween(a.DueDate, today) : calendar.WorkingDaysBetween(today, a.DueDate)) : 0;
+                return new Row(a.Id, a.TrackingNumber, agencies[a.AgencyId], a.ApplicantName, a.Received, a.Status, a.DueDate, open, left);
+            })
+            .OrderBy(r => r.Open ? 0 : 1).ThenBy(r => r.Due)
+            .ToList();
+    }
+}

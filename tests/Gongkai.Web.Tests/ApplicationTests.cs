@@ -1,0 +1,156 @@
+using System.Net;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Applications: the public form, the agency's queue, the status page and two clerks at once.</summary>
+public sealed class ApplicationTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private const string ValidId = "11010519491231002X";
+
+    private static Dictionary<string, string?> Valid() => new()
+    {
+        ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "张三", ["Form.IdNumber"] = ValidId, ["Form.Phone"] = "13800138000",
+        ["Form.Email"] = "zhang@example.com", ["Form.Description"] = "白沙镇2025年农村低保资金发放名单", ["Form.FormWanted"] = "电子邮件",
+    };
+
+    private static async Task<(string Tracking, string Code)> ApplyAsync(Visitor visitor, string agency = "qx-bsz")
+    {
+        var page = await visitor.SubmitAsync($"/agency/{agency}/apply", Valid());
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var strongs = page.Document.QuerySelectorAll(".notice strong").Select(s => s.TextContent).ToList();
+        return (strongs[0], strongs[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ThePublicForm_RefusesBadInput_FieldByField_AndStoresNothing(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+
+        var empty = await visitor.SubmitAsync("/agency/qx-bsz/apply", new Dictionary<string, string?>());
+        Assert.Equal("请选择申请人类型。", empty.FieldError("Form.Kind"));
+        Assert.Equal("请填写姓名或名称。", empty.FieldError("Form.Name"));
+        Assert.Equal("请填写联系电话。", empty.FieldError("Form.Phone"));
+        Assert.Equal("请描述所需的政府信息。", empty.FieldError("Form.Description"));
+
+        var bad = await visitor.SubmitAsync("/agency/qx-bsz/apply", new Dictionary<string, string?>(Valid())
+        {
+            ["Form.IdNumber"] = "110105194912310021", ["Form.Phone"] = "12345", ["Form.Email"] = "not-mail",
+        });
+        Assert.Equal("身份证号码不正确，请核对（18 位，最后一位为校验码）。", bad.FieldError("Form.IdNumber"));
+        Assert.Equal("联系电话应为 11 位手机号码或带区号的固定电话。", bad.FieldError("Form.Phone"));
+        Assert.Equal("电子邮箱格式不正确。", bad.FieldError("Form.Email"));
+        Assert.Equal("张三", bad.Document.QuerySelector("#Form_Name")!.GetAttribute("value"));
+
+        Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AValidApplication_LandsInTheRightAgencysQueue_WithItsDeadline(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+        var (tracking, code) = await ApplyAsync(visitor);
+        Assert.Matches("^20260302[0-9]{9}$", tracking);
+        Assert.Equal(8, code.Length);
+
+        var stored = await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync());
+        var town = await app.AgencyAsync("qx-bsz");
+        Assert.Equal((town.Id, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 30), CaseStatus.InProgress, Channel.Online),
+            (stored.AgencyId, stored.Received, stored.DueDate, stored.Status, stored.Channel));
+        Assert.DoesNotContain(code, stored.AccessCodeHash);
+
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        Assert.Contains(tracking, (await clerk.GetAsync("/console/applications")).Text);
+        using var other = await app.SignedInAsync("sqz.clerk");
+        Assert.DoesNotContain(tracking, (await other.GetAsync("/console/applications")).Text);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/console/applications/{stored.Id}")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheStatusPage_ShowsNothingWithoutTheRightCode(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+        var (tracking, code) = await ApplyAsync(visitor);
+
+        var wrong = await visitor.SubmitAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = tracking, ["Code"] = "AAAAAAAA" });
+        Assert.Contains("查询号或查询码不正确。", wrong.Summary);
+        Assert.DoesNotContain("青溪县白沙镇人民政府", wrong.Text);
+        Assert.DoesNotContain("2026-03-30", wrong.Text);
+        var unknown = await visitor.SubmitAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = "20260302000000000", ["Code"] = code });
+        Assert.Contains("查询号或查询码不正确。", unknown.Summary);
+
+        var right = await visitor.SubmitAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = tracking, ["Code"] = code.ToLowerInvariant() });
+        Assert.Contains("青溪县白沙镇人民政府", right.Text);
+        Assert.Contains("2026-03-30", right.Text);
+        Assert.Contains("答复期限：2026-03-30。", right.Text);
+        Assert.DoesNotContain(ValidId, right.Text);
+        Assert.DoesNotContain("张三", right.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoClerksAtOnce_OneSucceeds_TheOtherIsToldToReload_NothingLost(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using (var visitor = app.NewVisitor())
+        {
+            await ApplyAsync(visitor);
+        }
+        var id = (await app.QueryAsync(db => db.Applications.SingleAsync())).Id;
+        using var first = await app.SignedInAsync("bsz.clerk");
+        using var second = await app.SignedInAsync("bsz.admin");
+        var url = $"/console/applications/{id}";
+        var secondPage = await second.GetAsync(url);
+        var token = secondPage.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var version = secondPage.Document.QuerySelector("input[name=Version]")!.GetAttribute("value");
+
+        var done = await first.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-03-03", ["Reason"] = "涉及第三方商业秘密，书面征求意见" });
+        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var late = await second.PostAsync(url, new Dictionary<string, string?>
+        {
+            ["__RequestVerificationToken"] = token, ["Version"] = version, ["Kind"] = "Reply", ["Date"] = "2026-03-04", ["Reply"] = "Granted", ["Reason"] = "予以公开",
+        });
+        Assert.Contains("已被他人办理", late.Summary);
+
+        var steps = await app.QueryAsync(db => db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == id).Select(s => s.Kind).ToListAsync());
+        Assert.Equal([StepKind.StartConsultation], steps);
+        Assert.Equal(CaseStatus.InConsultation, (await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnIllegalStep_IsRefusedWithTheRule_AndAnExtensionNeedsAReviewer(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using (var visitor = app.NewVisitor())
+        {
+            await ApplyAsync(visitor);
+        }
+        var id = (await app.QueryAsync(db => db.Applications.SingleAsync())).Id;
+        var url = $"/console/applications/{id}";
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+
+        var noType = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-04", ["Reason"] = "答复" });
+        Assert.Contains("请选择一种答复类型", noType.Summary);
+        var extension = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "Extend", ["Date"] = "2026-03-20", ["Days"] = "20", ["Reason"] = "需要协调" });
+        Assert.Contains("请由审核人办理", extension.Summary);
+
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        var approved = await reviewer.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "Extend", ["Date"] = "2026-03-20", ["Days"] = "20", ["Reason"] = "需要协调" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        Assert.Equal(new DateOnly(2026, 4, 28), (await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync())).DueDate);
+        var entries = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "ApplicationStep").ToListAsync());
+        Assert.Contains(entries, e => e.ActorName == "bsz.reviewer");
+    }
+}
