@@ -30,6 +30,13 @@ public static class ApplicationTables
     /// <summary>Sets the application and appeals tables of <paramref name="values"/> for a 2019- or 2021-format report.</summary>
     public static void Fill(ReportValues values, string formatCode, int year, IEnumerable<ApplicationCase> cases, IEnumerable<Appeal> appeals)
     {
+        FillRequests(values, formatCode, year, cases);
+        FillAppeals(values, year, appeals);
+    }
+
+    /// <summary>Sets the application table (三) from the applications.</summary>
+    public static void FillRequests(ReportValues values, string formatCode, int year, IEnumerable<ApplicationCase> cases)
+    {
         if (formatCode is not ("2019" or "2021"))
         {
             throw new ArgumentException($"Format {formatCode} has no application table of the 2019 Regulation.", nameof(formatCode));
@@ -67,6 +74,13 @@ public static class ApplicationTables
             }
         }
 
+    }
+
+    /// <summary>Sets the appeals table (四) from the reconsiderations and lawsuits filed in the year.</summary>
+    public static void FillAppeals(ReportValues values, int year, IEnumerable<Appeal> appeals)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
         foreach (var group in NewFormats.AppealGroups)
         {
             foreach (var outcome in new[] { "upheld", "corrected", "other", "pending", "total" })

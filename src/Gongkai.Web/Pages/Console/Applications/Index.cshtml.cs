@@ -22,6 +22,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool CanRegister => staff.HasAnywhere(Permission.EditRecords);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -140,6 +140,45 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         return Redirect($"/console/reports/{id}/edit");
     }
 
+    /// <summary>
+    /// Fills the application table (三) from the agency's recorded applications; the clerk counts
+    /// nothing by hand. Other tables and the narrative stay as they are.
+    /// </summary>
+    public async Task<IActionResult> OnPostFromRecordsAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Record.Status != ReportStatus.Draft || Format.Code is not ("2019" or "2021"))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+        var yearEnd = new DateOnly(Record.Year, 12, 31);
+        var applications = await db.Applications.AsNoTracking().Where(a => a.AgencyId == Record.AgencyId && a.Received <= yearEnd).ToListAsync(ct);
+        var ids = applications.Select(a => a.Id).ToList();
+        var steps = (await db.ApplicationSteps.AsNoTracking().Where(s => ids.Contains(s.ApplicationId)).OrderBy(s => s.Id).ToListAsync(ct))
+            .ToLookup(s => s.ApplicationId);
+        var calendar = Gongkai.Domain.Calendar.WorkingCalendar.National;
+        var cases = applications.Select(a =>
+        {
+            var domain = new Gongkai.Domain.Applications.ApplicationCase(a.Received, a.Channel, a.ApplicantKind, a.Rules);
+            foreach (var step in steps[a.Id])
+            {
+                domain.Record(Gongkai.Web.Applications.ApplicationRecords.ToDomain(step), calendar);
+            }
+            return domain;
+        }).ToList();
+        var values = _stored.Values.Copy();
+        Gongkai.Domain.Applications.ApplicationTables.FillRequests(values, Format.Code, Record.Year, cases);
+        var report = _stored with { Values = values };
+        ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
+        db.AuditNote = $"由办理记录生成申请情况表（{cases.Count} 件申请）；" + Describe(_stored, report);
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = $"已根据 {cases.Count} 件申请的办理记录生成“收到和处理政府信息公开申请情况”表。";
+        return Redirect($"/console/reports/{id}/edit");
+    }
+
     /// <summary>The cross-checks of the typed values, as JSON, for the live check while typing.</summary>
     public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
     {

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Applications;
+using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Applications;
+
+/// <summary>A clerk registers an application received in person, by post, by fax or otherwise.</summary>
+public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    [BindProperty, Display(Name = "受理机构"), Required(ErrorMessage = "请选择受理机构。")]
+    public int? AgencyId { get; set; }
+
+    [BindProperty, Display(Name = "提交方式"), Required(ErrorMessage = "请选择提交方式。")]
+    public Channel? Channel { get; set; }
+
+    [BindProperty, Display(Name = "收到申请之日"), Required(ErrorMessage = "请填写收到申请之日。")]
+    public DateOnly? Received { get; set; }
+
+    [BindProperty]
+    public ApplicantForm Form { get; set; } = new();
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!staff.HasAnywhere(Permission.EditRecords))
+        {
+            return Forbid();
+        }
+        AgencyId = staff.AgencyId;
+        Received = ReportRecords.ChinaToday(clock);
+        Channel = Domain.Applications.Channel.InPerson;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!staff.HasAnywhere(Permission.EditRecords) || (AgencyId is { } id && !await staff.CanAsync(Permission.EditRecords, id, ct)))
+        {
+            return Forbid();
+        }
+        Form.Validate(ModelState, nameof(Form));
+        var calendar = WorkingCalendar.National;
+        if (Received is { } received)
+        {
+            if (received > ReportRecords.ChinaToday(clock))
+            {
+                ModelState.AddModelError(nameof(Received), "收到申请之日不能晚于今天。");
+            }
+            else if (!calendar.CoveredYears.Contains(received.Year) || received < new DateOnly(2008, 5, 1))
+            {
+                ModelState.AddModelError(nameof(Received), $"无法计算 {received.Year} 年的答复期限：条例自 2008 年 5 月 1 日施行，节假日安排载入至 {calendar.CoveredYears.Max()} 年。");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var domain = new ApplicationCase(Received!.Value, Channel!.Value, Form.Kind!.Value);
+        var (tracking, _, hash) = ApplicationRecords.NewCredentials(Received.Value, AgencyId!.Value);
+        var application = new DisclosureApplication
+        {
+            AgencyId = AgencyId.Value, TrackingNumber = tracking, AccessCodeHash = hash, Received = Received.Value, Channel = Channel.Value,
+            Rules = domain.Rules, ApplicantKind = Form.Kind!.Value, ApplicantName = Form.Name!.Trim(),
+            IdNumber = string.IsNullOrWhiteSpace(Form.IdNumber) ? null : Form.IdNumber.Trim().ToUpperInvariant(),
+            Phone = Form.Phone!.Trim(), Email = string.IsNullOrWhiteSpace(Form.Email) ? null : Form.Email.Trim(),
+            Address = string.IsNullOrWhiteSpace(Form.Address) ? null : Form.Address.Trim(),
+            Description = Form.Description!.Trim(), FormWanted = Form.FormWanted!, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        ApplicationRecords.Refresh(application, domain, calendar);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = $"已登记，查询号 {tracking}。";
+        return Redirect($"/console/applications/{application.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var allowed = await staff.AgenciesWhereAsync(Permission.EditRecords, ct);
+        Agencies = await db.Agencies.AsNoTracking().Where(a => allowed.Contains(a.Id)).OrderBy(a => a.SortOrder).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Gongkai.Domain.Reports;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Paper applications registered by a clerk, and the report's application table counted from the records.</summary>
+public sealed class ApplicationRecordsTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static Dictionary<string, string?> Paper(string received, string kind = "NaturalPerson") => new()
+    {
+        ["Channel"] = "Post", ["Received"] = received,
+        ["Form.Kind"] = kind, ["Form.Name"] = kind == "NaturalPerson" ? "李四" : "青溪某某有限公司", ["Form.IdNumber"] = kind == "NaturalPerson" ? "11010519491231002X" : null,
+        ["Form.Phone"] = "0571-86041234", ["Form.Description"] = "2025年白沙镇道路建设项目招标文件", ["Form.FormWanted"] = "邮寄纸质件",
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheApplicationTable_IsCountedFromTheRecords_AndPassesItsChecks(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var first = await clerk.SubmitAsync("/console/applications/new", Paper("2026-01-05"));
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        await clerk.SubmitAsync(first.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-01-20", ["Reply"] = "Granted", ["Reason"] = "予以公开，已邮寄" });
+        var second = await clerk.SubmitAsync("/console/applications/new", Paper("2026-02-10", "Commercial"));
+        Assert.Equal(HttpStatusCode.Redirect, second.Status);
+
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var created = await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2026" });
+        var edit = created.Location!;
+        var filled = await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords");
+        Assert.Equal(HttpStatusCode.Redirect, filled.Status);
+
+        var id = int.Parse(edit.Split('/')[3]);
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        decimal? Cell(string row, string column) => report.Values.Number(new CellKey("requests", row, column));
+        Assert.Equal((1m, 1m, 2m), (Cell("new", "natural")!.Value, Cell("new", "commercial")!.Value, Cell("new", "total")!.Value));
+        Assert.Equal((1m, 1m), (Cell("granted", "natural")!.Value, Cell("results_total", "total")!.Value));
+        Assert.Equal(1m, Cell("carried_forward", "commercial"));
+        Assert.DoesNotContain(report.Check(), v => v.Severity == Severity.Error && v.CheckCode.StartsWith("requests", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARegistration_RefusesAFutureOrUncoveredDate_AndStoresNothing()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var future = await clerk.SubmitAsync("/console/applications/new", Paper("2026-03-09"));
+        Assert.Equal("收到申请之日不能晚于今天。", future.FieldError("Received"));
+        var old = await clerk.SubmitAsync("/console/applications/new", Paper("2007-06-01"));
+        Assert.StartsWith("无法计算 2007 年的答复期限", old.FieldError("Received"));
+        Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
+    }
+}
