@@ -22,6 +22,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<ReportSourceFile> ReportSourceFiles => Set<ReportSourceFile>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
     public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+    public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -95,6 +96,16 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.Property(s => s.Kind).HasConversion<string>();
             e.Property(s => s.ReplyType).HasConversion<string>();
             e.Property(s => s.Amount).HasPrecision(12, 2);
+        });
+        b.Entity<AppealRecord>(e =>
+        {
+            e.ToTable("appeals");
+            e.HasIndex(a => a.ApplicationId).HasDatabaseName("ix_appeals_application_id");
+            e.HasIndex(a => new { a.AgencyId, a.Filed }).HasDatabaseName("ix_appeals_agency_id_filed");
+            e.HasOne<DisclosureApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(a => a.Kind).HasConversion<string>();
+            e.Property(a => a.Result).HasConversion<string>();
+            e.Property(a => a.Version).IsConcurrencyToken();
         });
         b.Entity<ReportSourceFile>(e =>
         {

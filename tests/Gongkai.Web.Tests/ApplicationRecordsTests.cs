@@ -26,6 +26,11 @@ public sealed class ApplicationRecordsTests
         var first = await clerk.SubmitAsync("/console/applications/new", Paper("2026-01-05"));
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         await clerk.SubmitAsync(first.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-01-20", ["Reply"] = "Granted", ["Reason"] = "予以公开，已邮寄" });
+        var appealed = await clerk.SubmitAsync(first.Location!, new Dictionary<string, string?> { ["NewAppeal.Kind"] = "Reconsideration", ["NewAppeal.Filed"] = "2026-02-01", ["NewAppeal.Body"] = "青溪县人民政府" }, handler: "Appeal");
+        Assert.Equal(HttpStatusCode.Redirect, appealed.Status);
+        var appealId = await app.QueryAsync(db => db.Appeals.Select(a => a.Id).SingleAsync());
+        var decided = await clerk.SubmitAsync(first.Location!, new Dictionary<string, string?> { ["Decision.AppealId"] = appealId.ToString(), ["Decision.Decided"] = "2026-02-20", ["Decision.Result"] = "Upheld" }, handler: "Decision");
+        Assert.Equal(HttpStatusCode.Redirect, decided.Status);
         var second = await clerk.SubmitAsync("/console/applications/new", Paper("2026-02-10", "Commercial"));
         Assert.Equal(HttpStatusCode.Redirect, second.Status);
 
@@ -41,7 +46,9 @@ public sealed class ApplicationRecordsTests
         Assert.Equal((1m, 1m, 2m), (Cell("new", "natural")!.Value, Cell("new", "commercial")!.Value, Cell("new", "total")!.Value));
         Assert.Equal((1m, 1m), (Cell("granted", "natural")!.Value, Cell("results_total", "total")!.Value));
         Assert.Equal(1m, Cell("carried_forward", "commercial"));
-        Assert.DoesNotContain(report.Check(), v => v.Severity == Severity.Error && v.CheckCode.StartsWith("requests", StringComparison.Ordinal));
+        Assert.Equal((1m, 1m, 0m), (report.Values.Number(new CellKey("appeals", "cases", "reconsideration.upheld"))!.Value,
+            report.Values.Number(new CellKey("appeals", "cases", "reconsideration.total"))!.Value, report.Values.Number(new CellKey("appeals", "cases", "litigation.direct.total"))!.Value));
+        Assert.DoesNotContain(report.Check(), v => v.Severity == Severity.Error && (v.CheckCode.StartsWith("requests", StringComparison.Ordinal) || v.CheckCode.StartsWith("appeals", StringComparison.Ordinal)));
     }
 
     [Fact]

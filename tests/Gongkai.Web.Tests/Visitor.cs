@@ -39,7 +39,12 @@ public sealed class Visitor(HttpClient client) : IDisposable
     {
         var page = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var form = page.Document.QuerySelectorAll("main form[method=post]").LastOrDefault()
+        // The form a person would use: the one posting to the handler, or else the page's own (no handler).
+        var forms = page.Document.QuerySelectorAll("main form[method=post]").ToList();
+        var form = (handler is null
+                ? forms.FirstOrDefault(f => !(f.GetAttribute("action") ?? "").Contains("handler=", StringComparison.Ordinal))
+                : forms.FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)))
+            ?? forms.LastOrDefault()
             ?? throw new InvalidOperationException($"No form on {url}");
         var values = new Dictionary<string, string?>();
         foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))

@@ -41,6 +41,38 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     private const string StaleMessage = "该申请已被他人办理，您的操作未保存。请刷新页面查看最新情况后重试。";
 
+    public sealed class AppealInput
+    {
+        [Display(Name = "类别"), Required(ErrorMessage = "请选择行政复议或行政诉讼。")]
+        public AppealKind? Kind { get; set; }
+
+        [Display(Name = "提起日期"), Required(ErrorMessage = "请填写提起日期。")]
+        public DateOnly? Filed { get; set; }
+
+        [Display(Name = "复议机关或法院"), Required(ErrorMessage = "请填写复议机关或法院。"), StringLength(100, ErrorMessage = "不超过 100 个字。")]
+        public string? Body { get; set; }
+    }
+
+    public sealed class DecisionInput
+    {
+        public int AppealId { get; set; }
+
+        [Display(Name = "审结日期"), Required(ErrorMessage = "请填写审结日期。")]
+        public DateOnly? Decided { get; set; }
+
+        [Display(Name = "结果"), Required(ErrorMessage = "请选择结果。")]
+        public AppealResult? Result { get; set; }
+    }
+
+    // Named explicitly so that the step form's "Kind" is never bound here for lack of a prefix.
+    [BindProperty(Name = nameof(NewAppeal))]
+    public AppealInput NewAppeal { get; set; } = new();
+
+    [BindProperty(Name = nameof(Decision))]
+    public DecisionInput Decision { get; set; } = new();
+
+    public IReadOnlyList<AppealRecord> Appeals { get; private set; } = [];
+
     public DisclosureApplication Application { get; private set; } = null!;
     public ApplicationCase Case { get; private set; } = null!;
     public IReadOnlyList<ApplicationStep> Steps { get; private set; } = [];
@@ -75,6 +107,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             // Someone recorded a step since this page was read: the form was filled in on a stale state.
             ModelState.AddModelError("", StaleMessage);
             return Page();
+        }
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("NewAppeal", StringComparison.Ordinal) || k.StartsWith("Decision", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
         }
         if (!ModelState.IsValid)
         {
@@ -114,6 +150,77 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         return Redirect($"/console/applications/{id}");
     }
 
+    /// <summary>Records a reconsideration or lawsuit about this application (the report's fourth table counts it).</summary>
+    public async Task<IActionResult> OnPostAppealAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        OnlyErrorsOf("NewAppeal");
+        if (NewAppeal.Filed is { } filed && filed < Application.Received)
+        {
+            ModelState.AddModelError("NewAppeal.Filed", "提起日期不能早于收到申请之日。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.Appeals.Add(new AppealRecord
+        {
+            AgencyId = Application.AgencyId, ApplicationId = Application.Id, Kind = NewAppeal.Kind!.Value, Filed = NewAppeal.Filed!.Value,
+            Body = NewAppeal.Body!.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = "已记录。";
+        return Redirect($"/console/applications/{id}");
+    }
+
+    /// <summary>Records the result of a reconsideration or lawsuit.</summary>
+    public async Task<IActionResult> OnPostDecisionAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        OnlyErrorsOf("Decision");
+        var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == Decision.AppealId && a.ApplicationId == Application.Id, ct);
+        if (appeal is null)
+        {
+            return NotFound();
+        }
+        if (Decision.Decided is { } decided && decided < appeal.Filed)
+        {
+            ModelState.AddModelError("Decision.Decided", "审结日期不能早于提起日期。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        appeal.Decided = Decision.Decided;
+        appeal.Result = Decision.Result;
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = "已记录审结结果。";
+        return Redirect($"/console/applications/{id}");
+    }
+
+    /// <summary>Each form of this page validates only its own fields.</summary>
+    private void OnlyErrorsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -130,6 +237,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         (Case, Steps) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
         Deadline = Case.Deadline(calendar);
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);
+        Appeals = await db.Appeals.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Id).ToListAsync(ct);
         return null;
     }
 }

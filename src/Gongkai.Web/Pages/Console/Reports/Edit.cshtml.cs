@@ -171,11 +171,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }).ToList();
         var values = _stored.Values.Copy();
         Gongkai.Domain.Applications.ApplicationTables.FillRequests(values, Format.Code, Record.Year, cases);
+        var appeals = await db.Appeals.AsNoTracking().Where(a => a.AgencyId == Record.AgencyId && a.Filed <= yearEnd).ToListAsync(ct);
+        Gongkai.Domain.Applications.ApplicationTables.FillAppeals(values, Record.Year, appeals.Select(a => a.ToDomain()));
         var report = _stored with { Values = values };
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
         db.AuditNote = $"由办理记录生成申请情况表（{cases.Count} 件申请）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已根据 {cases.Count} 件申请的办理记录生成“收到和处理政府信息公开申请情况”表。";
+        TempData["Notice"] = $"已根据 {cases.Count} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成表三、表四。";
         return Redirect($"/console/reports/{id}/edit");
     }
 
