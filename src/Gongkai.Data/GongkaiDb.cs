@@ -23,6 +23,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
     public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
+    public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -106,6 +107,14 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.Property(a => a.Kind).HasConversion<string>();
             e.Property(a => a.Result).HasConversion<string>();
             e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        b.Entity<ReplyLetterTemplate>(e =>
+        {
+            e.ToTable("reply_letter_templates");
+            e.HasIndex(t => new { t.AgencyId, t.ReplyType }).IsUnique().HasDatabaseName("ix_reply_letter_templates_agency_id_reply_type");
+            e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(t => t.ReplyType).HasConversion<string>();
+            e.Property(t => t.Version).IsConcurrencyToken();
         });
         b.Entity<ReportSourceFile>(e =>
         {

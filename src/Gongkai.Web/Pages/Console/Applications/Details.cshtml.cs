@@ -212,6 +212,31 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         return Redirect($"/console/applications/{id}");
     }
 
+    /// <summary>The reply letter (告知书) as DOCX, from the agency's template for the reply type (or the default).</summary>
+    public async Task<IActionResult> OnGetLetterAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Case.Reply is not { } reply)
+        {
+            return NotFound();
+        }
+        var template = await db.ReplyLetterTemplates.AsNoTracking()
+            .Where(t => t.AgencyId == Application.AgencyId && t.ReplyType == reply.Type).Select(t => t.Body).SingleOrDefaultAsync(ct)
+            ?? ReplyLetters.DefaultBody(reply.Type);
+        var agency = await db.Agencies.Where(a => a.Id == Application.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+        var paragraphs = ReplyLetters.Paragraphs(template, new Dictionary<string, string>
+        {
+            ["申请人"] = Application.ApplicantName, ["收到日期"] = Date(Application.Received), ["所需信息"] = Application.Description,
+            ["机关"] = agency, ["答复日期"] = Date(reply.Date), ["获取方式"] = Application.FormWanted,
+        });
+        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(ReplyLetters.Title(reply.Type), $"（查询号 {Application.TrackingNumber}）", paragraphs, agency, Date(reply.Date));
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"告知书-{Application.TrackingNumber}.docx");
+    }
+
     /// <summary>Each form of this page validates only its own fields.</summary>
     private void OnlyErrorsOf(string prefix)
     {

@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Gongkai.Domain.Applications;
+
+/// <summary>
+/// The reply letter (告知书) for each reply type: a default text citing its legal basis, which an
+/// agency admin may replace; every letter ends with the applicant's remedies. Placeholders in
+/// braces are filled from the application: {申请人} {收到日期} {所需信息} {机关} {答复日期} {获取方式}.
+/// </summary>
+public static class ReplyLetters
+{
+    /// <summary>Art. 51 and the law on reconsideration (60 days) and litigation (6 months).</summary>
+    public const string Remedies = "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者自知道或者应当知道本答复之日起六个月内依法向人民法院提起行政诉讼。";
+
+    public static readonly IReadOnlyList<string> Placeholders = ["申请人", "收到日期", "所需信息", "机关", "答复日期", "获取方式"];
+
+    public static string Title(ReplyType type) => type switch
+    {
+        ReplyType.Granted or ReplyType.AlreadyPublic => "政府信息公开告知书",
+        ReplyType.Partial => "政府信息部分公开告知书",
+        ReplyType.NoSupplement or ReplyType.FeeUnpaid => "政府信息公开申请终止处理告知书",
+        _ when type.ToString().StartsWith("Not", StringComparison.Ordinal) || type is ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => "政府信息公开申请答复告知书",
+        _ => "政府信息不予公开（处理）告知书",
+    };
+
+    public static string DefaultBody(ReplyType type)
+    {
+        var opening = "{申请人}：\n本机关于{收到日期}收到您提出的政府信息公开申请，申请获取“{所需信息}”。经审查，现答复如下：\n";
+        var decision = type switch
+        {
+            ReplyType.AlreadyPublic => "您申请获取的政府信息已经主动公开，您可以通过本机关政府信息公开专栏获取。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项，特此告知。",
+            ReplyType.Granted => "您申请获取的政府信息属于公开范围，根据《中华人民共和国政府信息公开条例》第三十六条第（二）项，本机关予以公开，现按您要求的方式（{获取方式}）提供。",
+            ReplyType.Partial => "您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条，本机关向您提供可以公开的部分，并说明不予公开部分的理由。",
+            ReplyType.StateSecret => "您申请获取的政府信息属于国家秘密。根据《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项，本机关不予公开。",
+            ReplyType.ProhibitedByLaw => "您申请获取的政府信息属于法律、行政法规禁止公开的信息。根据《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项，本机关不予公开。",
+            ReplyType.Security => "您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定。根据《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项，本机关不予公开。",
+            ReplyType.ThirdParty => "您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条、第三十六条第（三）项，本机关不予公开。",
+            ReplyType.InternalAffairs => "您申请获取的信息属于人事管理、后勤管理、内部工作流程等内部事务信息。根据《中华人民共和国政府信息公开条例》第十六条第一款，本机关不予公开。",
+            ReplyType.ProcessInformation => "您申请获取的信息属于讨论记录、过程稿、磋商信函、请示报告等过程性信息。根据《中华人民共和国政府信息公开条例》第十六条第二款，本机关不予公开。",
+            ReplyType.EnforcementFiles => "您申请获取的信息属于行政执法案卷信息。根据《中华人民共和国政府信息公开条例》第十六条第二款，本机关不予公开。",
+            ReplyType.InquiryRoute => "您申请获取的信息，法律、行政法规对其获取有专门规定。根据《中华人民共和国政府信息公开条例》第三十六条第（七）项，请您按照有关法律、行政法规的规定办理。",
+            ReplyType.NotExist => "经检索，本机关未制作或获取您申请的政府信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项，特此告知。",
+            ReplyType.NotThisOrgan => "您申请获取的政府信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项，特此告知；能够确定负责公开该政府信息的行政机关的，请向该机关申请。",
+            ReplyType.NeedsMaking => "本机关没有现成的您所申请的信息，提供需要对现有政府信息进行加工、分析。根据《中华人民共和国政府信息公开条例》第三十八条，本机关不予提供。",
+            ReplyType.UnclearAfterSupplement => "经补正后，您的申请内容仍不明确，本机关无法确定您所需的政府信息。根据《中华人民共和国政府信息公开条例》第三十条，特此告知。",
+            ReplyType.Complaint => "您的申请以政府信息公开申请的形式进行信访、投诉、举报等活动。根据《中华人民共和国政府信息公开条例》第三十九条第一款，本机关不作为政府信息公开申请处理，请您通过相应渠道提出。",
+            ReplyType.Repeated => "本机关已就您的同一政府信息公开申请作出答复，您重复申请。根据《中华人民共和国政府信息公开条例》第三十六条第（六）项，本机关不予重复处理。",
+            ReplyType.Publication => "您要求提供的是政府公报、报刊、书籍等公开出版物。根据《中华人民共和国政府信息公开条例》第三十九条第二款，请您通过相应的获取渠道获取。",
+            ReplyType.Excessive => "您申请公开政府信息的数量、频次明显超过合理范围，且说明的理由不合理。根据《中华人民共和国政府信息公开条例》第三十五条，本机关不予处理。",
+            ReplyType.Confirmation => "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请的处理范围，本机关不予处理。",
+            ReplyType.NoSupplement => "本机关已告知您补正申请，您无正当理由逾期未补正。根据《中华人民共和国政府信息公开条例》第三十条，视为您放弃申请，本机关不再处理该政府信息公开申请。",
+            ReplyType.FeeUnpaid => "本机关已向您发出收费通知，您逾期未按通知要求缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），视为您放弃申请，本机关不再处理该政府信息公开申请。",
+            _ => "本机关依据《中华人民共和国政府信息公开条例》对您的申请作出处理。",
+        };
+        return opening + decision;
+    }
+
+    /// <summary>The letter's paragraphs: the template with its placeholders filled, then the remedies.</summary>
+    public static IReadOnlyList<string> Paragraphs(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var text = new StringBuilder(template);
+        foreach (var (name, value) in values)
+        {
+            text.Replace("{" + name + "}", value);
+        }
+        var paragraphs = text.ToString().Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        paragraphs.Add(Remedies);
+        return paragraphs;
+    }
+
+    /// <summary>Placeholders the template names that do not exist (a typo would print as it is).</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
+        System.Text.RegularExpressions.Regex.Matches(template, @"\{([^{}]{1,10})\}").Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+}

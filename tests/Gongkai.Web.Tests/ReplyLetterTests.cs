@@ -1,0 +1,67 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Reply letters as DOCX, from templates the agency admin can edit.</summary>
+public sealed class ReplyLetterTests
+{
+    private static async Task<string> RepliedApplicationAsync(GongkaiApp app)
+    {
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+        {
+            ["Channel"] = "InPerson", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "王五", ["Form.IdNumber"] = "11010519491231002X",
+            ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2025年度财政预算", ["Form.FormWanted"] = "当面领取",
+        });
+        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "AlreadyPublic", ["Reason"] = "已在专栏公开" });
+        return registered.Location!;
+    }
+
+    private static string Text(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    [Fact]
+    public async Task AReplyLetter_CitesTheBasis_AndStatesTheRemedies()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var url = await RepliedApplicationAsync(app);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var response = await clerk.Client.GetAsync(url + "?handler=Letter");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("政府信息公开告知书", text);
+        Assert.Contains("王五：", text);
+        Assert.Contains("第三十六条第（一）项", text);
+        Assert.Contains("六十日内依法申请行政复议", text);
+        Assert.Contains("青溪县白沙镇人民政府", text);
+        Assert.Contains("2026年3月2日", text);
+    }
+
+    [Fact]
+    public async Task TheAgencyAdmin_RewordsALetter_AndTheNextLetterUsesIt()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var url = await RepliedApplicationAsync(app);
+        using var admin = await app.SignedInAsync("bsz.admin");
+
+        var typo = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请者}：已公开。" });
+        Assert.Equal("没有这些占位符：{申请者}。", typo.FieldError("Bodies[AlreadyPublic]"));
+        Assert.Equal(0, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
+
+        var saved = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开。" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(1, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
+        var text = Text(await admin.Client.GetByteArrayAsync(url + "?handler=Letter"));
+        Assert.Contains("您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开。", text);
+        Assert.Contains("六十日内依法申请行政复议", text);
+
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/letters")).Status);
+    }
+}
