@@ -12,7 +12,7 @@ public static class SettingsCheck
     {
         ["Database"] = ["Provider"],
         ["ConnectionStrings"] = ["Default"],
-        ["Demo"] = ["SeedOnEmptyDatabase"],
+        ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
     };
 
     public static void ThrowOnUnknown(IConfiguration configuration)

@@ -32,6 +32,8 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.ProviderName);
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        // Tests count the applications they make themselves.
+        builder.UseSetting("Demo:Applications", "false");
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

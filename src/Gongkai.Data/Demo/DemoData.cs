@@ -54,8 +54,9 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
     }
 
     /// <summary>Fills an empty database; does nothing when any agency exists.</summary>
+    /// <param name="withApplications">Also put a few applications in the towns' queues (tests that count applications leave them out).</param>
     /// <returns>True when the demo data was written.</returns>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, bool withApplications = true)
     {
         if (await db.Agencies.AnyAsync(ct))
         {
@@ -113,7 +114,64 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             index++;
         }
         await db.SaveChangesAsync(ct);
+        if (withApplications)
+        {
+            await SeedApplicationsAsync(ids, now, ct);
+        }
         return true;
+    }
+
+    /// <summary>A few applications in each town's queue: one answered, one in progress, one due soon.</summary>
+    private async Task SeedApplicationsAsync(Dictionary<string, int> ids, DateTime now, CancellationToken ct)
+    {
+        var calendar = Gongkai.Domain.Calendar.WorkingCalendar.National;
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        if (!calendar.CoveredYears.Contains(today.Year))
+        {
+            return; // no schedule for this year: no deadlines to show
+        }
+        var people = new[] { ("赵敏", "13800000001"), ("钱江", "13800000002"), ("孙莉", "13800000003") };
+        var index = 0;
+        foreach (var code in new[] { "qx-bsz", "qx-sqz" })
+        {
+            foreach (var (daysAgo, answered) in new[] { (25, true), (12, false), (18, false) })
+            {
+                var received = today;
+                for (var back = 0; back < daysAgo;)
+                {
+                    received = received.AddDays(-1);
+                    back += calendar.IsWorkingDay(received) ? 1 : 0;
+                }
+                var (name, phone) = people[index++ % people.Length];
+                var domain = new Gongkai.Domain.Applications.ApplicationCase(received, Gongkai.Domain.Applications.Channel.Online, Gongkai.Domain.Applications.ApplicantKind.NaturalPerson);
+                var steps = new List<Gongkai.Domain.Applications.CaseStep>();
+                if (answered)
+                {
+                    var step = new Gongkai.Domain.Applications.CaseStep(Gongkai.Domain.Applications.StepKind.Reply, calendar.AddWorkingDays(received, 5), "演示数据", "已在专栏公开，告知获取方式", Gongkai.Domain.Applications.ReplyType.AlreadyPublic);
+                    domain.Record(step, calendar);
+                    steps.Add(step);
+                }
+                var application = new DisclosureApplication
+                {
+                    AgencyId = ids[code], TrackingNumber = $"DEMO{ids[code]:D3}{index:D4}", AccessCodeHash = StaffAccounts.HashPassword("DEMO2026"),
+                    Received = received, Channel = Gongkai.Domain.Applications.Channel.Online, Rules = domain.Rules,
+                    ApplicantKind = Gongkai.Domain.Applications.ApplicantKind.NaturalPerson, ApplicantName = name, Phone = phone,
+                    Description = index % 2 == 0 ? "本镇2025年农村低保资金发放情况" : "本镇某村土地征收补偿安置方案", FormWanted = "电子邮件",
+                    Status = domain.Status, DueDate = domain.Deadline(calendar).Due, CreatedUtc = now,
+                };
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(ct);
+                foreach (var step in steps)
+                {
+                    db.ApplicationSteps.Add(new ApplicationStep
+                    {
+                        ApplicationId = application.Id, AgencyId = application.AgencyId, Kind = step.Kind, Date = step.Date, Actor = step.Actor,
+                        Reason = step.Reason, ReplyType = step.Reply, RecordedUtc = now,
+                    });
+                }
+                await db.SaveChangesAsync(ct);
+            }
+        }
     }
 
     /// <summary>

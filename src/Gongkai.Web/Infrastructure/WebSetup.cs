@@ -130,7 +130,7 @@ public static class WebSetup
             log.LogInformation("Schema upgraded: {Script}", script.Name);
         }
         if (app.Configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase")
-            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync())
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(withApplications: app.Configuration.GetValue("Demo:Applications", true)))
         {
             log.LogWarning("""
                 已写入演示数据（青溪县）。Demo data written. Staff console: /console/login
