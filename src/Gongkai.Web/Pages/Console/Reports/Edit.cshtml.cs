@@ -154,25 +154,12 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        var yearEnd = new DateOnly(Record.Year, 12, 31);
-        var applications = await db.Applications.AsNoTracking().Where(a => a.AgencyId == Record.AgencyId && a.Received <= yearEnd).ToListAsync(ct);
-        var ids = applications.Select(a => a.Id).ToList();
-        var steps = (await db.ApplicationSteps.AsNoTracking().Where(s => ids.Contains(s.ApplicationId)).OrderBy(s => s.Id).ToListAsync(ct))
-            .ToLookup(s => s.ApplicationId);
         var calendar = Gongkai.Domain.Calendar.WorkingCalendar.National;
-        var cases = applications.Select(a =>
-        {
-            var domain = new Gongkai.Domain.Applications.ApplicationCase(a.Received, a.Channel, a.ApplicantKind, a.Rules);
-            foreach (var step in steps[a.Id])
-            {
-                domain.Record(Gongkai.Web.Applications.ApplicationRecords.ToDomain(step), calendar);
-            }
-            return domain;
-        }).ToList();
+        var cases = await ApplicationHistory.CasesForYearAsync(db, [Record.AgencyId], Record.Year, calendar, ct);
+        var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var values = _stored.Values.Copy();
         Gongkai.Domain.Applications.ApplicationTables.FillRequests(values, Format.Code, Record.Year, cases);
-        var appeals = await db.Appeals.AsNoTracking().Where(a => a.AgencyId == Record.AgencyId && a.Filed <= yearEnd).ToListAsync(ct);
-        Gongkai.Domain.Applications.ApplicationTables.FillAppeals(values, Record.Year, appeals.Select(a => a.ToDomain()));
+        Gongkai.Domain.Applications.ApplicationTables.FillAppeals(values, Record.Year, appeals);
         var report = _stored with { Values = values };
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
         db.AuditNote = $"由办理记录生成申请情况表（{cases.Count} 件申请）；" + Describe(_stored, report);

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Reports;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Gongkai.Bench;
+
+/// <summary>
+/// Time to compute the report's application and appeals tables from the records: for one agency
+/// with N applications, and for a supervisor over many agencies. A synthetic generator fills a
+/// fresh database (SQLite file or a new PostgreSQL database) with applications across 2021–2025,
+/// three in four answered with a random reply type.
+/// </summary>
+public static class ApplicationTablesSpeed
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = Arg(args, "--provider") ?? "sqlite";
+        var applications = int.Parse(Arg(args, "--applications") ?? "100000");
+        var agencies = int.Parse(Arg(args, "--agencies") ?? "1");
+        var (settings, cleanup) = await CreateDatabaseAsync(provider);
+        try
+        {
+            await using var db = Open(settings);
+            await new SchemaMigrator(db).MigrateAsync();
+            var fill = Stopwatch.StartNew();
+            await GenerateAsync(db, settings, agencies, applications);
+            Console.WriteLine($"generated {applications} applications over {agencies} agencies in {fill.Elapsed.TotalSeconds:0.0} s ({provider})");
+
+            for (var run = 1; run <= 3; run++)
+            {
+                await using var fresh = Open(settings);
+                var clock = Stopwatch.StartNew();
+                var values = await ComputeAsync(fresh, 2024);
+                clock.Stop();
+                var errors = ReportChecks.Evaluate(ReportFormats.Get("2021"), values).Count(v => v.Severity == Severity.Error);
+                Console.WriteLine($"run {run}: both tables for 2024 over all {agencies} agencies: {clock.Elapsed.TotalMilliseconds:0} ms; new = {values.Number(new CellKey("requests", "new", "total"))}, errors = {errors}");
+            }
+            Console.WriteLine($"working set: {Environment.WorkingSet / 1024 / 1024} MiB");
+            return 0;
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    /// <summary>What the report page does: load the records the year can count, replay them through the domain, count.</summary>
+    private static async Task<ReportValues> ComputeAsync(GongkaiDb db, int year)
+    {
+        var agencyIds = await db.Agencies.Select(a => a.Id).ToListAsync();
+        var cases = await ApplicationHistory.CasesForYearAsync(db, agencyIds, year, WorkingCalendar.National);
+        var values = new ReportValues();
+        ApplicationTables.FillRequests(values, "2021", year, cases);
+        ApplicationTables.FillAppeals(values, year, await ApplicationHistory.AppealsForYearAsync(db, agencyIds, year));
+        return values;
+    }
+
+    private static async Task GenerateAsync(GongkaiDb db, DatabaseSettings settings, int agencies, int applications)
+    {
+        for (var a = 1; a <= agencies; a++)
+        {
+            db.Agencies.Add(new Agency { Name = $"测试机关{a}", ShortCode = $"bench-{a}", OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0000-0000000" });
+        }
+        await db.SaveChangesAsync();
+        var agencyIds = await db.Agencies.Select(x => x.Id).ToListAsync();
+        var random = new Random(2024);
+        var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();
+        var calendar = WorkingCalendar.National;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        const int batch = 5000;
+        for (var offset = 0; offset < applications; offset += batch)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await using var insertApp = connection.CreateCommand();
+            await using var insertStep = connection.CreateCommand();
+            insertApp.Transaction = tx;
+            insertStep.Transaction = tx;
+            var apps = new List<string>();
+            var stepRows = new List<string>();
+            for (var i = offset; i < Math.Min(applications, offset + batch); i++)
+            {
+                var received = calendar.AddWorkingDays(new DateOnly(2021, 1, 4), random.Next(0, 1200));
+                var answered = random.Next(4) > 0;
+                var replied = calendar.AddWorkingDays(received, random.Next(1, 20));
+                var status = answered ? "Replied" : "InProgress";
+                var due = calendar.AddWorkingDays(received, 20);
+                apps.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'T{i:D9}', 'x', '{received:yyyy-MM-dd}', 'Online', 'Regulation2019', '{(ApplicantKind)random.Next(6)}', '申请人', '13800000000', '某信息', '电子邮件', '{status}', '{due:yyyy-MM-dd}', '2025-01-01 00:00:00', 0)");
+                if (answered)
+                {
+                    stepRows.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'Reply', '{replied:yyyy-MM-dd}', 'bench', '答复', '{types[random.Next(types.Length)]}', {(settings.Provider == DatabaseProvider.Sqlite ? "0" : "false")}, '2025-01-01 00:00:00')");
+                }
+            }
+            var dateCast = settings.Provider == DatabaseProvider.Postgres;
+            insertApp.CommandText = "INSERT INTO applications (id, agency_id, tracking_number, access_code_hash, received, channel, rules, applicant_kind, applicant_name, phone, description, form_wanted, status, due_date, created_utc, version) VALUES "
+                + string.Join(",", dateCast ? apps.Select(PgDates) : apps);
+            await insertApp.ExecuteNonQueryAsync();
+            if (stepRows.Count > 0)
+            {
+                insertStep.CommandText = "INSERT INTO application_steps (application_id, agency_id, kind, date, actor, reason, reply_type, by_reviewer, recorded_utc) VALUES "
+                    + string.Join(",", dateCast ? stepRows.Select(PgDates) : stepRows);
+                await insertStep.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('applications', 'id'), (SELECT MAX(id) FROM applications)); ANALYZE;");
+        }
+    }
+
+    // PostgreSQL wants typed literals for date and timestamp columns in a VALUES list.
+    private static string PgDates(string row) => System.Text.RegularExpressions.Regex.Replace(row, @"'(\d{4}-\d{2}-\d{2})'", "DATE '$1'")
+        .Replace("DATE '2025-01-01' 00:00:00'", "TIMESTAMPTZ '2025-01-01 00:00:00+00'").Replace("'2025-01-01 00:00:00'", "TIMESTAMPTZ '2025-01-01 00:00:00+00'");
+
+    private static GongkaiDb Open(DatabaseSettings settings)
+    {
+        var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), settings).Options;
+        return new GongkaiDb((DbContextOptions<GongkaiDb>)options, new AuditActor(), TimeProvider.System);
+    }
+
+    private static async Task<(DatabaseSettings, Func<Task>)> CreateDatabaseAsync(string provider)
+    {
+        if (provider == "sqlite")
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"gongkai-bench-{Guid.NewGuid():N}.db");
+            return (new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () => { SqliteConnection.ClearAllPools(); File.Delete(file); return Task.CompletedTask; });
+        }
+        var admin = Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES") ?? throw new InvalidOperationException("Set GONGKAI_TEST_POSTGRES for --provider postgres.");
+        var name = $"gongkai_bench_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
+        }
+        var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString());
+        return (settings, async () =>
+        {
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+        });
+    }
+
+    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

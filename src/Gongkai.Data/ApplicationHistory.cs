@@ -1,0 +1,47 @@
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data;
+
+/// <summary>Loads recorded applications back into the domain, for the figures of a report year.</summary>
+public static class ApplicationHistory
+{
+    private static readonly StepKind[] Answers = [StepKind.Reply, StepKind.DeemAbandonedNoSupplement, StepKind.DeemAbandonedUnpaid];
+
+    /// <summary>
+    /// The applications a report year can count: received by its end and not answered before its
+    /// start, with their steps, replayed through the domain (which re-checks every step).
+    /// </summary>
+    public static async Task<IReadOnlyList<ApplicationCase>> CasesForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, WorkingCalendar calendar, CancellationToken ct = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var relevant = db.Applications.AsNoTracking()
+            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end
+                && !db.ApplicationSteps.Any(s => s.ApplicationId == a.Id && Answers.Contains(s.Kind) && s.Date < start));
+        var applications = await relevant.Select(a => new { a.Id, a.Received, a.Channel, a.ApplicantKind, a.Rules }).ToListAsync(ct);
+        var steps = (await db.ApplicationSteps.AsNoTracking()
+                .Where(s => relevant.Select(a => a.Id).Contains(s.ApplicationId))
+                .OrderBy(s => s.Id).ToListAsync(ct))
+            .ToLookup(s => s.ApplicationId);
+        return applications.Select(a =>
+        {
+            var domain = new ApplicationCase(a.Received, a.Channel, a.ApplicantKind, a.Rules);
+            foreach (var step in steps[a.Id])
+            {
+                domain.Record(new CaseStep(step.Kind, step.Date, step.Actor, step.Reason, step.ReplyType, step.Days, step.Amount, step.ByReviewer), calendar);
+            }
+            return domain;
+        }).ToList();
+    }
+
+    /// <summary>The reconsiderations and lawsuits a report year can count.</summary>
+    public static async Task<IReadOnlyList<Appeal>> AppealsForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var rows = await db.Appeals.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.Filed >= start && a.Filed <= end).ToListAsync(ct);
+        return rows.Select(a => a.ToDomain()).ToList();
+    }
+}
