@@ -90,14 +90,15 @@ public static class ApplicationTablesSpeed
                 var replied = calendar.AddWorkingDays(received, random.Next(1, 20));
                 var status = answered ? "Replied" : "InProgress";
                 var due = calendar.AddWorkingDays(received, 20);
-                apps.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'T{i:D9}', 'x', '{received:yyyy-MM-dd}', 'Online', 'Regulation2019', '{(ApplicantKind)random.Next(6)}', '申请人', '13800000000', '某信息', '电子邮件', '{status}', '{due:yyyy-MM-dd}', '2025-01-01 00:00:00', 0)");
+                var answeredOn = answered ? $"'{replied:yyyy-MM-dd}'" : "NULL";
+                apps.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'T{i:D9}', 'x', '{received:yyyy-MM-dd}', 'Online', 'Regulation2019', '{(ApplicantKind)random.Next(6)}', '申请人', '13800000000', '某信息', '电子邮件', '{status}', '{due:yyyy-MM-dd}', {answeredOn}, '2025-01-01 00:00:00', 0)");
                 if (answered)
                 {
                     stepRows.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'Reply', '{replied:yyyy-MM-dd}', 'bench', '答复', '{types[random.Next(types.Length)]}', {(settings.Provider == DatabaseProvider.Sqlite ? "0" : "false")}, '2025-01-01 00:00:00')");
                 }
             }
             var dateCast = settings.Provider == DatabaseProvider.Postgres;
-            insertApp.CommandText = "INSERT INTO applications (id, agency_id, tracking_number, access_code_hash, received, channel, rules, applicant_kind, applicant_name, phone, description, form_wanted, status, due_date, created_utc, version) VALUES "
+            insertApp.CommandText = "INSERT INTO applications (id, agency_id, tracking_number, access_code_hash, received, channel, rules, applicant_kind, applicant_name, phone, description, form_wanted, status, due_date, answered_on, created_utc, version) VALUES "
                 + string.Join(",", dateCast ? apps.Select(PgDates) : apps);
             await insertApp.ExecuteNonQueryAsync();
             if (stepRows.Count > 0)

@@ -7,8 +7,6 @@ namespace Gongkai.Data;
 /// <summary>Loads recorded applications back into the domain, for the figures of a report year.</summary>
 public static class ApplicationHistory
 {
-    private static readonly StepKind[] Answers = [StepKind.Reply, StepKind.DeemAbandonedNoSupplement, StepKind.DeemAbandonedUnpaid];
-
     /// <summary>
     /// The applications a report year can count: received by its end and not answered before its
     /// start, with their steps, replayed through the domain (which re-checks every step).
@@ -18,12 +16,12 @@ public static class ApplicationHistory
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var relevant = db.Applications.AsNoTracking()
-            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end
-                && !db.ApplicationSteps.Any(s => s.ApplicationId == a.Id && Answers.Contains(s.Kind) && s.Date < start));
+            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end && (a.AnsweredOn == null || a.AnsweredOn >= start));
         var applications = await relevant.Select(a => new { a.Id, a.Received, a.Channel, a.ApplicantKind, a.Rules }).ToListAsync(ct);
-        var steps = (await db.ApplicationSteps.AsNoTracking()
-                .Where(s => relevant.Select(a => a.Id).Contains(s.ApplicationId))
-                .OrderBy(s => s.Id).ToListAsync(ct))
+        var steps = (await (from s in db.ApplicationSteps.AsNoTracking()
+                            join a in relevant on s.ApplicationId equals a.Id
+                            select s).ToListAsync(ct))
+            .OrderBy(s => s.Id)
             .ToLookup(s => s.ApplicationId);
         return applications.Select(a =>
         {

@@ -33,6 +33,9 @@ public sealed class DisclosureApplication : IAudited
 
     public CaseStatus Status { get; set; }
     public DateOnly DueDate { get; set; }
+
+    /// <summary>The day it was answered (or deemed abandoned), if it was: lets a report year skip what was done before it.</summary>
+    public DateOnly? AnsweredOn { get; set; }
     public DateTime CreatedUtc { get; set; }
     public int Version { get; set; }
 

@@ -82,6 +82,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.ToTable("applications");
             e.HasIndex(a => a.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
             e.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate }).HasDatabaseName("ix_applications_agency_id_status_due_date");
+            e.HasIndex(a => new { a.AgencyId, a.Received }).HasDatabaseName("ix_applications_agency_id_received");
             e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.Property(a => a.Channel).HasConversion<string>();
             e.Property(a => a.Rules).HasConversion<string>();

@@ -30,6 +30,7 @@ public static class ApplicationRecords
     {
         application.Status = domain.Status;
         application.DueDate = domain.Deadline(calendar).Due;
+        application.AnsweredOn = domain.Reply?.Date;
     }
 
     /// <summary>A new tracking number and secret code; the code is shown once and stored only as a hash.</summary>
