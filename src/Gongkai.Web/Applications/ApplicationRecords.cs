@@ -33,6 +33,38 @@ public static class ApplicationRecords
         application.AnsweredOn = domain.Reply?.Date;
     }
 
+    /// <summary>
+    /// A new application from what the applicant gave, received on <paramref name="received"/> by
+    /// <paramref name="channel"/>, with its tracking number; returns the secret code to show once.
+    /// </summary>
+    public static (DisclosureApplication Application, string Code) New(ApplicantForm form, int agencyId, DateOnly received, Channel channel, WorkingCalendar calendar, DateTime nowUtc)
+    {
+        var domain = new ApplicationCase(received, channel, form.Kind!.Value);
+        var (tracking, code, hash) = NewCredentials(received, agencyId);
+        var application = new DisclosureApplication
+        {
+            AgencyId = agencyId,
+            TrackingNumber = tracking,
+            AccessCodeHash = hash,
+            Received = received,
+            Channel = channel,
+            Rules = domain.Rules,
+            ApplicantKind = form.Kind!.Value,
+            ApplicantName = form.Name!.Trim(),
+            IdNumber = Blank(form.IdNumber)?.ToUpperInvariant(),
+            Phone = form.Phone!.Trim(),
+            Email = Blank(form.Email),
+            Address = Blank(form.Address),
+            Description = form.Description!.Trim(),
+            FormWanted = form.FormWanted!,
+            CreatedUtc = nowUtc,
+        };
+        Refresh(application, domain, calendar);
+        return (application, code);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
     /// <summary>A new tracking number and secret code; the code is shown once and stored only as a hash.</summary>
     public static (string TrackingNumber, string Code, string Hash) NewCredentials(DateOnly received, int agencyId)
     {

@@ -36,33 +36,12 @@ public sealed class ApplyModel(GongkaiDb db, TimeProvider clock) : AgencyColumnP
         {
             return Page();
         }
-        var received = ReportRecords.ChinaToday(clock);
-        var calendar = WorkingCalendar.National;
-        var domain = new ApplicationCase(received, Channel.Online, Form.Kind!.Value);
-        var (tracking, secret, hash) = ApplicationRecords.NewCredentials(received, Agency.Id);
-        var application = new DisclosureApplication
-        {
-            AgencyId = Agency.Id,
-            TrackingNumber = tracking,
-            AccessCodeHash = hash,
-            Received = received,
-            Channel = Channel.Online,
-            Rules = domain.Rules,
-            ApplicantKind = Form.Kind!.Value,
-            ApplicantName = Form.Name!.Trim(),
-            IdNumber = string.IsNullOrWhiteSpace(Form.IdNumber) ? null : Form.IdNumber.Trim().ToUpperInvariant(),
-            Phone = Form.Phone!.Trim(),
-            Email = string.IsNullOrWhiteSpace(Form.Email) ? null : Form.Email.Trim(),
-            Address = string.IsNullOrWhiteSpace(Form.Address) ? null : Form.Address.Trim(),
-            Description = Form.Description!.Trim(),
-            FormWanted = Form.FormWanted!,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        ApplicationRecords.Refresh(application, domain, calendar);
+        var (application, secret) = ApplicationRecords.New(Form, Agency.Id, ReportRecords.ChinaToday(clock), Channel.Online,
+            WorkingCalendar.National, clock.GetUtcNow().UtcDateTime);
         Db.Actor.Set(null, "公众（在线申请）");
         Db.Applications.Add(application);
         await Db.SaveChangesAsync(ct);
-        Submitted = new Done(tracking, secret, application.DueDate);
+        Submitted = new Done(application.TrackingNumber, secret, application.DueDate);
         return Page();
     }
 }

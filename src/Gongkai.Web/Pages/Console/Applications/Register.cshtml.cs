@@ -66,21 +66,10 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             await LoadAsync(ct);
             return Page();
         }
-        var domain = new ApplicationCase(Received!.Value, Channel!.Value, Form.Kind!.Value);
-        var (tracking, _, hash) = ApplicationRecords.NewCredentials(Received.Value, AgencyId!.Value);
-        var application = new DisclosureApplication
-        {
-            AgencyId = AgencyId.Value, TrackingNumber = tracking, AccessCodeHash = hash, Received = Received.Value, Channel = Channel.Value,
-            Rules = domain.Rules, ApplicantKind = Form.Kind!.Value, ApplicantName = Form.Name!.Trim(),
-            IdNumber = string.IsNullOrWhiteSpace(Form.IdNumber) ? null : Form.IdNumber.Trim().ToUpperInvariant(),
-            Phone = Form.Phone!.Trim(), Email = string.IsNullOrWhiteSpace(Form.Email) ? null : Form.Email.Trim(),
-            Address = string.IsNullOrWhiteSpace(Form.Address) ? null : Form.Address.Trim(),
-            Description = Form.Description!.Trim(), FormWanted = Form.FormWanted!, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        ApplicationRecords.Refresh(application, domain, calendar);
+        var (application, _) = ApplicationRecords.New(Form, AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
         db.Applications.Add(application);
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已登记，查询号 {tracking}。";
+        TempData["Notice"] = $"已登记，查询号 {application.TrackingNumber}。";
         return Redirect($"/console/applications/{application.Id}");
     }
 
