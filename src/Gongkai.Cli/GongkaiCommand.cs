@@ -29,6 +29,7 @@ public static class GongkaiCommand
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(ApplicationCommands.Deadline(io));
         root.Subcommands.Add(ApplicationCommands.Fee(io));
+        root.Subcommands.Add(CalendarCommands.Create(io));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }

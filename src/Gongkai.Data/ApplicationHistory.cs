@@ -15,8 +15,16 @@ public static class ApplicationHistory
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var relevant = db.Applications.AsNoTracking()
-            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end && (a.AnsweredOn == null || a.AnsweredOn >= start));
+        return await ReplayAsync(db, db.Applications.AsNoTracking()
+            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end && (a.AnsweredOn == null || a.AnsweredOn >= start)), calendar, ct);
+    }
+
+    /// <summary>Given applications, replayed through the domain.</summary>
+    public static Task<IReadOnlyList<ApplicationCase>> CasesForIdsAsync(GongkaiDb db, IReadOnlyCollection<int> ids, WorkingCalendar calendar, CancellationToken ct = default) =>
+        ReplayAsync(db, db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)), calendar, ct);
+
+    private static async Task<IReadOnlyList<ApplicationCase>> ReplayAsync(GongkaiDb db, IQueryable<DisclosureApplication> relevant, WorkingCalendar calendar, CancellationToken ct)
+    {
         var applications = await relevant.Select(a => new { a.Id, a.Received, a.Channel, a.ApplicantKind, a.Rules }).ToListAsync(ct);
         var steps = (await (from s in db.ApplicationSteps.AsNoTracking()
                             join a in relevant on s.ApplicationId equals a.Id

@@ -24,6 +24,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
+    public DbSet<CalendarSchedule> CalendarSchedules => Set<CalendarSchedule>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -116,6 +117,11 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.Property(t => t.ReplyType).HasConversion<string>();
             e.Property(t => t.Version).IsConcurrencyToken();
+        });
+        b.Entity<CalendarSchedule>(e =>
+        {
+            e.ToTable("calendar_schedules");
+            e.HasIndex(c => new { c.Year, c.Version }).IsUnique().HasDatabaseName("ix_calendar_schedules_year_version");
         });
         b.Entity<ReportSourceFile>(e =>
         {

@@ -58,3 +58,30 @@ public sealed class ApplicationCommandTests
         Assert.Contains("只能选择一种计收方式", both.Error);
     }
 }
+
+public sealed class CalendarCommandTests
+{
+    [Fact]
+    public async Task CalendarImport_LoadsAVersionedSchedule_AndRefusesAWrongOne()
+    {
+        await using var database = await Gongkai.Tests.TestDatabase.CreateAsync("sqlite");
+        var file = Path.Combine(Path.GetTempPath(), $"schedule-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(file, "date,is_off_day,name\n2027-01-01,true,元旦\n");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            string[] common = ["--provider", "sqlite", "--connection", database.ConnectionString, "calendar", "import", file, "--year"];
+            Assert.Equal(0, await GongkaiCommand.RunAsync([.. common, "2027"], new CliIo(stdout, stderr, TextReader.Null, () => Stream.Null)));
+            Assert.Contains("已载入 2027 年节假日安排第 1 版", stdout.ToString());
+
+            var refused = await GongkaiCommand.RunAsync([.. common, "2028"], new CliIo(stdout, stderr, TextReader.Null, () => Stream.Null));
+            Assert.Equal(1, refused);
+            Assert.Contains("其他年份的日期", stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -36,8 +36,19 @@ public sealed class ApplyModel(GongkaiDb db, TimeProvider clock) : AgencyColumnP
         {
             return Page();
         }
-        var (application, secret) = ApplicationRecords.New(Form, Agency.Id, ReportRecords.ChinaToday(clock), Channel.Online,
-            WorkingCalendar.National, clock.GetUtcNow().UtcDateTime);
+        DisclosureApplication application;
+        string secret;
+        try
+        {
+            (application, secret) = ApplicationRecords.New(Form, Agency.Id, ReportRecords.ChinaToday(clock), Channel.Online,
+                await WorkingCalendars.CurrentAsync(Db, ct), clock.GetUtcNow().UtcDateTime);
+        }
+        catch (CalendarGapException)
+        {
+            // The deadline would run into a year whose holiday schedule an admin has not loaded yet.
+            ModelState.AddModelError("", "系统暂时无法计算答复期限，在线申请暂停受理。请通过电话或当面向政府信息公开工作机构提出申请。");
+            return Page();
+        }
         Db.Actor.Set(null, "公众（在线申请）");
         Db.Applications.Add(application);
         await Db.SaveChangesAsync(ct);

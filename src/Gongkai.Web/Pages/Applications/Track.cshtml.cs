@@ -44,7 +44,7 @@ public sealed class TrackModel(GongkaiDb db) : PageModel
             ModelState.AddModelError("", "查询号或查询码不正确。");
             return Page();
         }
-        var calendar = WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         var (domain, _) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
         var agency = await db.Agencies.Where(a => a.Id == application.AgencyId).Select(a => a.Name).SingleAsync(ct);
         Found = new Result(application, agency, domain, domain.Deadline(calendar));

@@ -118,7 +118,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         var step = new CaseStep(Kind!.Value, Date!.Value, staff.UserName, Reason!.Trim(), Reply, Days, Amount,
             ByReviewer: await staff.CanAsync(Permission.Review, Application.AgencyId, ct));
-        var calendar = WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         try
         {
             Case.Record(step, calendar);
@@ -258,7 +258,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return Forbid();
         }
         Application = application;
-        var calendar = WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         (Case, Steps) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
         Deadline = Case.Deadline(calendar);
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);

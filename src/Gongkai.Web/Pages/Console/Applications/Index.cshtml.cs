@@ -29,7 +29,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var today = ReportRecords.ChinaToday(clock);
-        var calendar = WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         var list = await db.Applications.AsNoTracking().Where(a => readable.Contains(a.AgencyId))
             .OrderBy(a => a.DueDate).Take(500).ToListAsync(ct);
         Rows = list.Select(a =>

@@ -49,7 +49,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             return Forbid();
         }
         Form.Validate(ModelState, nameof(Form));
-        var calendar = WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         if (Received is { } received)
         {
             if (received > ReportRecords.ChinaToday(clock))
@@ -66,7 +66,17 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             await LoadAsync(ct);
             return Page();
         }
-        var (application, _) = ApplicationRecords.New(Form, AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
+        DisclosureApplication application;
+        try
+        {
+            (application, _) = ApplicationRecords.New(Form, AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (CalendarGapException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
         db.Applications.Add(application);
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = $"已登记，查询号 {application.TrackingNumber}。";

@@ -154,7 +154,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        var calendar = Gongkai.Domain.Calendar.WorkingCalendar.National;
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         var cases = await ApplicationHistory.CasesForYearAsync(db, [Record.AgencyId], Record.Year, calendar, ct);
         var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var values = _stored.Values.Copy();
