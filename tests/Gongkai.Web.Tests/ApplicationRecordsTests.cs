@@ -63,3 +63,27 @@ public sealed class ApplicationRecordsTests
         Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
     }
 }
+
+public sealed class RequestCountingTests
+{
+    [Fact]
+    public async Task TheFeeHint_CountsTheApplicantsRequestsInTheNaturalMonth()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        string? last = null;
+        for (var i = 0; i < 12; i++)
+        {
+            var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+            {
+                ["Channel"] = "InPerson", ["Received"] = i == 0 ? "2026-01-30" : "2026-02-02", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "周六",
+                ["Form.IdNumber"] = "11010519491231002X", ["Form.Phone"] = "13700137000", ["Form.Description"] = $"第 {i + 1} 项信息", ["Form.FormWanted"] = "电子邮件",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+            last = registered.Location;
+        }
+        // One in January, eleven in February: the last is the applicant's 11th this month, the first charged.
+        var page = await clerk.GetAsync(last!);
+        Assert.Contains("本申请人本月向本机关提出的第 11 件申请；按件计收为 100 元", page.Text);
+    }
+}

@@ -79,6 +79,11 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public Deadline Deadline { get; private set; } = null!;
     public bool CanEdit { get; private set; }
 
+    /// <summary>Which of this applicant's requests to the agency in the natural month this one is (按件计收 counts them so).</summary>
+    public int RequestNumberInMonth { get; private set; }
+
+    public Fee FeePerRequest => ProcessingFee.ForRequest(RequestNumberInMonth);
+
     public IEnumerable<StepKind> NextSteps => ApplicationCase.Transitions.Keys.Where(k => k.From == Case.Status).Select(k => k.Step).Distinct();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -263,6 +268,13 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Deadline = Case.Deadline(calendar);
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        // The same applicant: by ID number when there is one, else by name and phone.
+        var monthStart = new DateOnly(application.Received.Year, application.Received.Month, 1);
+        RequestNumberInMonth = await db.Applications.AsNoTracking()
+            .Where(a => a.AgencyId == application.AgencyId && a.Received >= monthStart && a.Received <= application.Received
+                && (application.IdNumber != null ? a.IdNumber == application.IdNumber : a.ApplicantName == application.ApplicantName && a.Phone == application.Phone)
+                && (a.Received < application.Received || a.Id <= application.Id))
+            .CountAsync(ct);
         return null;
     }
 }
