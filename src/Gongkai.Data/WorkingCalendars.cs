@@ -12,13 +12,23 @@ namespace Gongkai.Data;
 /// </summary>
 public static class WorkingCalendars
 {
+    // The merged calendar per database, valid while no newer schedule is loaded there (checked by
+    // the last schedule's id: cheap, and right on every web node).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int? LastId, WorkingCalendar Calendar)> Cache = new();
+
     public static async Task<WorkingCalendar> CurrentAsync(GongkaiDb db, CancellationToken ct = default)
     {
-        var loaded = await db.CalendarSchedules.AsNoTracking().ToListAsync(ct);
-        if (loaded.Count == 0)
+        var lastId = await db.CalendarSchedules.MaxAsync(s => (int?)s.Id, ct);
+        if (lastId is null)
         {
             return WorkingCalendar.National;
         }
+        var key = db.Database.GetConnectionString() ?? "";
+        if (Cache.TryGetValue(key, out var cached) && cached.LastId == lastId)
+        {
+            return cached.Calendar;
+        }
+        var loaded = await db.CalendarSchedules.AsNoTracking().ToListAsync(ct);
         var latest = loaded.GroupBy(s => s.Year).Select(g => g.OrderByDescending(s => s.Version).First()).ToList();
         var csv = new List<string> { "date,is_off_day,name" };
         var years = new HashSet<int>(WorkingCalendar.National.CoveredYears);
@@ -28,7 +38,9 @@ public static class WorkingCalendars
             csv.AddRange(schedule.Csv.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
             years.Add(schedule.Year);
         }
-        return WorkingCalendar.Parse(string.Join("\n", csv.Distinct()), years);
+        var calendar = WorkingCalendar.Parse(string.Join("\n", csv.Distinct()), years);
+        Cache[key] = (lastId, calendar);
+        return calendar;
     }
 
     private static IEnumerable<string> EmbeddedLines()
