@@ -1,4 +1,6 @@
 using System.Net;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Reports;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
@@ -86,4 +88,36 @@ public sealed class RequestCountingTests
         var page = await clerk.GetAsync(last!);
         Assert.Contains("本申请人本月向本机关提出的第 11 件申请；按件计收为 100 元", page.Text);
     }
+}
+
+public sealed class QueueOrderTests
+{
+    [Fact]
+    public async Task AnOverdueApplication_IsListedFirst_HoweverManyClosedOnesThereAre()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var town = await app.AgencyAsync("qx-bsz");
+        await app.QueryAsync(async db =>
+        {
+            // 600 answered applications due long ago, and one open application received later.
+            for (var i = 0; i < 600; i++)
+            {
+                db.Applications.Add(Make(town.Id, $"C{i:D4}", new DateOnly(2024, 1, 2), CaseStatus.Replied));
+            }
+            db.Applications.Add(Make(town.Id, "OPEN0001", new DateOnly(2026, 1, 5), CaseStatus.InProgress));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var first = (await clerk.GetAsync("/console/applications")).Document.QuerySelector("tbody tr")!;
+        Assert.Contains("OPEN0001", first.TextContent);
+        Assert.Contains("已逾期", first.TextContent);
+    }
+
+    private static DisclosureApplication Make(int agency, string tracking, DateOnly received, CaseStatus status) => new()
+    {
+        AgencyId = agency, TrackingNumber = tracking, AccessCodeHash = "x", Received = received, Channel = Channel.InPerson, Rules = ReplyRules.Regulation2019,
+        ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "某人", Phone = "13800000000", Description = "某信息", FormWanted = "电子邮件",
+        Status = status, DueDate = received.AddDays(30), CreatedUtc = DateTime.UtcNow,
+    };
 }

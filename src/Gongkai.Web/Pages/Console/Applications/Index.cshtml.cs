@@ -30,8 +30,11 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var today = ReportRecords.ChinaToday(clock);
         var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        // Open applications first in the query itself: a limit applied to due-date order alone
+        // could fill the page with long-closed ones and hide an overdue one.
         var list = await db.Applications.AsNoTracking().Where(a => readable.Contains(a.AgencyId))
-            .OrderBy(a => a.DueDate).Take(500).ToListAsync(ct);
+            .OrderBy(a => a.Status == CaseStatus.Replied || a.Status == CaseStatus.Closed)
+            .ThenBy(a => a.DueDate).Take(500).ToListAsync(ct);
         Rows = list.Select(a =>
             {
                 var open = a.Status is not (CaseStatus.Replied or CaseStatus.Closed);
