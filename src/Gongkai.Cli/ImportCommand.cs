@@ -133,7 +133,7 @@ public static class ImportCommand
         var cells = ReportFormats.Find(format)?.Cells().Select(c => c.Key).ToList() ?? [];
         var csv = new StringBuilder();
         string[] header = ["file", "agency", "year", "format", "published_on", "errors", "warnings", "unrecognised_rows", .. cells.Select(c => c.ToString())];
-        csv.Append(string.Join(',', header.Select(Quote))).Append("\r\n");
+        csv.Append(string.Join(',', header.Select(ReportCsv.Quote))).Append("\r\n");
         foreach (var (file, imported) in reports)
         {
             var report = imported.Report;
@@ -146,11 +146,8 @@ public static class ImportCommand
                 imported.Unrecognised.Count.ToString(CultureInfo.InvariantCulture),
                 .. cells.Select(c => report.Values[c]?.Display() ?? ""),
             ];
-            csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+            csv.Append(string.Join(',', fields.Select(ReportCsv.Quote))).Append("\r\n");
         }
         return csv.ToString();
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }

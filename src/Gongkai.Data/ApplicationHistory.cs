@@ -36,7 +36,7 @@ public static class ApplicationHistory
             var domain = new ApplicationCase(a.Received, a.Channel, a.ApplicantKind, a.Rules);
             foreach (var step in steps[a.Id])
             {
-                domain.Record(new CaseStep(step.Kind, step.Date, step.Actor, step.Reason, step.ReplyType, step.Days, step.Amount, step.ByReviewer), calendar);
+                domain.Record(step.ToDomain(), calendar);
             }
             return domain;
         }).ToList();

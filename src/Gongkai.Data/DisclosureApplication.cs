@@ -60,4 +60,14 @@ public sealed class ApplicationStep : IAudited
     public DateTime RecordedUtc { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
+
+    public CaseStep ToDomain() => new(Kind, Date, Actor, Reason, ReplyType, Days, Amount, ByReviewer);
+
+    /// <summary>The stored form of a step the domain accepted.</summary>
+    public static ApplicationStep From(CaseStep step, DisclosureApplication application, int? actorUserId, DateTime nowUtc) => new()
+    {
+        ApplicationId = application.Id, AgencyId = application.AgencyId, Kind = step.Kind, Date = step.Date, Actor = step.Actor,
+        ActorUserId = actorUserId, Reason = step.Reason, ReplyType = step.Reply, Days = step.Days, Amount = step.Amount,
+        ByReviewer = step.ByReviewer, RecordedUtc = nowUtc,
+    };
 }

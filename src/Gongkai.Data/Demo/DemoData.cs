@@ -163,11 +163,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
                 await db.SaveChangesAsync(ct);
                 foreach (var step in steps)
                 {
-                    db.ApplicationSteps.Add(new ApplicationStep
-                    {
-                        ApplicationId = application.Id, AgencyId = application.AgencyId, Kind = step.Kind, Date = step.Date, Actor = step.Actor,
-                        Reason = step.Reason, ReplyType = step.Reply, RecordedUtc = now,
-                    });
+                    db.ApplicationSteps.Add(ApplicationStep.From(step, application, null, now));
                 }
                 await db.SaveChangesAsync(ct);
             }

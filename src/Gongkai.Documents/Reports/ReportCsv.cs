@@ -38,6 +38,7 @@ public static class ReportCsv
         }
     }
 
-    private static string Quote(string field) =>
+    /// <summary>RFC 4180 quoting of one field.</summary>
+    public static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }

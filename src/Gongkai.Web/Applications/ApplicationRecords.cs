@@ -18,12 +18,10 @@ public static class ApplicationRecords
         var domain = new ApplicationCase(application.Received, application.Channel, application.ApplicantKind, application.Rules);
         foreach (var step in steps)
         {
-            domain.Record(ToDomain(step), calendar);
+            domain.Record(step.ToDomain(), calendar);
         }
         return (domain, steps);
     }
-
-    public static CaseStep ToDomain(ApplicationStep s) => new(s.Kind, s.Date, s.Actor, s.Reason, s.ReplyType, s.Days, s.Amount, s.ByReviewer);
 
     /// <summary>Keeps the stored status and due date, used to sort and filter lists, equal to what the steps give.</summary>
     public static void Refresh(DisclosureApplication application, ApplicationCase domain, WorkingCalendar calendar)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Data;
 using Gongkai.Data.Demo;
+using Gongkai.Web.Applications;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -76,7 +77,12 @@ public static class WebSetup
             document.Info.Description = "政府信息公开平台的开放接口。";
             return Task.CompletedTask;
         }));
-        services.AddReportApi();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddReportParseLimit();
+            o.AddApplicationLimits();
+        });
         // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;

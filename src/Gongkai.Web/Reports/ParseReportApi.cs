@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Documents.Import;
-using Gongkai.Web.Applications;
+using Microsoft.AspNetCore.RateLimiting;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Web.Reports;
@@ -14,15 +14,11 @@ public static class ParseReportApi
     public const string RatePolicy = "report-parse";
     private const long MaxBytes = 20 * 1024 * 1024;
 
-    public static IServiceCollection AddReportApi(this IServiceCollection services) => services.AddRateLimiter(o =>
-    {
-        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        // Parsing costs CPU; one address gets a fair share.
-        o.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+    /// <summary>Parsing costs CPU: one address gets a fair share.</summary>
+    public static RateLimiterOptions AddReportParseLimit(this RateLimiterOptions options) => options.AddPolicy(RatePolicy, context =>
+        RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        o.AddApplicationLimits();
-    });
 
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {

@@ -40,9 +40,6 @@ public static class ReportRecords
             .Where(r => r.AgencyId == agencyId && r.Status != ReportStatus.Draft)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Edition);
 
-    /// <summary>Beijing time's date: when a report is published without a printed date.</summary>
-    public static DateOnly ChinaToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
-
     public static string StatusLabel(ReportStatus status) => status switch
     {
         ReportStatus.Draft => "草稿",

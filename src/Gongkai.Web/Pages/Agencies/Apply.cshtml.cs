@@ -1,3 +1,4 @@
+using Gongkai.Web.Infrastructure;
 using Gongkai.Data;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
@@ -40,7 +41,7 @@ public sealed class ApplyModel(GongkaiDb db, TimeProvider clock) : AgencyColumnP
         string secret;
         try
         {
-            (application, secret) = ApplicationRecords.New(Form, Agency.Id, ReportRecords.ChinaToday(clock), Channel.Online,
+            (application, secret) = ApplicationRecords.New(Form, Agency.Id, ChinaTime.Today(clock), Channel.Online,
                 await WorkingCalendars.CurrentAsync(Db, ct), clock.GetUtcNow().UtcDateTime);
         }
         catch (CalendarGapException)

@@ -1,3 +1,4 @@
+using Gongkai.Documents.Reports;
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Data;
 using Gongkai.Domain.Applications;
@@ -93,7 +94,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return denied;
         }
         Version = Application.Version;
-        Date = Gongkai.Web.Reports.ReportRecords.ChinaToday(clock);
+        Date = ChinaTime.Today(clock);
         return Page();
     }
 
@@ -136,12 +137,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         Application.Version = Version + 1;
         ApplicationRecords.Refresh(Application, Case, calendar);
-        db.ApplicationSteps.Add(new ApplicationStep
-        {
-            ApplicationId = Application.Id, AgencyId = Application.AgencyId, Kind = step.Kind, Date = step.Date, Actor = staff.UserName,
-            ActorUserId = staff.UserId, Reason = step.Reason, ReplyType = step.Reply, Days = step.Days, Amount = step.Amount,
-            ByReviewer = step.ByReviewer, RecordedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        db.ApplicationSteps.Add(ApplicationStep.From(step, Application, staff.UserId, clock.GetUtcNow().UtcDateTime));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -232,13 +228,12 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             .Where(t => t.AgencyId == Application.AgencyId && t.ReplyType == reply.Type).Select(t => t.Body).SingleOrDefaultAsync(ct)
             ?? ReplyLetters.DefaultBody(reply.Type);
         var agency = await db.Agencies.Where(a => a.Id == Application.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
         var paragraphs = ReplyLetters.Paragraphs(template, new Dictionary<string, string>
         {
-            ["申请人"] = Application.ApplicantName, ["收到日期"] = Date(Application.Received), ["所需信息"] = Application.Description,
-            ["机关"] = agency, ["答复日期"] = Date(reply.Date), ["获取方式"] = Application.FormWanted,
+            ["申请人"] = Application.ApplicantName, ["收到日期"] = ReportHtml.Date(Application.Received), ["所需信息"] = Application.Description,
+            ["机关"] = agency, ["答复日期"] = ReportHtml.Date(reply.Date), ["获取方式"] = Application.FormWanted,
         });
-        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(ReplyLetters.Title(reply.Type), $"（查询号 {Application.TrackingNumber}）", paragraphs, agency, Date(reply.Date));
+        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(ReplyLetters.Title(reply.Type), $"（查询号 {Application.TrackingNumber}）", paragraphs, agency, ReportHtml.Date(reply.Date));
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"告知书-{Application.TrackingNumber}.docx");
     }
 

@@ -28,7 +28,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var today = ReportRecords.ChinaToday(clock);
+        var today = ChinaTime.Today(clock);
         var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         // Open applications first in the query itself: a limit applied to due-date order alone
         // could fill the page with long-closed ones and hide an overdue one.

@@ -36,7 +36,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             return Forbid();
         }
         AgencyId = staff.AgencyId;
-        Received = ReportRecords.ChinaToday(clock);
+        Received = ChinaTime.Today(clock);
         Channel = Domain.Applications.Channel.InPerson;
         await LoadAsync(ct);
         return Page();
@@ -52,7 +52,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
         var calendar = await WorkingCalendars.CurrentAsync(db, ct);
         if (Received is { } received)
         {
-            if (received > ReportRecords.ChinaToday(clock))
+            if (received > ChinaTime.Today(clock))
             {
                 ModelState.AddModelError(nameof(Received), "收到申请之日不能晚于今天。");
             }

@@ -34,7 +34,7 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
             return Forbid();
         }
         AgencyId = staff.AgencyId;
-        Year = ReportRecords.ChinaToday(clock).Year - 1;
+        Year = ChinaTime.Today(clock).Year - 1;
         await LoadAsync(ct);
         return Page();
     }
@@ -45,7 +45,7 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        var thisYear = ReportRecords.ChinaToday(clock).Year;
+        var thisYear = ChinaTime.Today(clock).Year;
         if (Year is { } y && (y < FirstYear || y > thisYear))
         {
             ModelState.AddModelError(nameof(Year), $"年度应在 {FirstYear} 至 {thisYear} 之间。");

@@ -51,7 +51,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         if (Report.PublishedOn is null)
         {
-            Report = Report with { PublishedOn = ReportRecords.ChinaToday(clock) };
+            Report = Report with { PublishedOn = ChinaTime.Today(clock) };
             ReportRecords.Store(Record, Report, now);
         }
         Record.Status = ReportStatus.Published;
