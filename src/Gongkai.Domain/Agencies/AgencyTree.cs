@@ -78,18 +78,4 @@ public sealed class AgencyTree
     /// </summary>
     public bool CanMoveUnder(int id, int? newParent) =>
         newParent is not { } p || (Contains(p) && !IsSelfOrBelow(p, id));
-
-    /// <summary>The path from the root down to the agency, for breadcrumbs.</summary>
-    public IReadOnlyList<int> PathTo(int id)
-    {
-        var path = new List<int>();
-        int? current = id;
-        while (current is { } c && Contains(c) && path.Count <= _parentOf.Count)
-        {
-            path.Add(c);
-            current = _parentOf[c];
-        }
-        path.Reverse();
-        return path;
-    }
 }

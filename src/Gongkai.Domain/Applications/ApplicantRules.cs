@@ -32,7 +32,4 @@ public static partial class ApplicantRules
 
     /// <summary>A mainland mobile number (1xx xxxx xxxx) or a landline with its area code.</summary>
     public static bool IsPhone(string? phone) => phone is not null && Phone().IsMatch(phone.Replace(" ", ""));
-
-    /// <summary>Shows an ID number as the public may see it: 1101**********1234.</summary>
-    public static string Mask(string id) => id.Length <= 8 ? new string('*', id.Length) : id[..4] + new string('*', id.Length - 8) + id[^4..];
 }

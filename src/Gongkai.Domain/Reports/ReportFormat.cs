@@ -47,11 +47,6 @@ public sealed record TableDef(
     public IEnumerable<CellDef> Cells() => Sections.SelectMany(s => s.Cells(this));
 
     public IEnumerable<RowDef> AllRows() => Sections.SelectMany(s => s.Rows.SelectMany(r => r.SelfAndDescendants()));
-
-    public RowDef Row(string code) =>
-        AllRows().FirstOrDefault(r => r.Code == code) ?? throw new KeyNotFoundException($"Table {Code} has no row '{code}'.");
-
-    public SectionDef SectionOf(string rowCode) => Sections.First(s => s.Rows.SelectMany(r => r.SelfAndDescendants()).Any(r => r.Code == rowCode));
 }
 
 /// <summary>

@@ -49,12 +49,6 @@ public sealed class AgencyTreeTests
     }
 
     [Fact]
-    public void PathTo_RunsFromTheRootDown()
-    {
-        Assert.Equal([1, 3, 4], Tree.PathTo(4));
-    }
-
-    [Fact]
     public void ACycleInStoredData_DoesNotHangTheQueries()
     {
         var broken = new AgencyTree([(1, 2), (2, 1)]);
