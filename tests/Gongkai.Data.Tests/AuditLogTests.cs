@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gongkai.Data;
+using Gongkai.Data.Demo;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Staff;
 using Gongkai.Tests;
@@ -115,8 +116,31 @@ public sealed class AuditLogTests
         db.Agencies.Add(NewAgency("test"));
         await db.SaveChangesAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor_name = 'someone else'"));
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        // The trigger's own message, so a typo in the statement cannot pass for the guard.
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor_name = 'someone else'"));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        Assert.Contains("audit_entries is append-only", update.Message);
+        Assert.Contains("audit_entries is append-only", delete.Message);
         Assert.Equal("系统", (await db.AuditEntries.AsNoTracking().SingleAsync()).ActorName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WhatACitizenSubmitted_IsNeverDeleted_AndItsStepsNeverRewritten(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await new DemoData(db, TimeProvider.System).SeedIfEmptyAsync();
+        var applications = await db.Applications.CountAsync();
+        var steps = await db.ApplicationSteps.CountAsync();
+        Assert.True(applications > 0 && steps > 0);
+
+        var deleteApplications = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM applications"));
+        var rewriteSteps = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE application_steps SET reason = ''"));
+        var deleteSteps = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM application_steps"));
+        Assert.Contains("applications are never deleted", deleteApplications.Message);
+        Assert.Contains("application_steps is append-only", rewriteSteps.Message);
+        Assert.Contains("application_steps is append-only", deleteSteps.Message);
+        Assert.Equal((applications, steps), (await db.Applications.CountAsync(), await db.ApplicationSteps.CountAsync()));
     }
 }
