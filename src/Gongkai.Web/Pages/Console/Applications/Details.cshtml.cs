@@ -1,6 +1,6 @@
-using Gongkai.Documents.Reports;
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Data;
+using Gongkai.Documents.Reports;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Staff;
