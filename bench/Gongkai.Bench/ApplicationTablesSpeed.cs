@@ -22,6 +22,7 @@ public static class ApplicationTablesSpeed
         var provider = Arg(args, "--provider") ?? "sqlite";
         var applications = int.Parse(Arg(args, "--applications") ?? "100000");
         var agencies = int.Parse(Arg(args, "--agencies") ?? "1");
+        var keep = args.Contains("--keep");
         var (settings, cleanup) = await CreateDatabaseAsync(provider);
         try
         {
@@ -45,18 +46,24 @@ public static class ApplicationTablesSpeed
         }
         finally
         {
-            await cleanup();
+            if (keep)
+            {
+                Console.WriteLine($"kept: {settings.ConnectionString}");
+            }
+            else
+            {
+                await cleanup();
+            }
         }
     }
 
-    /// <summary>What the report page does: load the records the year can count, replay them through the domain, count.</summary>
+    /// <summary>What the report page does: group the records the year can count in the database, count the groups.</summary>
     private static async Task<ReportValues> ComputeAsync(GongkaiDb db, int year)
     {
         var agencyIds = await db.Agencies.Select(a => a.Id).ToListAsync();
-        var cases = await ApplicationHistory.CasesForYearAsync(db, agencyIds, year, WorkingCalendar.National);
+        var tallies = await ApplicationHistory.TalliesForYearAsync(db, agencyIds, year);
         var values = new ReportValues();
-        ApplicationTables.FillRequests(values, "2021", year, cases);
-        ApplicationTables.FillAppeals(values, year, await ApplicationHistory.AppealsForYearAsync(db, agencyIds, year));
+        ApplicationTables.Fill(values, "2021", year, tallies, await ApplicationHistory.AppealsForYearAsync(db, agencyIds, year));
         return values;
     }
 
@@ -70,6 +77,7 @@ public static class ApplicationTablesSpeed
         var agencyIds = await db.Agencies.Select(x => x.Id).ToListAsync();
         var random = new Random(2024);
         var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();
+        var channels = Enum.GetValues<Channel>();
         var calendar = WorkingCalendar.National;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -91,14 +99,16 @@ public static class ApplicationTablesSpeed
                 var status = answered ? "Replied" : "InProgress";
                 var due = calendar.AddWorkingDays(received, 20);
                 var answeredOn = answered ? $"'{replied:yyyy-MM-dd}'" : "NULL";
-                apps.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'T{i:D9}', 'x', '{received:yyyy-MM-dd}', 'Online', 'Regulation2019', '{(ApplicantKind)random.Next(6)}', '申请人', '13800000000', '某信息', '电子邮件', '{status}', '{due:yyyy-MM-dd}', {answeredOn}, '2025-01-01 00:00:00', 0)");
+                var type = types[random.Next(types.Length)];
+                var replyType = answered ? $"'{type}'" : "NULL";
+                apps.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'T{i:D9}', 'x', '{received:yyyy-MM-dd}', '{channels[random.Next(channels.Length)]}', 'Regulation2019', '{(ApplicantKind)random.Next(6)}', '申请人', '13800000000', '某信息', '电子邮件', '{status}', '{due:yyyy-MM-dd}', {answeredOn}, {replyType}, '2025-01-01 00:00:00', 0)");
                 if (answered)
                 {
-                    stepRows.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'Reply', '{replied:yyyy-MM-dd}', 'bench', '答复', '{types[random.Next(types.Length)]}', {(settings.Provider == DatabaseProvider.Sqlite ? "0" : "false")}, '2025-01-01 00:00:00')");
+                    stepRows.Add($"({i + 1}, {agencyIds[i % agencyIds.Count]}, 'Reply', '{replied:yyyy-MM-dd}', 'bench', '答复', '{type}', {(settings.Provider == DatabaseProvider.Sqlite ? "0" : "false")}, '2025-01-01 00:00:00')");
                 }
             }
             var dateCast = settings.Provider == DatabaseProvider.Postgres;
-            insertApp.CommandText = "INSERT INTO applications (id, agency_id, tracking_number, access_code_hash, received, channel, rules, applicant_kind, applicant_name, phone, description, form_wanted, status, due_date, answered_on, created_utc, version) VALUES "
+            insertApp.CommandText = "INSERT INTO applications (id, agency_id, tracking_number, access_code_hash, received, channel, rules, applicant_kind, applicant_name, phone, description, form_wanted, status, due_date, answered_on, reply_type, created_utc, version) VALUES "
                 + string.Join(",", dateCast ? apps.Select(PgDates) : apps);
             await insertApp.ExecuteNonQueryAsync();
             if (stepRows.Count > 0)

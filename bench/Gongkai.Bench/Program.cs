@@ -10,6 +10,6 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- import <folder of .txt reports> [--seconds N]");
-    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- tables [--provider sqlite|postgres] [--applications N] [--agencies N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- tables [--provider sqlite|postgres] [--applications N] [--agencies N] [--keep]");
     return 2;
 }

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
 
 namespace Gongkai.Data;
 
@@ -36,10 +37,26 @@ public sealed class DisclosureApplication : IAudited
 
     /// <summary>The day it was answered (or deemed abandoned), if it was: lets a report year skip what was done before it.</summary>
     public DateOnly? AnsweredOn { get; set; }
+
+    /// <summary>How it was answered, if it was.</summary>
+    public ReplyType? ReplyType { get; set; }
+
+    /// <summary>Whether its reply period was extended.</summary>
+    public bool Extended { get; set; }
     public DateTime CreatedUtc { get; set; }
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
+
+    /// <summary>Keeps the stored status, due date and answer, used to sort, filter and count in the database, equal to what the steps give.</summary>
+    public void Follow(ApplicationCase domain, WorkingCalendar calendar)
+    {
+        Status = domain.Status;
+        DueDate = domain.Deadline(calendar).Due;
+        AnsweredOn = domain.Reply?.Date;
+        ReplyType = domain.Reply?.Type;
+        Extended = domain.Extended;
+    }
 }
 
 /// <summary>One recorded step of an application (append-only; a wrong step is corrected by a later one).</summary>

@@ -38,7 +38,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     {
         // One convention for instants: stored and read as UTC on both providers.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
-            }
+    }
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -83,12 +83,13 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.ToTable("applications");
             e.HasIndex(a => a.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
             e.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate }).HasDatabaseName("ix_applications_agency_id_status_due_date");
-            e.HasIndex(a => new { a.AgencyId, a.Received }).HasDatabaseName("ix_applications_agency_id_received");
+            e.HasIndex(a => new { a.AgencyId, a.Received, a.AnsweredOn, a.ApplicantKind, a.Channel, a.ReplyType, a.Extended }).HasDatabaseName("ix_applications_report_year");
             e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.Property(a => a.Channel).HasConversion<string>();
             e.Property(a => a.Rules).HasConversion<string>();
             e.Property(a => a.ApplicantKind).HasConversion<string>();
             e.Property(a => a.Status).HasConversion<string>();
+            e.Property(a => a.ReplyType).HasConversion<string>();
             e.Property(a => a.Version).IsConcurrencyToken();
         });
         b.Entity<ApplicationStep>(e =>

@@ -79,12 +79,9 @@ public static class WorkingCalendars
         foreach (var application in open)
         {
             var domain = (await ApplicationHistory.CasesForIdsAsync(db, [application.Id], calendar, ct)).Single();
-            var due = domain.Deadline(calendar).Due;
-            if (due != application.DueDate)
-            {
-                application.DueDate = due;
-                moved++;
-            }
+            var before = application.DueDate;
+            application.Follow(domain, calendar);
+            moved += application.DueDate != before ? 1 : 0;
         }
         db.AuditNote = $"载入 {year} 年节假日安排第 {version} 版，重新计算答复期限";
         await db.SaveChangesAsync(ct);

@@ -54,6 +54,30 @@ public sealed class ApplicationRecordsTests
     }
 
     [Fact]
+    public async Task APre2019Report_GetsItsRequestAndAppealRows_FromTheRecords()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var registered = await clerk.SubmitAsync("/console/applications/new", Paper("2017-03-06"));
+        Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2017-03-20", ["Reply"] = "NotExist", ["Reason"] = "经检索，该信息不存在" });
+        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["NewAppeal.Kind"] = "LitigationDirect", ["NewAppeal.Filed"] = "2017-05-02", ["NewAppeal.Body"] = "青溪县人民法院" }, handler: "Appeal");
+
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var edit = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2017" })).Location!;
+        Assert.Contains("根据办理记录生成统计表的依申请公开", await admin.Client.GetStringAsync(edit));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords")).Status);
+
+        var id = int.Parse(edit.Split('/')[3]);
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        Assert.StartsWith("legacy-", report.Format.Code);
+        decimal? Row(string row) => report.Values.Number(new CellKey("stats", row, "value"));
+        Assert.Equal((1m, 1m, 1m, 1m, 1m), (Row("requests.received")!.Value, Row("requests.received.letter")!.Value, Row("requests.closed.on_time")!.Value,
+            Row("requests.replied.not_exist")!.Value, Row("litigation.other")!.Value));
+        Assert.Equal(0m, Row("reconsideration"));
+    }
+
+    [Fact]
     public async Task ARegistration_RefusesAFutureOrUncoveredDate_AndStoresNothing()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");

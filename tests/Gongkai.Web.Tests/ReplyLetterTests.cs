@@ -64,4 +64,39 @@ public sealed class ReplyLetterTests
         using var clerk = await app.SignedInAsync("bsz.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/letters")).Status);
     }
+
+    [Fact]
+    public async Task AFeeNotice_StatesTheBasisTheAmountAndTheLastDayToPay()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+        {
+            ["Channel"] = "Online", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "赵六", ["Form.IdNumber"] = "11010519491231002X",
+            ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2016年至2025年全部会议纪要", ["Form.FormWanted"] = "邮寄纸质件",
+        });
+        var url = registered.Location!;
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
+
+        var sent = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "SendFeeNotice", ["Date"] = "2026-03-02", ["Amount"] = "1300", ["Reason"] = "按量计收：共 130 页，第 31–100 页 70 页 × 10 元，第 101–130 页 30 页 × 20 元" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Contains("下载收费通知书", await clerk.Client.GetStringAsync(url));
+
+        var response = await clerk.Client.GetAsync(url + "?handler=FeeNotice");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("收取政府信息公开信息处理费通知书", text);
+        Assert.Contains("赵六：", text);
+        Assert.Contains("第四十二条", text);
+        Assert.Contains("国办函〔2020〕109号", text);
+        Assert.Contains("信息处理费人民币1300元", text);
+        Assert.Contains("第 101–130 页 30 页 × 20 元", text);
+        // 20 working days from the day after 2 March 2026: 30 March.
+        Assert.Contains("最迟于2026年3月30日", text);
+        Assert.Contains("视为您放弃申请", text);
+        Assert.Contains("青溪县白沙镇人民政府", text);
+
+        using var other = await app.SignedInAsync("sqz.clerk");
+        Assert.NotEqual(HttpStatusCode.OK, (await other.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
+    }
 }

@@ -157,8 +157,9 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
                     Received = received, Channel = Gongkai.Domain.Applications.Channel.Online, Rules = domain.Rules,
                     ApplicantKind = Gongkai.Domain.Applications.ApplicantKind.NaturalPerson, ApplicantName = name, Phone = phone,
                     Description = index % 2 == 0 ? "本镇2025年农村低保资金发放情况" : "本镇某村土地征收补偿安置方案", FormWanted = "电子邮件",
-                    Status = domain.Status, DueDate = domain.Deadline(calendar).Due, AnsweredOn = domain.Reply?.Date, CreatedUtc = now,
+                    CreatedUtc = now,
                 };
+                application.Follow(domain, calendar);
                 db.Applications.Add(application);
                 await db.SaveChangesAsync(ct);
                 foreach (var step in steps)

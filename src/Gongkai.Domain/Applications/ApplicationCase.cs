@@ -122,6 +122,18 @@ public sealed class ApplicationCase
         ? (r.Kind switch { StepKind.DeemAbandonedNoSupplement => ReplyType.NoSupplement, StepKind.DeemAbandonedUnpaid => ReplyType.FeeUnpaid, _ => r.Reply!.Value }, r.Date)
         : null;
 
+    /// <summary>The last fee notice sent, if any.</summary>
+    public CaseStep? FeeNotice => _steps.LastOrDefault(s => s.Kind == StepKind.SendFeeNotice);
+
+    /// <summary>
+    /// The last day to pay the fee of <see cref="FeeNotice"/>: 20 working days counted from the day
+    /// after the notice (国办函〔2020〕109号); after it the application is deemed abandoned.
+    /// </summary>
+    public DateOnly? FeeDue(WorkingCalendar calendar) => FeeNotice is { } notice ? calendar.AddWorkingDays(notice.Date, FeePaymentDays) : null;
+
+    /// <summary>Whether the reply period was extended (Art. 33 ¶2): the legacy table's 延期办结.</summary>
+    public bool Extended => _steps.Any(s => s.Kind == StepKind.Extend);
+
     /// <summary>Records a step after checking it against the transition table and the Regulation's rules.</summary>
     public ApplicationCase Record(CaseStep step, WorkingCalendar calendar)
     {
@@ -209,8 +221,7 @@ public sealed class ApplicationCase
                 }
                 break;
             case StepKind.DeemAbandonedUnpaid:
-                var notice = _steps.Last(s => s.Kind == StepKind.SendFeeNotice);
-                var payBy = calendar.AddWorkingDays(notice.Date, FeePaymentDays);
+                var payBy = FeeDue(calendar)!.Value;
                 if (step.Date <= payBy)
                 {
                     throw new CaseStepException($"缴费期限到 {payBy:yyyy-MM-dd} 才届满，届满前不能视为放弃申请。");

@@ -23,14 +23,6 @@ public static class ApplicationRecords
         return (domain, steps);
     }
 
-    /// <summary>Keeps the stored status and due date, used to sort and filter lists, equal to what the steps give.</summary>
-    public static void Refresh(DisclosureApplication application, ApplicationCase domain, WorkingCalendar calendar)
-    {
-        application.Status = domain.Status;
-        application.DueDate = domain.Deadline(calendar).Due;
-        application.AnsweredOn = domain.Reply?.Date;
-    }
-
     /// <summary>
     /// A new application from what the applicant gave, received on <paramref name="received"/> by
     /// <paramref name="channel"/>, with its tracking number; returns the secret code to show once.
@@ -57,7 +49,7 @@ public static class ApplicationRecords
             FormWanted = form.FormWanted!,
             CreatedUtc = nowUtc,
         };
-        Refresh(application, domain, calendar);
+        application.Follow(domain, calendar);
         return (application, code);
     }
 

@@ -98,4 +98,83 @@ public sealed class ApplicationTablesTests
             }
         }
     }
+
+    private static ApplicationCase Case2017(string received, Channel channel, params (StepKind Kind, string Date, ReplyType? Reply, int? Days)[] steps)
+    {
+        var application = new ApplicationCase(D(received), channel, ApplicantKind.NaturalPerson);
+        foreach (var (kind, date, reply, days) in steps)
+        {
+            application.Record(new CaseStep(kind, D(date), "clerk", "办理", reply, days, ByReviewer: kind == StepKind.Extend), Calendar);
+        }
+        return application;
+    }
+
+    /// <summary>
+    /// 2017 under the 2007 rules: five received in the year (2 in person, 1 by fax, 1 online, 1
+    /// by ordinary mail), one carried in from 2016; four answered in 2017, one of them after an
+    /// extension; one lawsuit decided against the organ, one reconsideration still pending.
+    /// </summary>
+    [Theory]
+    [InlineData("legacy-national")]
+    [InlineData("legacy-shandong")]
+    public void TheLegacyRows_EqualTheHandCount_AndPassEveryCheck(string format)
+    {
+        IReadOnlyList<ApplicationCase> cases =
+        [
+            Case2017("2016-12-20", Channel.Online, (StepKind.Reply, "2017-01-10", ReplyType.Granted, null)),
+            Case2017("2017-03-01", Channel.InPerson, (StepKind.Reply, "2017-03-10", ReplyType.AlreadyPublic, null)),
+            Case2017("2017-04-05", Channel.InPerson, (StepKind.Extend, "2017-04-20", null, 15), (StepKind.Reply, "2017-05-20", ReplyType.ThirdParty, null)),
+            Case2017("2017-06-01", Channel.Fax, (StepKind.Reply, "2017-06-12", ReplyType.NotThisOrgan, null)),
+            Case2017("2017-09-01", Channel.OrdinaryMail, (StepKind.Reply, "2017-09-05", ReplyType.Complaint, null)),
+            Case2017("2017-12-25", Channel.Online),
+        ];
+        IReadOnlyList<Appeal> appeals =
+        [
+            new(AppealKind.LitigationDirect, D("2017-05-02"), "某区人民法院", D("2017-10-01"), AppealResult.Corrected),
+            new(AppealKind.Reconsideration, D("2017-11-20"), "某市人民政府"),
+        ];
+        var values = new ReportValues();
+        ApplicationTables.Fill(values, format, 2017, cases, appeals);
+
+        decimal? Row(string row) => values.Number(new CellKey("stats", row, "value"));
+        Assert.Equal((5m, 2m, 1m, 1m, 1m), (Row("requests.received")!.Value, Row("requests.received.in_person")!.Value, Row("requests.received.fax")!.Value,
+            Row("requests.received.online")!.Value, Row("requests.received.letter")!.Value));
+        Assert.Equal((5m, 4m, 1m), (Row("requests.closed")!.Value, Row("requests.closed.on_time")!.Value, Row("requests.closed.extended")!.Value));
+        Assert.Equal((5m, 1m, 1m, 1m, 1m, 1m, 1m), (Row("requests.replied")!.Value, Row("requests.replied.granted")!.Value, Row("requests.replied.already_public")!.Value,
+            Row("requests.replied.refused")!.Value, Row("requests.replied.refused.privacy")!.Value, Row("requests.replied.not_ours")!.Value, Row("requests.replied.other_route")!.Value));
+        Assert.Equal((1m, 1m, 1m, 1m), (Row("reconsideration")!.Value, Row("reconsideration.other")!.Value, Row("litigation")!.Value, Row("litigation.corrected")!.Value));
+        Assert.Equal(format == "legacy-shandong" ? 0m : null, Row("requests.received.other"));
+
+        Assert.DoesNotContain(ReportChecks.Evaluate(ReportFormats.Get(format), values), v => v.Severity == Severity.Error);
+    }
+
+    /// <summary>Every reply type has its row in the 统计表, so （三）申请答复数 = Σ 1–8 holds for any records.</summary>
+    [Fact]
+    public void ForAnyRecords_TheLegacyRowsAddUp()
+    {
+        var channels = Enum.GetValues<Channel>();
+        var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var random = new Random(seed);
+            var cases = Enumerable.Range(0, 80).Select(_ =>
+            {
+                var received = new DateOnly(2016, 1, 4).AddDays(random.Next(0, 900));
+                var application = new ApplicationCase(received, channels[random.Next(channels.Length)], ApplicantKind.NaturalPerson);
+                if (random.Next(4) > 0)
+                {
+                    application.Record(new CaseStep(StepKind.Reply, Calendar.AddWorkingDays(received, random.Next(1, 15)), "clerk", "办理", types[random.Next(types.Length)]), Calendar);
+                }
+                return application;
+            }).ToList();
+            foreach (var format in new[] { "legacy-national", "legacy-beijing", "legacy-shandong", "legacy-weihai" })
+            {
+                var values = new ReportValues();
+                ApplicationTables.Fill(values, format, 2017, cases, []);
+                var problems = ReportChecks.Evaluate(ReportFormats.Get(format), values)
+                    .Where(v => v.CheckCode.StartsWith("requests", StringComparison.Ordinal) || v.CheckCode.StartsWith("reconsideration", StringComparison.Ordinal));
+                Assert.Empty(problems);
+            }
+        }
+    }
 }

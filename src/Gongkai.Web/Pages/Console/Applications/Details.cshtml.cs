@@ -136,7 +136,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         Application.Version = Version + 1;
-        ApplicationRecords.Refresh(Application, Case, calendar);
+        Application.Follow(Case, calendar);
         db.ApplicationSteps.Add(ApplicationStep.From(step, Application, staff.UserId, clock.GetUtcNow().UtcDateTime));
         try
         {
@@ -235,6 +235,25 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         });
         var bytes = Gongkai.Documents.Letters.LetterDocx.Render(ReplyLetters.Title(reply.Type), $"（查询号 {Application.TrackingNumber}）", paragraphs, agency, ReportHtml.Date(reply.Date));
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"告知书-{Application.TrackingNumber}.docx");
+    }
+
+    /// <summary>The fee notice (收费通知书) of the last fee notice step, as DOCX.</summary>
+    public async Task<IActionResult> OnGetFeeNoticeAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Case.FeeNotice is not { } notice)
+        {
+            return NotFound();
+        }
+        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == Application.AgencyId, ct);
+        var paragraphs = FeeNotice.Paragraphs(Application.ApplicantName, Application.Received, Application.Description, notice.Amount ?? 0, notice.Reason,
+            Case.FeeDue(calendar)!.Value, $"请持本通知书到{agency.OfficeName}（{agency.OfficeAddress}）办理，或致电 {agency.OfficePhone} 询问非税收入缴款方式");
+        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(FeeNotice.Title, $"（查询号 {Application.TrackingNumber}）", paragraphs, agency.Name, ReportHtml.Date(notice.Date));
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"收费通知书-{Application.TrackingNumber}.docx");
     }
 
     /// <summary>Each form of this page validates only its own fields.</summary>

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Applications;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Gongkai.Data;
@@ -150,21 +151,21 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return denied;
         }
-        if (Record.Status != ReportStatus.Draft || Format.Code is not ("2019" or "2021"))
+        if (Record.Status != ReportStatus.Draft || !ApplicationTables.Computable(Format.Code))
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
-        var cases = await ApplicationHistory.CasesForYearAsync(db, [Record.AgencyId], Record.Year, calendar, ct);
+        var tallies = await ApplicationHistory.TalliesForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var values = _stored.Values.Copy();
-        Gongkai.Domain.Applications.ApplicationTables.FillRequests(values, Format.Code, Record.Year, cases);
-        Gongkai.Domain.Applications.ApplicationTables.FillAppeals(values, Record.Year, appeals);
+        ApplicationTables.Fill(values, Format.Code, Record.Year, tallies, appeals);
         var report = _stored with { Values = values };
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = $"由办理记录生成申请情况表（{cases.Count} 件申请）；" + Describe(_stored, report);
+        db.AuditNote = $"由办理记录生成申请情况表（{tallies.Sum(t => t.Count)} 件申请）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已根据 {cases.Count} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成表三、表四。";
+        TempData["Notice"] = ApplicationTables.IsLegacy(Format.Code)
+            ? $"已根据 {tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成统计表的依申请公开、行政复议、行政诉讼各行。"
+            : $"已根据 {tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成表三、表四。";
         return Redirect($"/console/reports/{id}/edit");
     }
 

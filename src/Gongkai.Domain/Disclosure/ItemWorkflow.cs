@@ -1,0 +1,117 @@
+namespace Gongkai.Domain.Disclosure;
+
+/// <summary>Where an information item stands in 凡公开必审核: nothing is published without both sign-offs.</summary>
+public enum ItemStatus
+{
+    Draft,
+    /// <summary>Awaiting the confidentiality review (保密审查).</summary>
+    InReview,
+    /// <summary>Review passed; awaiting approval to publish.</summary>
+    InApproval,
+    Published,
+    /// <summary>Taken down; kept in the record with the reason.</summary>
+    Withdrawn,
+}
+
+public enum ItemAction
+{
+    /// <summary>The author sends the draft to review.</summary>
+    Submit,
+    /// <summary>保密审查 passed.</summary>
+    PassReview,
+    /// <summary>Approved; published at once.</summary>
+    Approve,
+    /// <summary>Sent back to the author with comments, from review or approval.</summary>
+    SendBack,
+    Withdraw,
+}
+
+/// <summary>Who acts, as the workflow needs to know them.</summary>
+/// <param name="MayReview">May do the confidentiality review (保密审查).</param>
+/// <param name="MayApprove">May approve publication and withdraw.</param>
+public sealed record Actor(int UserId, string Name, bool MayReview, bool MayApprove);
+
+/// <summary>A sign-off: who did what, when, with which opinion. Kept for ever.</summary>
+public sealed record SignOff(ItemAction Action, int UserId, string Name, DateTime AtUtc, string Opinion);
+
+/// <summary>An action refused by the workflow, said in Chinese.</summary>
+public sealed class ItemWorkflowException(string message) : Exception(message);
+
+/// <summary>
+/// 凡公开必审核 (Art. 17: the organ sets up a confidentiality review mechanism and reviews
+/// information before it is published). One transition table; every refusal says why.
+/// </summary>
+public static class ItemWorkflow
+{
+    public static readonly IReadOnlyDictionary<(ItemStatus From, ItemAction Action), ItemStatus> Transitions = new Dictionary<(ItemStatus, ItemAction), ItemStatus>
+    {
+        [(ItemStatus.Draft, ItemAction.Submit)] = ItemStatus.InReview,
+        [(ItemStatus.InReview, ItemAction.PassReview)] = ItemStatus.InApproval,
+        [(ItemStatus.InReview, ItemAction.SendBack)] = ItemStatus.Draft,
+        [(ItemStatus.InApproval, ItemAction.Approve)] = ItemStatus.Published,
+        [(ItemStatus.InApproval, ItemAction.SendBack)] = ItemStatus.Draft,
+        [(ItemStatus.Published, ItemAction.Withdraw)] = ItemStatus.Withdrawn,
+    };
+
+    /// <summary>
+    /// The status after <paramref name="action"/>, or an exception saying why it may not happen.
+    /// </summary>
+    /// <param name="authorId">Who wrote the draft: nobody reviews or approves their own.</param>
+    /// <param name="openFindings">Personal data found and neither masked nor overridden: publication waits for them.</param>
+    public static ItemStatus Next(ItemStatus status, ItemAction action, Actor actor, int authorId, string? opinion, int openFindings)
+    {
+        if (!Transitions.TryGetValue((status, action), out var next))
+        {
+            throw new ItemWorkflowException($"当前状态为“{Label(status)}”，不能“{Label(action)}”。");
+        }
+        switch (action)
+        {
+            case ItemAction.PassReview:
+            case ItemAction.SendBack when status == ItemStatus.InReview:
+                if (!actor.MayReview)
+                {
+                    throw new ItemWorkflowException("保密审查须由审核人办理。");
+                }
+                break;
+            case ItemAction.Approve:
+            case ItemAction.SendBack:
+            case ItemAction.Withdraw:
+                if (!actor.MayApprove)
+                {
+                    throw new ItemWorkflowException("发布审批和撤回须由审核人或机构管理员办理。");
+                }
+                break;
+        }
+        if (action is ItemAction.PassReview or ItemAction.Approve && actor.UserId == authorId)
+        {
+            throw new ItemWorkflowException("不能审核或批准自己起草的信息。");
+        }
+        if (action is ItemAction.SendBack or ItemAction.Withdraw && string.IsNullOrWhiteSpace(opinion))
+        {
+            throw new ItemWorkflowException(action == ItemAction.Withdraw ? "请填写撤回理由。" : "请填写退回意见。");
+        }
+        if (action is ItemAction.PassReview or ItemAction.Approve && openFindings > 0)
+        {
+            throw new ItemWorkflowException($"正文或附件中还有 {openFindings} 处个人信息未处理：请先屏蔽，或填写理由后确认可以公开。");
+        }
+        return next;
+    }
+
+    public static string Label(ItemStatus status) => status switch
+    {
+        ItemStatus.Draft => "草稿",
+        ItemStatus.InReview => "待保密审查",
+        ItemStatus.InApproval => "待审批发布",
+        ItemStatus.Published => "已发布",
+        _ => "已撤回",
+    };
+
+    public static string Label(ItemAction action) => action switch
+    {
+        ItemAction.Submit => "提交审查",
+        ItemAction.PassReview => "保密审查通过",
+        ItemAction.Approve => "批准发布",
+        ItemAction.SendBack => "退回修改",
+        _ => "撤回",
+    };
+}

@@ -1,0 +1,90 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Formats;
+
+namespace Gongkai.Domain.Disclosure;
+
+/// <summary>The channels an item went out on (Art. 23). An item counts once however many it has.</summary>
+[Flags]
+public enum PublicationChannels
+{
+    None = 0,
+    Website = 1,
+    Weibo = 2,
+    WeChat = 4,
+    Gazette = 8,
+    Other = 16,
+}
+
+/// <summary>Whether an item is one of the documents the 第二十条第（一）项 row counts.</summary>
+public enum DocumentKind
+{
+    /// <summary>Any other information.</summary>
+    None,
+    /// <summary>规章.</summary>
+    Rule,
+    /// <summary>（行政）规范性文件.</summary>
+    Normative,
+}
+
+/// <summary>What the report's proactive figures need of one information item.</summary>
+/// <param name="Issued">成文日期 / 印发日期: when a document was made.</param>
+/// <param name="Repealed">When a document was repealed or declared invalid (废止、失效).</param>
+/// <param name="Withdrawn">When a published item was taken down.</param>
+public sealed record DisclosedItem(DocumentKind Kind, DateOnly? Issued, DateOnly? Published, DateOnly? Repealed, DateOnly? Withdrawn, PublicationChannels Channels)
+{
+    /// <summary>A document's validity (有效性) on a day: issued, not repealed by then.</summary>
+    public bool InForce(DateOnly day) => Kind != DocumentKind.None && Issued is { } issued && issued <= day && (Repealed is not { } r || r > day);
+
+    /// <summary>Whether the item was on the portal at the end of <paramref name="day"/>.</summary>
+    public bool PublicOn(DateOnly day) => Published is { } p && p <= day && (Withdrawn is not { } w || w > day);
+}
+
+/// <summary>
+/// The report's proactive figures from the records. Named policies:
+/// <list type="bullet">
+/// <item>Issued (制发 / 新制作): documents whose 成文日期 falls in the year.</item>
+/// <item>Repealed (废止): documents repealed in the year.</item>
+/// <item>In force (现行有效): documents in force on 31 December.</item>
+/// <item>Newly published (新公开): items published in the year; total (对外公开总数量): on the portal on 31 December.</item>
+/// <item>Legacy 主动公开政府信息数: items published in the year, once each; the channel rows count each channel.</item>
+/// </list>
+/// Only the cells records can give are set; 第二十条第（五）（六）（八）（九）项 stay as typed.
+/// </summary>
+public static class ProactiveTables
+{
+    public static void Fill(ReportValues values, string formatCode, int year, IReadOnlyCollection<DisclosedItem> items)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        bool In(DateOnly? d) => d is { } day && day >= first && day <= last;
+        if (formatCode is "2019" or "2021")
+        {
+            foreach (var (row, kind) in new[] { ("rules", DocumentKind.Rule), ("normative", DocumentKind.Normative) })
+            {
+                var documents = items.Where(i => i.Kind == kind).ToList();
+                (string Column, int Count)[] cells = formatCode == "2021"
+                    ? [("issued", documents.Count(d => In(d.Issued))), ("repealed", documents.Count(d => In(d.Repealed))), ("in_force", documents.Count(d => d.InForce(last)))]
+                    : [("made", documents.Count(d => In(d.Issued))), ("published", documents.Count(d => In(d.Published))), ("total", documents.Count(d => d.PublicOn(last)))];
+                foreach (var (column, count) in cells)
+                {
+                    values.Set(new CellKey(NewFormats.Proactive, row, column), count);
+                }
+            }
+            return;
+        }
+        var published = items.Where(i => In(i.Published)).ToList();
+        var table = LegacyFormats.Table;
+        void Set(string row, int n) => values.Set(new CellKey(table, row, LegacyFormats.Value), n);
+        Set("proactive.items", published.Count);
+        Set("proactive.items.normative", published.Count(i => i.Kind == DocumentKind.Normative));
+        Set("proactive.items.normative_issued", items.Count(i => i.Kind == DocumentKind.Normative && In(i.Issued)));
+        foreach (var (row, channel) in new[]
+        {
+            ("gazette", PublicationChannels.Gazette), ("website", PublicationChannels.Website), ("weibo", PublicationChannels.Weibo),
+            ("wechat", PublicationChannels.WeChat), ("other", PublicationChannels.Other),
+        })
+        {
+            Set($"proactive.channels.{row}", published.Count(i => i.Channels.HasFlag(channel)));
+        }
+    }
+}

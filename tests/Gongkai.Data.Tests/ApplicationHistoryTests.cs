@@ -1,0 +1,81 @@
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Reports;
+using Gongkai.Tests;
+
+namespace Gongkai.Data.Tests;
+
+/// <summary>The report's application figures counted from groups in the database equal those counted case by case.</summary>
+public sealed class ApplicationHistoryTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.National;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TalliesGroupedInTheDatabase_GiveTheSameTables_AsReplayingEveryCase(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        var agencies = new[] { "a", "b" }.Select(code => new Agency { Name = $"机关{code}", ShortCode = code, OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0571-1234567" }).ToArray();
+        db.Agencies.AddRange(agencies);
+        await db.SaveChangesAsync();
+
+        var random = new Random(7);
+        var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();
+        var applications = new List<(DisclosureApplication Row, ApplicationCase Case)>();
+        for (var i = 0; i < 300; i++)
+        {
+            var received = Calendar.AddWorkingDays(new DateOnly(2016, 12, 1), random.Next(0, 2000));
+            var domain = new ApplicationCase(received, (Channel)random.Next(6), (ApplicantKind)random.Next(6));
+            var steps = new List<CaseStep>();
+            void Step(CaseStep step) { domain.Record(step, Calendar); steps.Add(step); }
+            var day = received;
+            if (random.Next(5) == 0)
+            {
+                day = Calendar.AddWorkingDays(day, 2);
+                Step(new CaseStep(StepKind.RequestSupplement, day, "clerk", "请补正", Days: 10));
+                var late = random.Next(2) == 0;
+                day = Calendar.AddWorkingDays(day, late ? 12 : 5);
+                Step(late && domain.Rules == ReplyRules.Regulation2019
+                    ? new CaseStep(StepKind.DeemAbandonedNoSupplement, day, "clerk", "逾期未补正")
+                    : new CaseStep(StepKind.ReceiveSupplement, day, "clerk", "已补正"));
+            }
+            if (domain.Status == CaseStatus.InProgress && random.Next(4) == 0)
+            {
+                day = Calendar.AddWorkingDays(day, 3);
+                Step(new CaseStep(StepKind.Extend, day, "head", "需要调取档案", Days: 10, ByReviewer: true));
+            }
+            if (domain.Status == CaseStatus.InProgress && random.Next(4) > 0)
+            {
+                Step(new CaseStep(StepKind.Reply, Calendar.AddWorkingDays(day, random.Next(1, 15)), "clerk", "答复", types[random.Next(types.Length)]));
+            }
+            var row = new DisclosureApplication
+            {
+                AgencyId = agencies[i % 2].Id, TrackingNumber = $"T{i:D6}", AccessCodeHash = "x", Received = received, Channel = domain.Channel, Rules = domain.Rules,
+                ApplicantKind = domain.Applicant, ApplicantName = "申请人", Phone = "13800000000", Description = "某信息", FormWanted = "纸质", CreatedUtc = DateTime.UtcNow,
+            };
+            row.Follow(domain, Calendar);
+            db.Applications.Add(row);
+            await db.SaveChangesAsync();
+            db.ApplicationSteps.AddRange(steps.Select(s => ApplicationStep.From(s, row, null, DateTime.UtcNow)));
+            applications.Add((row, domain));
+        }
+        await db.SaveChangesAsync();
+
+        var ids = agencies.Select(a => a.Id).ToList();
+        foreach (var (year, format) in new[] { (2017, "legacy-national"), (2018, "legacy-shandong"), (2019, "2019"), (2021, "2021"), (2022, "2021") })
+        {
+            var grouped = new ReportValues();
+            ApplicationTables.Fill(grouped, format, year, await ApplicationHistory.TalliesForYearAsync(db, ids, year), []);
+            var replayed = new ReportValues();
+            ApplicationTables.Fill(replayed, format, year, await ApplicationHistory.CasesForIdsAsync(db, applications.Select(a => a.Row.Id).ToList(), Calendar), []);
+
+            Assert.Equal(replayed.All.OrderBy(e => e.Key.ToString()), grouped.All.OrderBy(e => e.Key.ToString()));
+            var received = ApplicationTables.IsLegacy(format) ? new CellKey("stats", "requests.received", "value") : new CellKey("requests", "new", "total");
+            Assert.True(replayed.Number(received) > 10, $"{year}: too few applications to compare");
+        }
+    }
+}
