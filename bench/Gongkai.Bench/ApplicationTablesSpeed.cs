@@ -3,9 +3,7 @@ using Gongkai.Data;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Gongkai.Bench;
 
@@ -19,14 +17,14 @@ public static class ApplicationTablesSpeed
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Arg(args, "--provider") ?? "sqlite";
-        var applications = int.Parse(Arg(args, "--applications") ?? "100000");
-        var agencies = int.Parse(Arg(args, "--agencies") ?? "1");
+        var provider = BenchDatabase.Arg(args, "--provider") ?? "sqlite";
+        var applications = int.Parse(BenchDatabase.Arg(args, "--applications") ?? "100000");
+        var agencies = int.Parse(BenchDatabase.Arg(args, "--agencies") ?? "1");
         var keep = args.Contains("--keep");
-        var (settings, cleanup) = await CreateDatabaseAsync(provider);
+        var (settings, cleanup) = await BenchDatabase.CreateAsync(provider);
         try
         {
-            await using var db = Open(settings);
+            await using var db = BenchDatabase.Open(settings);
             await new SchemaMigrator(db).MigrateAsync();
             var fill = Stopwatch.StartNew();
             await GenerateAsync(db, settings, agencies, applications);
@@ -34,7 +32,7 @@ public static class ApplicationTablesSpeed
 
             for (var run = 1; run <= 3; run++)
             {
-                await using var fresh = Open(settings);
+                await using var fresh = BenchDatabase.Open(settings);
                 var clock = Stopwatch.StartNew();
                 var values = await ComputeAsync(fresh, 2024);
                 clock.Stop();
@@ -128,35 +126,4 @@ public static class ApplicationTablesSpeed
     // PostgreSQL wants typed literals for date and timestamp columns in a VALUES list.
     private static string PgDates(string row) => System.Text.RegularExpressions.Regex.Replace(row, @"'(\d{4}-\d{2}-\d{2})'", "DATE '$1'")
         .Replace("DATE '2025-01-01' 00:00:00'", "TIMESTAMPTZ '2025-01-01 00:00:00+00'").Replace("'2025-01-01 00:00:00'", "TIMESTAMPTZ '2025-01-01 00:00:00+00'");
-
-    private static GongkaiDb Open(DatabaseSettings settings)
-    {
-        var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), settings).Options;
-        return new GongkaiDb((DbContextOptions<GongkaiDb>)options, new AuditActor(), TimeProvider.System);
-    }
-
-    private static async Task<(DatabaseSettings, Func<Task>)> CreateDatabaseAsync(string provider)
-    {
-        if (provider == "sqlite")
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"gongkai-bench-{Guid.NewGuid():N}.db");
-            return (new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () => { SqliteConnection.ClearAllPools(); File.Delete(file); return Task.CompletedTask; });
-        }
-        var admin = Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES") ?? throw new InvalidOperationException("Set GONGKAI_TEST_POSTGRES for --provider postgres.");
-        var name = $"gongkai_bench_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
-        }
-        var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString());
-        return (settings, async () =>
-        {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-        });
-    }
-
-    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

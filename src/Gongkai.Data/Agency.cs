@@ -25,6 +25,12 @@ public sealed class Agency : IAudited
     public string? OfficeFax { get; set; }
     public string? OfficeEmail { get; set; }
 
+    /// <summary>机构代码 printed in index numbers (often the 统一社会信用代码); the short code when not set.</summary>
+    public string? IndexCode { get; set; }
+
+    /// <summary>The index-number pattern (<see cref="Gongkai.Domain.Disclosure.IndexNumber"/>); the default when not set.</summary>
+    public string? IndexPattern { get; set; }
+
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => Id;

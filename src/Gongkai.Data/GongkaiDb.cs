@@ -22,6 +22,9 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<ReportSourceFile> ReportSourceFiles => Set<ReportSourceFile>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
     public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+    public DbSet<InfoItem> InfoItems => Set<InfoItem>();
+    public DbSet<ItemSignOff> ItemSignOffs => Set<ItemSignOff>();
+    public DbSet<ItemAttachment> ItemAttachments => Set<ItemAttachment>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
     public DbSet<CalendarSchedule> CalendarSchedules => Set<CalendarSchedule>();
@@ -91,6 +94,33 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.Property(a => a.Status).HasConversion<string>();
             e.Property(a => a.ReplyType).HasConversion<string>();
             e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        b.Entity<InfoItem>(e =>
+        {
+            e.ToTable("info_items");
+            e.HasIndex(i => i.IndexNumber).IsUnique().HasDatabaseName("ix_info_items_index_number");
+            e.HasIndex(i => new { i.AgencyId, i.Year, i.Sequence }).IsUnique().HasDatabaseName("ix_info_items_agency_id_year_sequence");
+            e.HasIndex(i => new { i.AgencyId, i.Status, i.PublishedOn }).HasDatabaseName("ix_info_items_agency_id_status_published_on");
+            e.HasIndex(i => i.InterpretsItemId).HasDatabaseName("ix_info_items_interprets_item_id");
+            e.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<InfoItem>().WithMany().HasForeignKey(i => i.InterpretsItemId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(i => i.DocumentKind).HasConversion<string>();
+            e.Property(i => i.Status).HasConversion<string>();
+            e.Property(i => i.Channels).HasConversion<int>();
+            e.Property(i => i.Version).IsConcurrencyToken();
+        });
+        b.Entity<ItemSignOff>(e =>
+        {
+            e.ToTable("item_sign_offs");
+            e.HasIndex(s => s.ItemId).HasDatabaseName("ix_item_sign_offs_item_id");
+            e.HasOne<InfoItem>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Action).HasConversion<string>();
+        });
+        b.Entity<ItemAttachment>(e =>
+        {
+            e.ToTable("item_attachments");
+            e.HasIndex(a => a.ItemId).HasDatabaseName("ix_item_attachments_item_id");
+            e.HasOne<InfoItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ApplicationStep>(e =>
         {

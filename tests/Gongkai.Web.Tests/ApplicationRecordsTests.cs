@@ -51,6 +51,9 @@ public sealed class ApplicationRecordsTests
         Assert.Equal((1m, 1m, 0m), (report.Values.Number(new CellKey("appeals", "cases", "reconsideration.upheld"))!.Value,
             report.Values.Number(new CellKey("appeals", "cases", "reconsideration.total"))!.Value, report.Values.Number(new CellKey("appeals", "cases", "litigation.direct.total"))!.Value));
         Assert.DoesNotContain(report.Check(), v => v.Severity == Severity.Error && (v.CheckCode.StartsWith("requests", StringComparison.Ordinal) || v.CheckCode.StartsWith("appeals", StringComparison.Ordinal)));
+        // The demo town's normative documents: one in force (made in 2025), one repealed in 2025; none made in 2026.
+        decimal? Proactive(string column) => report.Values.Number(new CellKey("proactive", "normative", column));
+        Assert.Equal((0m, 0m, 1m), (Proactive("issued")!.Value, Proactive("repealed")!.Value, Proactive("in_force")!.Value));
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class ApplicationRecordsTests
 
         using var admin = await app.SignedInAsync("bsz.admin");
         var edit = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2017" })).Location!;
-        Assert.Contains("根据办理记录生成统计表的依申请公开", await admin.Client.GetStringAsync(edit));
+        Assert.Contains("根据办理记录生成统计表的主动公开、依申请公开", await admin.Client.GetStringAsync(edit));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords")).Status);
 
         var id = int.Parse(edit.Split('/')[3]);

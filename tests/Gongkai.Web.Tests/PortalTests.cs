@@ -39,13 +39,13 @@ public sealed class PortalTests
     }
 
     [Theory]
-    [InlineData("/rules")]
-    [InlineData("/catalog")]
-    public async Task ASectionWithNothingYet_SaysSoPlainly(string path)
+    [InlineData("qx-sqz", "/rules")]
+    [InlineData("qx", "/catalog")]
+    public async Task ASectionWithNothingYet_SaysSoPlainly(string agency, string path)
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
         using var visitor = app.NewVisitor();
-        var page = await visitor.GetAsync("/agency/qx-sqz" + path);
+        var page = await visitor.GetAsync($"/agency/{agency}{path}");
         Assert.Contains("尚未", page.Document.QuerySelector(".empty")!.TextContent);
     }
 

@@ -95,6 +95,13 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             db.StaffUsers.Add(StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now));
         }
         await db.SaveChangesAsync(ct);
+        foreach (var (code, town) in new[] { ("qx-bsz", "白沙镇"), ("qx-sqz", "石桥镇") })
+        {
+            var prefix = code["qx-".Length..];
+            var staff = await db.StaffUsers.Where(u => u.UserName == $"{prefix}.clerk" || u.UserName == $"{prefix}.reviewer").ToDictionaryAsync(u => u.UserName, ct);
+            var (clerk, reviewer) = (staff[$"{prefix}.clerk"], staff[$"{prefix}.reviewer"]);
+            await new DemoItems(db).SeedAsync(ids[code], Agencies.Single(a => a.Code == code).Name, town, (clerk.Id, clerk.DisplayName), (reviewer.Id, reviewer.DisplayName), now, ct);
+        }
 
         var index = 0;
         foreach (var a in Agencies)

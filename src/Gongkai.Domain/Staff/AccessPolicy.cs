@@ -24,9 +24,9 @@ public static class AccessPolicy
         (StaffRole.Supervisor, _) => Reach.None,
 
         (StaffRole.AgencyAdmin, Permission.ReadRecords or Permission.EditRecords
-            or Permission.EditAgencyProfile or Permission.ManageUsers or Permission.ReadAudit or Permission.EditReports) => Reach.OwnAgency,
+            or Permission.EditAgencyProfile or Permission.ManageUsers or Permission.ReadAudit or Permission.EditReports or Permission.ApproveItems) => Reach.OwnAgency,
 
-        (StaffRole.Reviewer, Permission.ReadRecords or Permission.EditRecords or Permission.Review) => Reach.OwnAgency,
+        (StaffRole.Reviewer, Permission.ReadRecords or Permission.EditRecords or Permission.Review or Permission.ApproveItems) => Reach.OwnAgency,
 
         (StaffRole.Clerk, Permission.ReadRecords or Permission.EditRecords) => Reach.OwnAgency,
 

@@ -26,4 +26,7 @@ public enum Permission
 
     /// <summary>Write, correct and publish the agency's annual report.</summary>
     EditReports,
+
+    /// <summary>Approve an information item for publication, and withdraw a published one.</summary>
+    ApproveItems,
 }

@@ -1,3 +1,4 @@
+using Gongkai.Web.Disclosure;
 using System.Security.Claims;
 using Gongkai.Data;
 using Gongkai.Data.Demo;
@@ -63,6 +64,8 @@ public static class WebSetup
             {
                 o.Conventions.AuthorizeFolder("/Console");
                 o.Conventions.AllowAnonymousToPage("/Console/Login");
+                // The same page writes a new item and changes a draft.
+                o.Conventions.AddPageRoute("/Console/Items/Edit", "console/items/new");
             })
             .AddMvcOptions(o =>
             {
@@ -121,6 +124,8 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapReportApi();
+        app.MapAgencyFeed();
+        app.MapSitemap();
         return app;
     }
 

@@ -50,6 +50,11 @@ public sealed class AccessPolicyTests
         Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.EditReports, TownA));
         Assert.False(Allows(StaffRole.AgencyAdmin, TownA, Permission.EditReports, TownB));
         Assert.False(Allows(StaffRole.Clerk, TownA, Permission.EditReports, TownA));
+        Assert.False(Allows(StaffRole.Clerk, TownA, Permission.ApproveItems, TownA));
+        Assert.True(Allows(StaffRole.Reviewer, TownA, Permission.ApproveItems, TownA));
+        Assert.True(Allows(StaffRole.AgencyAdmin, TownA, Permission.ApproveItems, TownA));
+        Assert.False(Allows(StaffRole.AgencyAdmin, TownA, Permission.Review, TownA));
+        Assert.False(Allows(StaffRole.Supervisor, County, Permission.ApproveItems, TownA));
         Assert.False(Allows(StaffRole.Supervisor, County, Permission.EditReports, TownA));
         Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, TownA));
     }

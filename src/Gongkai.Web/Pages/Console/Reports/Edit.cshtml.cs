@@ -1,3 +1,4 @@
+using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Applications;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
@@ -157,15 +158,20 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         var tallies = await ApplicationHistory.TalliesForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
+        var items = (await db.InfoItems.AsNoTracking()
+                .Where(i => i.AgencyId == Record.AgencyId && (i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn))
+                .ToListAsync(ct))
+            .Select(i => i.ToDomain()).ToList();
         var values = _stored.Values.Copy();
         ApplicationTables.Fill(values, Format.Code, Record.Year, tallies, appeals);
+        ProactiveTables.Fill(values, Format.Code, Record.Year, items);
         var report = _stored with { Values = values };
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = $"由办理记录生成申请情况表（{tallies.Sum(t => t.Count)} 件申请）；" + Describe(_stored, report);
+        db.AuditNote = $"由办理记录生成（{tallies.Sum(t => t.Count)} 件申请，{items.Count} 条主动公开信息）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = ApplicationTables.IsLegacy(Format.Code)
-            ? $"已根据 {tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成统计表的依申请公开、行政复议、行政诉讼各行。"
-            : $"已根据 {tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成表三、表四。";
+            ? $"已根据 {items.Count} 条主动公开信息、{tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成统计表的主动公开、依申请公开、行政复议、行政诉讼各行。"
+            : $"已根据 {items.Count} 条主动公开信息、{tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成第二十条第（一）项和表三、表四；其他各项请按来源填写。";
         return Redirect($"/console/reports/{id}/edit");
     }
 

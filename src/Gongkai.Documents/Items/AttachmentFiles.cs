@@ -1,0 +1,84 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Gongkai.Documents.Items;
+
+/// <summary>What kinds of file an item may carry, and the text read from them for search and the personal-data guard.</summary>
+public static class AttachmentFiles
+{
+    /// <summary>20 MB: a scanned document of a few dozen pages; larger files belong in the archive, not on the portal.</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+    };
+
+    /// <summary>Why a file cannot be attached, in Chinese naming the file, or null.</summary>
+    public static string? Problem(string fileName, long size)
+    {
+        if (!ContentTypes.ContainsKey(Path.GetExtension(fileName)))
+        {
+            return $"附件“{fileName}”的类型不支持：只能上传 PDF、DOCX、XLSX、JPG、PNG 文件。";
+        }
+        if (size == 0)
+        {
+            return $"附件“{fileName}”是空文件。";
+        }
+        return size > MaxBytes ? $"附件“{fileName}”超过 20 MB。" : null;
+    }
+
+    /// <summary>
+    /// The text of a DOCX or XLSX; empty for images and for PDF (no PDF text reader is available
+    /// here, so a PDF is searched by its item's text only and its personal data needs a reviewer's eye).
+    /// A file that claims to be DOCX/XLSX but is not gives an error naming it.
+    /// </summary>
+    public static string Text(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        try
+        {
+            return extension switch
+            {
+                ".docx" => DocxText(content),
+                ".xlsx" => XlsxText(content),
+                _ => "",
+            };
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
+        {
+            throw new InvalidDataException($"附件“{fileName}”无法读取，文件可能已损坏或不是真正的 {extension[1..].ToUpperInvariant()} 文件。", e);
+        }
+    }
+
+    private static string DocxText(byte[] content)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(content), false);
+        var body = document.MainDocumentPart?.Document.Body;
+        return body is null ? "" : string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0));
+    }
+
+    private static string XlsxText(byte[] content)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
+        var shared = document.WorkbookPart?.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var text = new StringBuilder();
+        foreach (var sheet in document.WorkbookPart?.WorksheetParts ?? [])
+        {
+            foreach (var row in sheet.Worksheet.Descendants<Row>())
+            {
+                var cells = row.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.SharedString && int.TryParse(c.CellValue?.Text, out var i) && i < shared.Count
+                    ? shared[i]
+                    : c.CellValue?.Text ?? c.InnerText);
+                text.AppendLine(string.Join(" ", cells));
+            }
+        }
+        return text.ToString();
+    }
+}

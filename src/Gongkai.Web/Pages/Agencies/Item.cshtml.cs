@@ -1,0 +1,53 @@
+using Gongkai.Data;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Agencies;
+
+/// <summary>A published item with the metadata table government sites print, its attachments and its interpretations.</summary>
+public sealed class ItemModel(GongkaiDb db, TimeProvider clock) : AgencyColumnPage(db)
+{
+    public override ColumnSection Section => ColumnSection.Catalog;
+
+    public InfoItem Item { get; private set; } = null!;
+    public string? Validity { get; private set; }
+    public IReadOnlyList<(int Id, string FileName, long Size)> Attachments { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title)> Interpretations { get; private set; } = [];
+    public (int Id, string Title)? Original { get; private set; }
+
+    [FromRoute(Name = "id")]
+    public int Id { get; set; }
+
+    protected override async Task<IActionResult> LoadSectionAsync(CancellationToken ct)
+    {
+        var id = Id;
+        if (await PublishedAsync(id, ct) is not { } item)
+        {
+            return NotFound();
+        }
+        Item = item;
+        ViewData["Title"] = $"{item.Title} - {Agency.Name}";
+        Validity = Disclosure.ItemRecords.Validity(item, ChinaTime.Today(clock));
+        Attachments = (await Db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct))
+            .Select(a => (a.Id, a.FileName, a.Size)).ToList();
+        Interpretations = (await Db.InfoItems.AsNoTracking().Where(i => i.InterpretsItemId == id && i.Status == ItemStatus.Published).Select(i => new { i.Id, i.Title }).ToListAsync(ct))
+            .Select(i => (i.Id, i.Title)).ToList();
+        Original = item.InterpretsItemId is { } original && await PublishedAsync(original, ct) is { } o ? (o.Id, o.Title) : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(string code, int fileId, CancellationToken ct)
+    {
+        if (!await FindAgencyAsync(code, ct) || await PublishedAsync(Id, ct) is null)
+        {
+            return NotFound();
+        }
+        var file = await Db.ItemAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == fileId && a.ItemId == Id, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private Task<InfoItem?> PublishedAsync(int id, CancellationToken ct) =>
+        Db.InfoItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.AgencyId == Agency.Id && i.Status == ItemStatus.Published, ct);
+}

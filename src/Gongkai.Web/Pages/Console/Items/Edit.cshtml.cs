@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Documents.Items;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Disclosure;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Items;
+
+/// <summary>Writes a new information item, or changes a draft. Only drafts change: what is under review is what gets signed off.</summary>
+public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    [BindProperty, Display(Name = "标题"), Required(ErrorMessage = "请填写标题。"), StringLength(200, ErrorMessage = "标题不能超过 200 字。")]
+    public string? Title { get; set; }
+
+    [BindProperty, Display(Name = "文号"), StringLength(60, ErrorMessage = "文号不能超过 60 字。")]
+    public string? DocumentNumber { get; set; }
+
+    [BindProperty, Display(Name = "发布机构"), StringLength(100, ErrorMessage = "发布机构不能超过 100 字。")]
+    public string? Issuer { get; set; }
+
+    [BindProperty, Display(Name = "成文日期"), Required(ErrorMessage = "请填写成文日期。")]
+    public DateOnly? WrittenOn { get; set; }
+
+    [BindProperty, Display(Name = "主题分类"), StringLength(40, ErrorMessage = "主题分类不能超过 40 字。")]
+    public string? Topic { get; set; }
+
+    [BindProperty, Display(Name = "公开目录（条例第二十条、第二十一条）"), Required(ErrorMessage = "请选择公开目录。")]
+    public string? CategoryCode { get; set; }
+
+    [BindProperty, Display(Name = "文件类型")]
+    public DocumentKind DocumentKind { get; set; }
+
+    [BindProperty, Display(Name = "所解读文件的索引号")]
+    public string? InterpretsIndexNumber { get; set; }
+
+    [BindProperty, Display(Name = "发布渠道")]
+    public List<PublicationChannels> Channels { get; set; } = [];
+
+    [BindProperty, Display(Name = "正文"), Required(ErrorMessage = "请填写正文。")]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public InfoItem? Item { get; private set; }
+    public Agency Agency { get; private set; } = null!;
+    public IReadOnlyList<DisclosureCategory> CategoryChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Item is { } item)
+        {
+            (Title, DocumentNumber, Issuer, WrittenOn, Topic, CategoryCode, DocumentKind, Body, Version) =
+                (item.Title, item.DocumentNumber, item.Issuer, item.WrittenOn, item.Topic, item.CategoryCode, item.DocumentKind, item.BodyHtml, item.Version);
+            Channels = ItemRecords.AllChannels.Where(c => item.Channels.HasFlag(c)).ToList();
+            InterpretsIndexNumber = item.InterpretsItemId is { } original
+                ? await db.InfoItems.Where(i => i.Id == original).Select(i => i.IndexNumber).SingleAsync(ct)
+                : null;
+        }
+        else
+        {
+            Issuer = Agency.Name;
+            WrittenOn = ChinaTime.Today(clock);
+            Channels = [PublicationChannels.Website];
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (Item is not null && Version != Item.Version)
+        {
+            ModelState.AddModelError("", "该信息已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
+        }
+        if (CategoryCode is not null && CategoryChoices.All(c => c.Code != CategoryCode))
+        {
+            ModelState.AddModelError(nameof(CategoryCode), "请选择公开目录。");
+        }
+        if (WrittenOn is { } written && written > ChinaTime.Today(clock))
+        {
+            ModelState.AddModelError(nameof(WrittenOn), "成文日期不能晚于今天。");
+        }
+        int? interprets = null;
+        if (!string.IsNullOrWhiteSpace(InterpretsIndexNumber))
+        {
+            interprets = await db.InfoItems.Where(i => i.IndexNumber == InterpretsIndexNumber.Trim() && i.AgencyId == Agency.Id && i.DocumentKind != DocumentKind.None)
+                .Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
+            if (interprets is null)
+            {
+                ModelState.AddModelError(nameof(InterpretsIndexNumber), "本机构没有这个索引号的规章或规范性文件。");
+            }
+        }
+        var html = BodyHtml.Sanitize(Body is { } b && b.Contains('<') ? b : BodyHtml.FromPlainText(Body ?? ""));
+        var text = BodyHtml.Text(html);
+        if (Body is not null && text.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Body), "正文没有可以发布的文字。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = Item;
+        if (item is null)
+        {
+            var year = WrittenOn!.Value.Year;
+            var (sequence, index) = await ItemRecords.NextIndexAsync(db, Agency, year, ct);
+            item = new InfoItem
+            {
+                AgencyId = Agency.Id, IndexNumber = index, Year = year, Sequence = sequence, Title = "", Issuer = "", CategoryCode = "", BodyHtml = "", BodyText = "",
+                Status = ItemStatus.Draft, AuthorId = staff.UserId, AuthorName = staff.DisplayName, CreatedUtc = now,
+            };
+            db.InfoItems.Add(item);
+        }
+        item.Title = Title!.Trim();
+        item.DocumentNumber = string.IsNullOrWhiteSpace(DocumentNumber) ? null : DocumentNumber.Trim();
+        item.Issuer = string.IsNullOrWhiteSpace(Issuer) ? Agency.Name : Issuer.Trim();
+        item.WrittenOn = WrittenOn!.Value;
+        item.Topic = string.IsNullOrWhiteSpace(Topic) ? null : Topic.Trim();
+        item.CategoryCode = CategoryCode!;
+        item.DocumentKind = DocumentKind;
+        item.InterpretsItemId = interprets;
+        item.Channels = Channels.Aggregate(PublicationChannels.None, (all, c) => all | c);
+        item.BodyHtml = html;
+        item.BodyText = text;
+        item.UpdatedUtc = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "该信息已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
+            return Page();
+        }
+        TempData["Notice"] = "已保存草稿。";
+        return Redirect($"/console/items/{item.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
+    {
+        int agencyId;
+        if (id is { } itemId)
+        {
+            Item = await db.InfoItems.SingleOrDefaultAsync(i => i.Id == itemId, ct);
+            if (Item is null || !await staff.CanAsync(Permission.ReadRecords, Item.AgencyId, ct))
+            {
+                return NotFound();
+            }
+            if (!await staff.CanAsync(Permission.EditRecords, Item.AgencyId, ct))
+            {
+                return Forbid();
+            }
+            if (Item.Status != ItemStatus.Draft)
+            {
+                return StatusCode(StatusCodes.Status409Conflict);
+            }
+            agencyId = Item.AgencyId;
+        }
+        else
+        {
+            agencyId = staff.AgencyId;
+            if (!await staff.CanAsync(Permission.EditRecords, agencyId, ct))
+            {
+                return Forbid();
+            }
+        }
+        Agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        CategoryChoices = Categories.For(Agency.Level == Domain.Agencies.AgencyLevel.Township);
+        ViewData["Title"] = Item is null ? "新建信息" : $"修改 {Item.Title}";
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+using Gongkai.Data;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Disclosure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages;
+
+/// <summary>Full-text search over every agency's published items, with filters, highlighting and pages.</summary>
+public sealed class SearchModel(GongkaiDb db) : PageModel
+{
+    public const int PageSize = 10;
+
+    [FromQuery(Name = "q")] public string? Query { get; set; }
+    [FromQuery(Name = "agency")] public string? AgencyCode { get; set; }
+    [FromQuery(Name = "category")] public string? Category { get; set; }
+    [FromQuery(Name = "year")] public int? Year { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public sealed record Hit(string AgencyCode, string AgencyName, int Id, string TitleHtml, string SnippetHtml, DateOnly PublishedOn, string IndexNumber);
+
+    public string? Problem { get; private set; }
+    public IReadOnlyList<Hit> Hits { get; private set; } = [];
+    public int Total { get; private set; }
+    public bool MoreThanTotal { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<(string Code, string Name)> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new { a.ShortCode, a.Name }).ToListAsync(ct))
+            .Select(a => (a.ShortCode, a.Name)).ToList();
+        if (Query is null)
+        {
+            return;
+        }
+        var (query, problem) = SearchText.Parse(Query);
+        if (query is null)
+        {
+            Problem = problem;
+            return;
+        }
+        int? agencyId = null;
+        if (!string.IsNullOrEmpty(AgencyCode))
+        {
+            agencyId = await db.Agencies.Where(a => a.ShortCode == AgencyCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) ?? -1;
+        }
+        PageNumber = Math.Max(1, PageNumber);
+        var hits = await new ItemSearch(db).SearchAsync(query, new SearchFilter(agencyId, Year, Category), PageNumber, PageSize, ct);
+        (Total, MoreThanTotal) = (hits.Total, hits.MoreThanTotal);
+        var ids = hits.ItemIds;
+        var rows = await db.InfoItems.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { a.ShortCode, a.Name, i.Id, i.Title, i.BodyText, i.PublishedOn, i.IndexNumber })
+            .ToListAsync(ct);
+        Hits = rows.OrderBy(r => ids.ToList().IndexOf(r.Id))
+            .Select(r => new Hit(r.ShortCode, r.Name, r.Id, SearchHighlight.Html(r.Title, query.Terms), SearchHighlight.Html(r.BodyText, query.Terms, 120), r.PublishedOn!.Value, r.IndexNumber))
+            .ToList();
+    }
+
+    public string Link(int page) =>
+        "/search?" + string.Join("&", new[]
+        {
+            "q=" + Uri.EscapeDataString(Query ?? ""),
+            string.IsNullOrEmpty(AgencyCode) ? null : "agency=" + Uri.EscapeDataString(AgencyCode),
+            string.IsNullOrEmpty(Category) ? null : "category=" + Uri.EscapeDataString(Category),
+            Year is { } y ? $"year={y}" : null,
+            page > 1 ? $"page={page}" : null,
+        }.Where(p => p is not null));
+}

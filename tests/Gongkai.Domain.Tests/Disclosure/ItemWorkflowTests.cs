@@ -1,0 +1,52 @@
+using Gongkai.Domain.Disclosure;
+
+namespace Gongkai.Domain.Tests.Disclosure;
+
+/// <summary>凡公开必审核: draft → 保密审查 → approval → published.</summary>
+public sealed class ItemWorkflowTests
+{
+    private static readonly Actor Clerk = new(1, "经办人", MayReview: false, MayApprove: false);
+    private static readonly Actor Reviewer = new(2, "审核人", MayReview: true, MayApprove: true);
+    private static readonly Actor OtherReviewer = new(3, "另一审核人", MayReview: true, MayApprove: true);
+
+    [Fact]
+    public void AnItem_IsPublishedOnlyAfterReviewAndApproval()
+    {
+        var status = ItemWorkflow.Next(ItemStatus.Draft, ItemAction.Submit, Clerk, authorId: 1, null, 0);
+        status = ItemWorkflow.Next(status, ItemAction.PassReview, Reviewer, authorId: 1, "不涉密", 0);
+        status = ItemWorkflow.Next(status, ItemAction.Approve, OtherReviewer, authorId: 1, "同意发布", 0);
+        Assert.Equal(ItemStatus.Published, status);
+    }
+
+    [Fact]
+    public void AClerk_CannotReviewOrPublish()
+    {
+        Assert.Contains("审核人", Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InReview, ItemAction.PassReview, Clerk, 9, null, 0)).Message);
+        Assert.Contains("审核人", Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InApproval, ItemAction.Approve, Clerk, 9, null, 0)).Message);
+        Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.Draft, ItemAction.Approve, Reviewer, 9, null, 0));
+    }
+
+    [Fact]
+    public void AReviewer_CannotApproveTheirOwnDraft()
+    {
+        var error = Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InApproval, ItemAction.Approve, Reviewer, authorId: Reviewer.UserId, "同意", 0));
+        Assert.Equal("不能审核或批准自己起草的信息。", error.Message);
+        Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InReview, ItemAction.PassReview, Reviewer, authorId: Reviewer.UserId, "不涉密", 0));
+    }
+
+    [Fact]
+    public void UnresolvedPersonalData_BlocksReviewAndApproval()
+    {
+        var error = Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InApproval, ItemAction.Approve, Reviewer, 1, "同意", openFindings: 2));
+        Assert.Contains("2 处个人信息", error.Message);
+    }
+
+    [Fact]
+    public void SendingBackAndWithdrawing_NeedAReason()
+    {
+        Assert.Equal("请填写退回意见。", Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.InReview, ItemAction.SendBack, Reviewer, 1, " ", 0)).Message);
+        Assert.Equal("请填写撤回理由。", Assert.Throws<ItemWorkflowException>(() => ItemWorkflow.Next(ItemStatus.Published, ItemAction.Withdraw, Reviewer, 1, null, 0)).Message);
+        Assert.Equal(ItemStatus.Draft, ItemWorkflow.Next(ItemStatus.InApproval, ItemAction.SendBack, Reviewer, 1, "文号有误", 0));
+        Assert.Equal(ItemStatus.Withdrawn, ItemWorkflow.Next(ItemStatus.Published, ItemAction.Withdraw, Reviewer, 1, "文件已废止", 0));
+    }
+}

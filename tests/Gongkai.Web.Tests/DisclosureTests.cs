@@ -1,0 +1,146 @@
+using System.Net;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>Proactive disclosure end to end: 凡公开必审核, the personal-data guard, and the portal's catalog, item page, search, feed and sitemap.</summary>
+public sealed class DisclosureTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static Dictionary<string, string?> Draft(string title, string body) => new()
+    {
+        ["Title"] = title, ["DocumentNumber"] = "白政发〔2026〕5号", ["WrittenOn"] = "2026-02-26", ["CategoryCode"] = "a21.t08",
+        ["DocumentKind"] = "None", ["Channels"] = "Website", ["Body"] = body,
+    };
+
+    private static async Task<Visitor.Page> ActAsync(Visitor who, string url, ItemAction action, string? opinion = null) =>
+        await who.SubmitAsync(url, new Dictionary<string, string?> { ["action"] = action.ToString(), ["opinion"] = opinion }, handler: "Act");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnItemWithAnIdNumber_IsStoppedUntilMasked_ThenReviewedApprovedAndPublic(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var created = await clerk.SubmitAsync("/console/items/new", Draft("2026年2月临时救助对象名单", "临时救助对象：张三，身份证号 330102199003071230，救助金额 2000 元。\n联系电话 13912345678。"));
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var url = created.Location!;
+        var item = await app.QueryAsync(db => db.InfoItems.AsNoTracking().SingleAsync(i => i.Title == "2026年2月临时救助对象名单"));
+        Assert.Matches(@"^QX-BSZ/2026-\d{5}$", item.IndexNumber);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(clerk, url, ItemAction.Submit)).Status);
+        var details = await clerk.GetAsync(url);
+        Assert.Contains("发现 2 处个人信息", details.Text);
+        Assert.Contains("3301**********1230", details.Text);
+        Assert.DoesNotContain("330102199003071230", details.Document.QuerySelector("table.data:nth-of-type(2)")?.TextContent ?? "");
+        // A clerk can neither review nor publish: the buttons are not offered and a forged post is refused.
+        Assert.DoesNotContain(details.Document.QuerySelectorAll("button[name=action]"), b => b.GetAttribute("value") == "PassReview");
+        var version = await app.QueryAsync(db => db.InfoItems.Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync());
+        var forged = await clerk.PostAsync(url + "?handler=Act", [new("action", "PassReview"), new("version", version.ToString()), new("__RequestVerificationToken", await clerk.TokenFromAsync(url))]);
+        Assert.Contains("保密审查须由审核人办理", forged.Summary);
+
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        var blocked = await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密");
+        Assert.Contains("2 处个人信息未处理", blocked.Summary);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Mask")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, url, ItemAction.PassReview, "不涉及国家秘密")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, url, ItemAction.Approve, "同意发布")).Status);
+
+        item = await app.QueryAsync(db => db.InfoItems.AsNoTracking().SingleAsync(i => i.Id == item.Id));
+        Assert.Equal((ItemStatus.Published, new DateOnly(2026, 3, 2)), (item.Status, item.PublishedOn!.Value));
+        Assert.Contains("3301**********1230", item.BodyText);
+        Assert.Contains("139****5678", item.BodyText);
+        var signOffs = await app.QueryAsync(db => db.ItemSignOffs.AsNoTracking().Where(s => s.ItemId == item.Id).OrderBy(s => s.Id).Select(s => s.Action).ToListAsync());
+        Assert.Equal([ItemAction.Submit, ItemAction.PassReview, ItemAction.Approve], signOffs);
+        var audited = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().CountAsync(e => e.EntityType == "ItemSignOff"));
+        Assert.True(audited >= 3, $"{audited} sign-offs in the audit log");
+
+        using var visitor = app.NewVisitor();
+        var page = await visitor.GetAsync($"/agency/qx-bsz/items/{item.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(item.IndexNumber, page.Text);
+        Assert.Contains("白政发〔2026〕5号", page.Text);
+        Assert.DoesNotContain("330102199003071230", page.Text);
+        var found = await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("临时救助"));
+        Assert.Contains("<mark>临时救助</mark>", found.Document.QuerySelector(".search-results")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task AReviewer_CannotApproveTheirOwnDraft()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        var url = (await reviewer.SubmitAsync("/console/items/new", Draft("白沙镇2026年春耕生产工作安排", "各村做好春耕备耕工作。"))).Location!;
+        await ActAsync(reviewer, url, ItemAction.Submit);
+        var refused = await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密");
+        Assert.Contains("不能审核或批准自己起草的信息", refused.Summary);
+        Assert.Equal(0, await app.QueryAsync(db => db.ItemSignOffs.CountAsync(s => s.Action == ItemAction.PassReview && s.UserName == "白沙镇 审核人" && s.ItemId == db.InfoItems.Single(i => i.Title == "白沙镇2026年春耕生产工作安排").Id)));
+
+        // The agency admin approves publication but does not do the confidentiality review.
+        using var other = await app.SignedInAsync("bsz.admin");
+        var version = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇2026年春耕生产工作安排").Select(i => i.Version).SingleAsync());
+        Assert.Contains("保密审查须由审核人办理", (await other.PostAsync(url + "?handler=Act", [new("action", "PassReview"), new("version", version.ToString()), new("__RequestVerificationToken", await other.TokenFromAsync(url))])).Summary);
+    }
+
+    [Fact]
+    public async Task ADraft_IsNotPublic_AndOtherAgenciesStaffCannotSeeIt()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var url = (await clerk.SubmitAsync("/console/items/new", Draft("白沙镇内部草稿", "尚未审核的内容。"))).Location!;
+        var id = url.Split('/')[3];
+        using var visitor = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/agency/qx-bsz/items/{id}")).Status);
+        using var stranger = await app.SignedInAsync("sqz.clerk");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).Status);
+        var empty = await clerk.SubmitAsync("/console/items/new", new Dictionary<string, string?> { ["Title"] = "", ["Body"] = "<script>alert(1)</script>", ["CategoryCode"] = "" });
+        Assert.Equal("请填写标题。", empty.FieldError("Title"));
+        Assert.Equal("请选择公开目录。", empty.FieldError("CategoryCode"));
+        Assert.Equal("正文没有可以发布的文字。", empty.FieldError("Body"));
+    }
+
+    [Fact]
+    public async Task ThePortal_ShowsTheCatalogByHeading_TheValidityOfDocuments_AFeedAndASitemap()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var catalog = await visitor.GetAsync("/agency/qx-bsz/catalog");
+        var titles = catalog.Document.QuerySelectorAll(".item-list a").Select(a => a.TextContent).ToList();
+        Assert.Contains("白沙镇农村低保审核审批实施办法", titles);
+        Assert.DoesNotContain("白沙镇2026年1月低保资金发放情况", titles);   // still in review
+        Assert.Contains("共 5 条", catalog.Text);
+
+        var byHeading = await visitor.GetAsync("/agency/qx-bsz/catalog?category=a20.01");
+        Assert.Equal(3, byHeading.Document.QuerySelectorAll(".item-list li").Length);
+
+        var repealedId = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇村庄规划管理规定").Select(i => i.Id).SingleAsync());
+        Assert.Contains("已废止", (await visitor.GetAsync($"/agency/qx-bsz/items/{repealedId}")).Text);
+        var documentId = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇农村低保审核审批实施办法").Select(i => i.Id).SingleAsync());
+        var document = await visitor.GetAsync($"/agency/qx-bsz/items/{documentId}");
+        Assert.Contains("有效", document.Document.QuerySelector(".item-meta")!.TextContent);
+        Assert.Contains("政策解读", document.Text);
+
+        var feed = await visitor.Client.GetStringAsync("/agency/qx-bsz/feed.atom");
+        Assert.Contains("<title>白沙镇农村低保审核审批实施办法</title>", feed);
+        Assert.DoesNotContain("低保资金发放情况", feed);
+        var sitemap = await visitor.Client.GetStringAsync("/sitemaps/items-1.xml");
+        Assert.Contains($"/agency/qx-bsz/items/{documentId}</loc>", sitemap);
+        Assert.Contains("/sitemaps/columns.xml", await visitor.Client.GetStringAsync("/sitemap.xml"));
+    }
+
+    [Fact]
+    public async Task Search_NeedsTwoCharacters_AndFilters()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        Assert.Contains("请至少输入两个字", (await visitor.GetAsync("/search?q=%E4%BD%8E")).Text);
+        var both = await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("征地补偿"));
+        Assert.Equal(2, both.Document.QuerySelectorAll(".search-results > li").Length);
+        var one = await visitor.GetAsync("/search?agency=qx-sqz&q=" + Uri.EscapeDataString("征地补偿"));
+        Assert.Equal("青溪县石桥镇人民政府", Assert.Single(one.Document.QuerySelectorAll(".search-results .meta")).TextContent.Split(" · ")[0]);
+        Assert.Contains("找到 0 条结果", (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("征地补助"))).Text);
+    }
+}
