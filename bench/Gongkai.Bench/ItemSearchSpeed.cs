@@ -155,7 +155,7 @@ public static class ItemSearchSpeed
                 var year = 2015 + i * 11 / count;
                 var title = $"测试{agency}镇关于{year}年{topic}{Kinds[random.Next(Kinds.Length)]}";
                 var body = new StringBuilder();
-                var n = random.Next(2, 5);
+                var n = random.Next(3, 9);
                 for (var k = 0; k < n; k++)
                 {
                     body.Append(sentences[random.Next(sentences.Count)]).Append('。');

@@ -31,6 +31,12 @@ public sealed class Agency : IAudited
     /// <summary>The index-number pattern (<see cref="Gongkai.Domain.Disclosure.IndexNumber"/>); the default when not set.</summary>
     public string? IndexPattern { get; set; }
 
+    /// <summary>More of the 公开指南 (Art. 12) in the agency's words, a paragraph a line, after the generated parts.</summary>
+    public string? GuideText { get; set; }
+
+    /// <summary>The agency's 政府信息公开制度, a paragraph a line.</summary>
+    public string? RulesText { get; set; }
+
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => Id;

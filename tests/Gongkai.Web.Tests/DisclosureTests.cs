@@ -143,4 +143,31 @@ public sealed class DisclosureTests
         Assert.Equal("青溪县石桥镇人民政府", Assert.Single(one.Document.QuerySelectorAll(".search-results .meta")).TextContent.Split(" · ")[0]);
         Assert.Contains("找到 0 条结果", (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("征地补助"))).Text);
     }
+
+    [Fact]
+    public async Task TheAgencyAdmin_SetsTheIndexPattern_TheGuideAndTheRules()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var town = await app.AgencyAsync("qx-bsz");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var url = $"/console/agencies/{town.Id}";
+        var wrong = await admin.SubmitAsync(url, new Dictionary<string, string?> { ["Form.IndexPattern"] = "{机构}/{年}-{序号4}" });
+        Assert.Contains("未知的占位符：{机构}", wrong.FieldError("Form.IndexPattern"));
+
+        var saved = await admin.SubmitAsync(url, new Dictionary<string, string?>
+        {
+            ["Form.IndexPattern"] = "BSZ-{年}-{序号4}", ["Form.RulesText"] = "第一条 为规范本镇政府信息公开工作，制定本制度。\n第二条 凡公开必审核。",
+            ["Form.GuideText"] = "本指南每年更新一次。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        await clerk.SubmitAsync("/console/items/new", Draft("白沙镇2026年防汛工作方案", "做好汛期值班值守。"));
+        var index = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇2026年防汛工作方案").Select(i => i.IndexNumber).SingleAsync());
+        Assert.Matches(@"^BSZ-2026-\d{4}$", index);
+
+        using var visitor = app.NewVisitor();
+        var rules = await visitor.GetAsync("/agency/qx-bsz/rules");
+        Assert.Equal(["第一条 为规范本镇政府信息公开工作，制定本制度。", "第二条 凡公开必审核。"], rules.Document.QuerySelectorAll("main p").Select(p => p.TextContent).Where(t => t.StartsWith('第')).ToList());
+        Assert.Contains("本指南每年更新一次。", (await visitor.GetAsync("/agency/qx-bsz/guide")).Text);
+    }
 }

@@ -1,6 +1,8 @@
 using Gongkai.Data;
 using Gongkai.Tests;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,18 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         _ = app.Server; // start now: migrations and demo data
         return app;
     }
+
+    /// <summary>The app on a real socket (Kestrel, a free port), for a real browser.</summary>
+    public static async Task<GongkaiApp> StartOnKestrelAsync(string provider)
+    {
+        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider));
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where the Kestrel-hosted app listens (see <see cref="StartOnKestrelAsync"/>).</summary>
+    public string Address => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

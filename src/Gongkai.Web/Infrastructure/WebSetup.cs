@@ -124,6 +124,7 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapReportApi();
+        app.MapOpenReports();
         app.MapAgencyFeed();
         app.MapSitemap();
         return app;

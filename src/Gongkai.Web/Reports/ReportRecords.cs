@@ -40,6 +40,32 @@ public static class ReportRecords
             .Where(r => r.AgencyId == agencyId && r.Status != ReportStatus.Draft)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Edition);
 
+    /// <summary>The agency's report in force for a year (the published edition), if any.</summary>
+    public static async Task<AnnualReport?> PublishedAsync(GongkaiDb db, int agencyId, int year, CancellationToken ct)
+    {
+        var record = await db.AnnualReports.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Year == year && r.Status == ReportStatus.Published)
+            .OrderByDescending(r => r.Edition).FirstOrDefaultAsync(ct);
+        return record is null ? null : Load(record);
+    }
+
+    /// <summary>The narrative parts of a report as one text, for comparing reports.</summary>
+    public static string Narrative(AnnualReport report) => string.Join("\n", report.Parts.Select(p => p.Text));
+
+    /// <summary>
+    /// The texts a report's narrative may have been copied from: the agency's previous year and the
+    /// other agencies' published reports of the same year (the newest 300, which bounds the work).
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Source, string Text)>> ComparableNarrativesAsync(GongkaiDb db, AnnualReportRecord record, CancellationToken ct)
+    {
+        var rows = await db.AnnualReports.AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Published && r.Id != record.Id
+                && ((r.AgencyId == record.AgencyId && r.Year == record.Year - 1) || (r.AgencyId != record.AgencyId && r.Year == record.Year)))
+            .OrderByDescending(r => r.Id).Take(300)
+            .Join(db.Agencies, r => r.AgencyId, a => a.Id, (r, a) => new { a.Name, r.Year, r.Content })
+            .ToListAsync(ct);
+        return rows.Select(r => ($"{r.Name} {r.Year} 年度报告", Narrative(ReportJson.Read(r.Content)))).ToList();
+    }
+
     public static string StatusLabel(ReportStatus status) => status switch
     {
         ReportStatus.Draft => "草稿",

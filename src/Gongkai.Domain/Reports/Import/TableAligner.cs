@@ -104,7 +104,8 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             var numbers = texts.SkipWhile(t => t.Length == 0).ToList();
             var unlabelled = format.Tables.SelectMany(t => t.Sections.Select(s => (t, s)))
                 .FirstOrDefault(x => x.s.Rows.Count == 1 && x.s.Rows[0].Label.Length == 0 && x.s.LeafColumns().Count <= texts.Count && x.s.LeafColumns().Count >= numbers.Count);
-            if (unlabelled.t is not null && numbers.Count(t => IsNumber(t)) * 2 >= numbers.Count)
+            // Blank cells are allowed (a report may leave most of the row blank); text is not.
+            if (unlabelled.t is not null && numbers.Any(IsNumber) && numbers.Where(t => t.Length > 0).All(IsNumber))
             {
                 var width = unlabelled.s.LeafColumns().Count;
                 (_table, _section) = (unlabelled.t, unlabelled.s);

@@ -44,7 +44,32 @@ public sealed class AgencyForm
     [Display(Name = "电子邮箱"), EmailAddress(ErrorMessage = "电子邮箱格式不正确。"), StringLength(100, ErrorMessage = "不超过 100 个字符。")]
     public string? OfficeEmail { get; set; }
 
+    [Display(Name = "索引号中的机构代码"), RegularExpression("^[0-9A-Za-z-]{2,30}$", ErrorMessage = "机构代码为 2–30 位字母、数字或连字符（如统一社会信用代码）。")]
+    public string? IndexCode { get; set; }
+
+    [Display(Name = "索引号规则"), StringLength(60, ErrorMessage = "不超过 60 个字。")]
+    public string? IndexPattern { get; set; }
+
+    [Display(Name = "公开指南的其他内容"), StringLength(20000, ErrorMessage = "不超过 20000 个字。")]
+    public string? GuideText { get; set; }
+
+    [Display(Name = "政府信息公开制度"), StringLength(50000, ErrorMessage = "不超过 50000 个字。")]
+    public string? RulesText { get; set; }
+
     public int Version { get; set; }
+
+    /// <summary>
+    /// Checks what attributes cannot: the index-number pattern. Called by each page explicitly,
+    /// because an agency admin's post lacks the identity fields, and with property errors MVC
+    /// would never call an IValidatableObject.
+    /// </summary>
+    public void ValidatePattern(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix)
+    {
+        if (!string.IsNullOrWhiteSpace(IndexPattern) && Gongkai.Domain.Disclosure.IndexNumber.Problem(IndexPattern.Trim()) is { } problem)
+        {
+            state.AddModelError($"{prefix}.{nameof(IndexPattern)}", problem);
+        }
+    }
 
     public static AgencyForm From(Agency a) => new()
     {
@@ -60,6 +85,10 @@ public sealed class AgencyForm
         OfficePhone = a.OfficePhone,
         OfficeFax = a.OfficeFax,
         OfficeEmail = a.OfficeEmail,
+        IndexCode = a.IndexCode,
+        IndexPattern = a.IndexPattern,
+        GuideText = a.GuideText,
+        RulesText = a.RulesText,
         Version = a.Version,
     };
 
@@ -72,6 +101,10 @@ public sealed class AgencyForm
         a.OfficePhone = OfficePhone.Trim();
         a.OfficeFax = Blank(OfficeFax);
         a.OfficeEmail = Blank(OfficeEmail);
+        a.IndexCode = Blank(IndexCode)?.ToUpperInvariant();
+        a.IndexPattern = Blank(IndexPattern);
+        a.GuideText = Blank(GuideText);
+        a.RulesText = Blank(RulesText);
     }
 
     public void ApplyIdentityTo(Agency a)

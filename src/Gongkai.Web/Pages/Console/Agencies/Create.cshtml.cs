@@ -39,6 +39,7 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             ModelState.AddModelError("Form.ShortCode", "该简码已被其他机构使用。");
         }
+        Form.ValidatePattern(ModelState, nameof(Form));
         if (!ModelState.IsValid)
         {
             await LoadParentsAsync(ct);

@@ -43,6 +43,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
+        Form.ValidatePattern(ModelState, nameof(Form));
         if (IdentityEditable)
         {
             var tree = await staff.TreeAsync(ct);

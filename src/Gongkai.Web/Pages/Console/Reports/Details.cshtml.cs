@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Supervision;
 using Gongkai.Domain.Staff;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
@@ -20,6 +21,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public AnnualReportRecord Record { get; private set; } = null!;
     public AnnualReport Report { get; private set; } = null!;
     public IReadOnlyList<Violation> Violations { get; private set; } = [];
+    public IReadOnlyList<NarrativeOverlap> Copies { get; private set; } = [];
     public string Html { get; private set; } = "";
     public string AgencyCode { get; private set; } = "";
     public bool CanEdit { get; private set; }
@@ -115,7 +117,9 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         Record = record;
         Report = ReportRecords.Load(record);
-        Violations = Report.Check();
+        var previous = await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct);
+        Violations = [.. Report.Check(), .. CrossYear.Check(Report, previous)];
+        Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
         Html = ReportHtml.Fragment(Report);
         CanEdit = await staff.CanAsync(Permission.EditReports, record.AgencyId, ct);
         IsLatest = !await db.AnnualReports.AnyAsync(r => r.AgencyId == record.AgencyId && r.Year == record.Year && r.Edition > record.Edition, ct);

@@ -1,9 +1,10 @@
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Applications;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Supervision;
 using Gongkai.Domain.Staff;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
@@ -165,7 +166,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         var values = _stored.Values.Copy();
         ApplicationTables.Fill(values, Format.Code, Record.Year, tallies, appeals);
         ProactiveTables.Fill(values, Format.Code, Record.Year, items);
-        var report = _stored with { Values = values };
+        var report = NarrativeDraft.Fill(_stored with { Values = values }, await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
         db.AuditNote = $"由办理记录生成（{tallies.Sum(t => t.Count)} 件申请，{items.Count} 条主动公开信息）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,63 @@
+using System.Text;
+using Gongkai.Data;
+using Gongkai.Documents.Reports;
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Supervision;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Console.Reports;
+
+/// <summary>
+/// A supervisor's roll-up of a year: its own agency's report (本级) and the sum over every agency
+/// it may read (全县 / 全市), per format; which agencies are included and which have not published.
+/// </summary>
+public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "year")]
+    public int? Year { get; set; }
+
+    public sealed record Group(ReportFormat Format, IReadOnlyList<string> Agencies, AnnualReport Sum);
+
+    public string AgencyName { get; private set; } = "";
+    public AnnualReport? Own { get; private set; }
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+    public IReadOnlyList<string> NotPublished { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? download, CancellationToken ct)
+    {
+        Year ??= ChinaTime.Today(clock).Year - 1;
+        var year = Year.Value;
+        var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => readable.Contains(a.Id)).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
+        AgencyName = agencies.FirstOrDefault(a => a.Id == staff.AgencyId)?.Name ?? "";
+        var records = await db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && r.Year == year && r.Status == ReportStatus.Published).ToListAsync(ct);
+        var reports = records.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => ReportRecords.Load(g.MaxBy(r => r.Edition)!));
+        Own = reports.GetValueOrDefault(staff.AgencyId);
+        NotPublished = agencies.Where(a => !reports.ContainsKey(a.Id)).Select(a => a.Name).ToList();
+        Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, Report: reports[a.Id]))
+            .GroupBy(x => x.Report.FormatCode)
+            .Select(g =>
+            {
+                var format = ReportFormats.Get(g.Key);
+                var sum = AnnualReport.Blank(format, $"{AgencyName}（汇总 {g.Count()} 个机构）", year) with { Values = RollUp.Sum(format, g) };
+                return new Group(format, g.Select(x => x.Name).ToList(), sum);
+            })
+            .ToList();
+        if (download == "csv")
+        {
+            var csv = new StringBuilder(string.Join(",", ReportCsv.Header) + "\r\n");
+            foreach (var group in Groups)
+            {
+                ReportCsv.AppendCells(csv, group.Sum);
+            }
+            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"汇总-{year}.csv");
+        }
+        ViewData["Title"] = $"{year} 年度报告汇总";
+        return Page();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Gongkai.Data;
+using Gongkai.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The supervisor's roll-up, and every published report's cells as open data.</summary>
+public sealed class ReportSupervisionTests
+{
+    [Fact]
+    public async Task TheRollUp_SumsTheAgenciesReports_AndListsWhoHasNotPublished()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var page = await supervisor.GetAsync("/console/reports/rollup?year=2025");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("全部机构均已发布", page.Text);
+
+        var contents = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().Where(r => r.Year == 2025 && r.Status == ReportStatus.Published).Select(r => r.Content).ToListAsync());
+        var expected = contents.Select(ReportJson.Read).Sum(r => r.Values.Number(new CellKey("requests", "new", "total")) ?? 0);
+        var csv = await supervisor.Client.GetStringAsync("/console/reports/rollup?year=2025&download=csv");
+        var line = csv.Split("\r\n").Single(l => l.Contains(",requests,new,", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal));
+        Assert.Equal(expected.ToString("0.##"), line.Split(',')[^1]);
+
+        var next = await supervisor.GetAsync("/console/reports/rollup?year=2026");
+        Assert.Contains("尚未发布的机构（5 个）", next.Text);
+
+        // A town's clerk sees only the town.
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        Assert.Contains("（1 个机构）", (await clerk.GetAsync("/console/reports/rollup?year=2025")).Text);
+    }
+
+    [Fact]
+    public async Task OpenData_GivesEveryPublishedReportsCells_AsJsonAndCsv()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var json = JsonNode.Parse(await visitor.Client.GetStringAsync("/api/v1/open/reports?year=2025"))!.AsArray();
+        Assert.Equal(5, json.Count);
+        Assert.All(json, r => Assert.Equal(2025, r!["year"]!.GetValue<int>()));
+        var town = Assert.Single(JsonNode.Parse(await visitor.Client.GetStringAsync("/api/v1/open/reports?agency=qx-bsz&year=2024"))!.AsArray());
+        Assert.Equal("qx-bsz", town!["agencyCode"]!.GetValue<string>());
+
+        var csv = await visitor.Client.GetStringAsync("/api/v1/open/reports.csv?agency=qx-bsz");
+        var lines = csv.TrimStart('\ufeff').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("agency,year,format,table,row,row_labels,column,column_labels,unit,value", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",2024,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",2025,", StringComparison.Ordinal));
+        Assert.Contains("/api/v1/open/reports", await visitor.Client.GetStringAsync("/openapi/v1.json"));
+    }
+}
