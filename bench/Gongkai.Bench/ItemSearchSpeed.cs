@@ -219,7 +219,7 @@ public static class ItemSearchSpeed
         var postgres = settings.Provider == DatabaseProvider.Postgres;
         if (postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("DROP INDEX search_items_tokens; DROP INDEX search_items_facets;");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX search_items_tokens;");
         }
         const int batch = 5000;
         for (var from = 1; from <= count; from += batch)
@@ -227,14 +227,14 @@ public static class ItemSearchSpeed
             var items = await db.InfoItems.AsNoTracking().Where(i => i.Id >= from && i.Id < from + batch).ToListAsync();
             if (postgres)
             {
-                await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync("COPY search_items (item_id, chunk, facets, tokens) FROM STDIN");
+                await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync("COPY search_items (item_id, chunk, tokens) FROM STDIN");
                 foreach (var item in items)
                 {
                     var tokens = SearchText.Tokens(ItemSearch.Document(item, []));
                     var chunk = 0;
                     foreach (var (start, length) in ItemSearch.Chunks(tokens))
                     {
-                        await writer.WriteLineAsync($"{item.Id}\t{chunk++}\t{string.Join(' ', ItemSearch.Facets(item))}\t{ItemSearch.TsVector(tokens, start, length)}");
+                        await writer.WriteLineAsync($"{item.Id}\t{chunk++}\t{ItemSearch.TsVector(tokens, start, length, ItemSearch.PostgresLexemes(item))}");
                     }
                 }
             }
@@ -257,7 +257,7 @@ public static class ItemSearchSpeed
         }
         if (postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("SET maintenance_work_mem = '1GB'; CREATE INDEX search_items_tokens ON search_items USING gin (tokens); CREATE INDEX search_items_facets ON search_items USING gin (facets); ANALYZE;");
+            await db.Database.ExecuteSqlRawAsync("SET maintenance_work_mem = '1GB'; CREATE INDEX search_items_tokens ON search_items USING gin (tokens); ANALYZE;");
         }
         else
         {

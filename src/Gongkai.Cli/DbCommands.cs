@@ -24,6 +24,11 @@ public static class DbCommands
             {
                 await io.Out.WriteLineAsync($"已执行 {script.Name}");
             }
+            // The index exists only in the latest schema; a step-by-step upgrade builds it at the last step.
+            if (parse.GetValue(to) is null && await new ItemSearch(scope.ServiceProvider.GetRequiredService<GongkaiDb>()).EnsureBuiltAsync(ct) is > 0 and var indexed)
+            {
+                await io.Out.WriteLineAsync($"已重建全文索引：{indexed} 条已发布信息");
+            }
             await io.Out.WriteLineAsync($"数据库结构版本：{await migrator.CurrentVersionAsync(ct)}");
             return 0;
         }));

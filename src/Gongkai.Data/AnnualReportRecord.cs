@@ -1,17 +1,6 @@
+using Gongkai.Domain.Reports;
+
 namespace Gongkai.Data;
-
-/// <summary>Where an annual report edition stands.</summary>
-public enum ReportStatus
-{
-    /// <summary>Being written; may change.</summary>
-    Draft,
-
-    /// <summary>Published on the portal; never changes again.</summary>
-    Published,
-
-    /// <summary>Published, then replaced by a corrected edition; kept and shown as superseded.</summary>
-    Superseded,
-}
 
 /// <summary>
 /// One edition of an agency's annual report for a year. The report itself is stored as its JSON
@@ -28,6 +17,9 @@ public sealed class AnnualReportRecord : IAudited
 
     public required string FormatCode { get; set; }
     public ReportStatus Status { get; set; }
+
+    /// <summary>The superior's comment when it returned the report, shown to the agency until it submits again.</summary>
+    public string? ReviewComment { get; set; }
     public required string Title { get; set; }
 
     /// <summary>The report document in the schema of docs/report-schema.md; logged by digest, not in full.</summary>

@@ -26,9 +26,10 @@ public sealed class ItemSearchTests
         var agencies = new[] { "a", "b", "c" }.Select(code => new Agency { Name = $"机关{code}", ShortCode = code, OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0571-1234567" }).ToArray();
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync();
+        // Ids spread over many of PostgreSQL's buckets of 16,384, so the widening newest-first search crosses them.
         var items = Paragraphs().Select((text, i) => new InfoItem
         {
-            AgencyId = agencies[i % 3].Id, IndexNumber = $"X/{2020 + i % 5}-{i:D5}", Year = 2020 + i % 5, Sequence = i + 1,
+            Id = (i + 1) * 2503, AgencyId = agencies[i % 3].Id, IndexNumber = $"X/{2020 + i % 5}-{i:D5}", Year = 2020 + i % 5, Sequence = i + 1,
             Title = text[..12], Issuer = "某机关", WrittenOn = new DateOnly(2020 + i % 5, 3, 1), PublishedOn = new DateOnly(2020 + i % 5, 3, 2),
             CategoryCode = i % 2 == 0 ? "a20.01" : "a20.07", BodyHtml = $"<p>{text}</p>", BodyText = text, Status = i % 10 == 9 ? ItemStatus.Draft : ItemStatus.Published,
             AuthorName = "经办人", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,

@@ -35,7 +35,8 @@ public sealed class AnnualReportTests
     public async Task AReport_IsWrittenChecked_PublishedImmutably_AndCorrectedAsANewEdition(string provider)
     {
         await using var app = await GongkaiApp.StartAsync(provider);
-        using var admin = await app.SignedInAsync("bsz.admin");
+        // The county government has no superior here: it publishes its own report.
+        using var admin = await app.SignedInAsync("qx.admin");
         var id = await CreateAsync(admin, "2023");
         var record = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(("2021", ReportStatus.Draft, 1), (record.FormatCode, record.Status, record.Edition));
@@ -56,7 +57,7 @@ public sealed class AnnualReportTests
         record = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal((ReportStatus.Published, new DateOnly(2026, 3, 2), 0), (record.Status, record.PublishedOn!.Value, record.ErrorCount));
         using var visitor = app.NewVisitor();
-        var publicPage = await visitor.GetAsync("/agency/qx-bsz/reports/2023");
+        var publicPage = await visitor.GetAsync("/agency/qx/reports/2023");
         Assert.Equal(HttpStatusCode.OK, publicPage.Status);
         Assert.Equal("3", publicPage.Document.QuerySelector("td[data-cell='requests/new/natural']")!.TextContent);
 
@@ -73,9 +74,9 @@ public sealed class AnnualReportTests
         await admin.SubmitAsync($"/console/reports/{second}", new Dictionary<string, string?>(), handler: "Publish");
         var editions = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().Where(r => r.AgencyId == record.AgencyId && r.Year == 2023).OrderBy(r => r.Edition).Select(r => new { r.Edition, r.Status }).ToListAsync());
         Assert.Equal([(1, ReportStatus.Superseded), (2, ReportStatus.Published)], editions.Select(e => (e.Edition, e.Status)));
-        var current = await visitor.GetAsync("/agency/qx-bsz/reports/2023");
+        var current = await visitor.GetAsync("/agency/qx/reports/2023");
         Assert.Contains("更正：全年主动公开政府信息 151 条。", current.Text);
-        var old = await visitor.GetAsync("/agency/qx-bsz/reports/2023?edition=1");
+        var old = await visitor.GetAsync("/agency/qx/reports/2023?edition=1");
         Assert.Contains("已被更正", old.Document.QuerySelector(".notice-warning")!.TextContent);
         Assert.Contains("全年主动公开政府信息 150 条", old.Text);
     }
@@ -222,5 +223,35 @@ public sealed class AnnualReportTests
         Assert.Contains("requests/new/natural: 空→3", entry.Changes);
         Assert.Contains("sha256:", entry.Changes);
         Assert.DoesNotContain("gongkai.annual-report/1", entry.Changes);
+    }
+
+    [Fact]
+    public async Task ATownsReport_IsSubmitted_ReturnedWithComments_AcceptedByTheCounty_ThenPublished()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        var url = $"/console/reports/{id}";
+        await admin.SubmitAsync($"{url}/edit", Balanced());
+        var direct = await admin.PostAsync($"{url}?handler=Publish", [new("__RequestVerificationToken", await admin.TokenFromAsync(url))]);
+        Assert.Contains("须先报送上级", direct.Summary);
+        Assert.Contains("应于 2024年3月31日 前发布", (await admin.GetAsync(url)).Text);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Submit")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{url}/edit", new Dictionary<string, string?>(Balanced()) { ["__RequestVerificationToken"] = await admin.TokenFromAsync(url) })).Status);
+        using var visitor = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/agency/qx-bsz/reports/2023")).Status);
+
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        Assert.Equal("请填写退回意见。", (await supervisor.SubmitAsync(url, new Dictionary<string, string?> { ["comment"] = " " }, handler: "Return")).Summary);
+        await supervisor.SubmitAsync(url, new Dictionary<string, string?> { ["comment"] = "第四部分请补充行政复议情况" }, handler: "Return");
+        Assert.Contains("上级退回意见：第四部分请补充行政复议情况", (await admin.GetAsync(url)).Text);
+
+        await admin.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Submit");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync($"{url}?handler=Accept", [new("__RequestVerificationToken", await admin.TokenFromAsync(url))])).Status);
+        await supervisor.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Accept");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Publish")).Status);
+        Assert.Equal(ReportStatus.Published, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/agency/qx-bsz/reports/2023")).Status);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Gongkai.Data;
+using Gongkai.Domain.Reports;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 

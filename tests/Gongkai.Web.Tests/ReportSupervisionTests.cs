@@ -26,6 +26,11 @@ public sealed class ReportSupervisionTests
 
         var next = await supervisor.GetAsync("/console/reports/rollup?year=2026");
         Assert.Contains("尚未发布的机构（5 个）", next.Text);
+        Assert.Empty(next.Document.QuerySelectorAll("strong.late"));
+        // Nobody published for 2023: every agency is past Art. 49's date (departments 2024-01-31, governments 2024-03-31).
+        var late = await supervisor.GetAsync("/console/reports/rollup?year=2023");
+        Assert.Equal(5, late.Document.QuerySelectorAll("strong.late").Length);
+        Assert.Contains("2024-01-31", late.Text);
 
         // A town's clerk sees only the town.
         using var clerk = await app.SignedInAsync("bsz.clerk");

@@ -20,7 +20,7 @@ public static class AccessPolicy
     {
         (StaffRole.SystemAdmin, _) => Reach.Everywhere,
 
-        (StaffRole.Supervisor, Permission.ReadRecords or Permission.ReadAudit) => Reach.OwnAgencyAndBelow,
+        (StaffRole.Supervisor, Permission.ReadRecords or Permission.ReadAudit or Permission.AcceptReports) => Reach.OwnAgencyAndBelow,
         (StaffRole.Supervisor, _) => Reach.None,
 
         (StaffRole.AgencyAdmin, Permission.ReadRecords or Permission.EditRecords

@@ -29,4 +29,7 @@ public enum Permission
 
     /// <summary>Approve an information item for publication, and withdraw a published one.</summary>
     ApproveItems,
+
+    /// <summary>Accept or return the annual reports submitted by the agencies below (Art. 49's review by the superior).</summary>
+    AcceptReports,
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Gongkai.Data;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Disclosure;

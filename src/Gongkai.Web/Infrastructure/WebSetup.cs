@@ -141,6 +141,10 @@ public static class WebSetup
         {
             log.LogInformation("Schema upgraded: {Script}", script.Name);
         }
+        if (await new ItemSearch(scope.ServiceProvider.GetRequiredService<GongkaiDb>()).EnsureBuiltAsync() is > 0 and var indexed)
+        {
+            log.LogInformation("Search index built: {Items} published items", indexed);
+        }
         if (app.Configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase")
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(withApplications: app.Configuration.GetValue("Demo:Applications", true)))
         {

@@ -37,7 +37,7 @@ public static class ReportRecords
     /// <summary>The editions the public may read: published and superseded, newest edition first.</summary>
     public static IQueryable<AnnualReportRecord> Public(GongkaiDb db, int agencyId) =>
         db.AnnualReports.AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.Status != ReportStatus.Draft)
+            .Where(r => r.AgencyId == agencyId && (r.Status == ReportStatus.Published || r.Status == ReportStatus.Superseded))
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Edition);
 
     /// <summary>The agency's report in force for a year (the published edition), if any.</summary>
@@ -66,11 +66,5 @@ public static class ReportRecords
         return rows.Select(r => ($"{r.Name} {r.Year} 年度报告", Narrative(ReportJson.Read(r.Content)))).ToList();
     }
 
-    public static string StatusLabel(ReportStatus status) => status switch
-    {
-        ReportStatus.Draft => "草稿",
-        ReportStatus.Published => "已发布",
-        ReportStatus.Superseded => "已被更正",
-        _ => status.ToString(),
-    };
+    public static string StatusLabel(ReportStatus status) => ReportWorkflow.Label(status);
 }

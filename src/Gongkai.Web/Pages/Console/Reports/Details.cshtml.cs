@@ -25,49 +25,70 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public string Html { get; private set; } = "";
     public string AgencyCode { get; private set; } = "";
     public bool CanEdit { get; private set; }
+
+    /// <summary>Whether the staff member reviews this report for the agency's superior.</summary>
+    public bool CanReview { get; private set; }
+
+    /// <summary>Whether the agency has a superior here, which must accept the report before it is published.</summary>
+    public bool HasSuperior { get; private set; }
+
+    /// <summary>Art. 49's date for this report.</summary>
+    public DateOnly Due { get; private set; }
     public bool IsLatest { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => ActAsync(id, ReportAction.Submit, null, ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ActAsync(id, ReportAction.Accept, null, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, string? comment, CancellationToken ct) => ActAsync(id, ReportAction.Return, comment, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) => ActAsync(id, ReportAction.Publish, null, ct);
+
+    /// <summary>One step of <see cref="ReportWorkflow"/>: the agency submits and publishes, its superior accepts or returns.</summary>
+    private async Task<IActionResult> ActAsync(int id, ReportAction action, string? comment, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
             return denied;
         }
-        if (!CanEdit)
+        if (action is ReportAction.Accept or ReportAction.Return ? !CanReview : !CanEdit)
         {
             return Forbid();
         }
-        if (Record.Status != ReportStatus.Draft)
+        try
         {
-            ModelState.AddModelError("", "只有草稿可以发布。");
-            return Page();
+            Record.Status = ReportWorkflow.Next(Record.Status, action, HasSuperior, ReportChecks.HasErrors(Violations), Record.SourceFileId is not null, comment);
         }
-        // An imported report is the record of what was published, errors included; anything else must pass.
-        if (ReportChecks.HasErrors(Violations) && Record.SourceFileId is null)
+        catch (ReportWorkflowException e)
         {
-            ModelState.AddModelError("", "报告还有未通过的勾稽关系检查（错误），改正后才能发布。");
+            ModelState.AddModelError("", e.Message);
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (Report.PublishedOn is null)
+        Record.ReviewComment = action == ReportAction.Return ? comment!.Trim() : action == ReportAction.Submit ? null : Record.ReviewComment;
+        var notice = ReportWorkflow.Label(action) + "。";
+        if (action == ReportAction.Publish)
         {
-            Report = Report with { PublishedOn = ChinaTime.Today(clock) };
-            ReportRecords.Store(Record, Report, now);
+            if (Report.PublishedOn is null)
+            {
+                Report = Report with { PublishedOn = ChinaTime.Today(clock) };
+                ReportRecords.Store(Record, Report, now);
+            }
+            Record.PublishedUtc = now;
+            var earlier = await db.AnnualReports
+                .Where(r => r.AgencyId == Record.AgencyId && r.Year == Record.Year && r.Id != Record.Id && r.Status == ReportStatus.Published)
+                .ToListAsync(ct);
+            foreach (var old in earlier)
+            {
+                old.Status = ReportStatus.Superseded;
+            }
+            notice = earlier.Count > 0 ? $"已发布第 {Record.Edition} 版，原版本标记为已被更正。" : "已发布。";
         }
-        Record.Status = ReportStatus.Published;
-        Record.PublishedUtc = now;
-        var earlier = await db.AnnualReports
-            .Where(r => r.AgencyId == Record.AgencyId && r.Year == Record.Year && r.Id != Record.Id && r.Status == ReportStatus.Published)
-            .ToListAsync(ct);
-        foreach (var old in earlier)
-        {
-            old.Status = ReportStatus.Superseded;
-        }
-        db.AuditNote = $"发布 {Record.Year} 年度报告第 {Record.Edition} 版";
+        db.AuditNote = $"{ReportWorkflow.Label(action)}：{Record.Year} 年度报告第 {Record.Edition} 版" + (comment is null ? "" : $"（{comment.Trim()}）");
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = earlier.Count > 0 ? $"已发布第 {Record.Edition} 版，原版本标记为已被更正。" : "已发布。";
+        TempData["Notice"] = notice;
         return Redirect($"/console/reports/{id}");
     }
 
@@ -122,8 +143,13 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
         Html = ReportHtml.Fragment(Report);
         CanEdit = await staff.CanAsync(Permission.EditReports, record.AgencyId, ct);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
+        HasSuperior = agency.ParentId is not null;
+        // The superior reviews the agencies below it, never its own report.
+        CanReview = record.AgencyId != staff.AgencyId && await staff.CanAsync(Permission.AcceptReports, record.AgencyId, ct);
+        Due = ReportWorkflow.Due(agency.Kind, record.Year);
         IsLatest = !await db.AnnualReports.AnyAsync(r => r.AgencyId == record.AgencyId && r.Year == record.Year && r.Edition > record.Edition, ct);
-        AgencyCode = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.ShortCode).SingleAsync(ct);
+        AgencyCode = agency.ShortCode;
         ViewData["Title"] = record.Title;
         return null;
     }

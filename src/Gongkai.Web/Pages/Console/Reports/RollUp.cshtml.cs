@@ -26,7 +26,10 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
     public string AgencyName { get; private set; } = "";
     public AnnualReport? Own { get; private set; }
     public IReadOnlyList<Group> Groups { get; private set; } = [];
-    public IReadOnlyList<string> NotPublished { get; private set; } = [];
+    /// <summary>An agency whose report for the year is not published: Art. 49's date, where its report stands, its failing checks.</summary>
+    public sealed record Pending(string Agency, DateOnly Due, bool Late, bool DueSoon, ReportStatus? Status, int Errors, int? RecordId);
+
+    public IReadOnlyList<Pending> NotPublished { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? download, CancellationToken ct)
     {
@@ -38,7 +41,16 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         var records = await db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && r.Year == year && r.Status == ReportStatus.Published).ToListAsync(ct);
         var reports = records.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => ReportRecords.Load(g.MaxBy(r => r.Edition)!));
         Own = reports.GetValueOrDefault(staff.AgencyId);
-        NotPublished = agencies.Where(a => !reports.ContainsKey(a.Id)).Select(a => a.Name).ToList();
+        var today = ChinaTime.Today(clock);
+        var latest = (await db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && r.Year == year)
+                .Select(r => new { r.Id, r.AgencyId, r.Edition, r.Status, r.ErrorCount }).ToListAsync(ct))
+            .GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Edition)!);
+        NotPublished = agencies.Where(a => !reports.ContainsKey(a.Id)).Select(a =>
+        {
+            var due = ReportWorkflow.Due(a.Kind, year);
+            var edition = latest.GetValueOrDefault(a.Id);
+            return new Pending(a.Name, due, today > due, ReportWorkflow.DueSoon(a.Kind, year, today), edition?.Status, edition?.ErrorCount ?? 0, edition?.Id);
+        }).ToList();
         Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, Report: reports[a.Id]))
             .GroupBy(x => x.Report.FormatCode)
             .Select(g =>

@@ -1,0 +1,38 @@
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Domain.Tests.Reports;
+
+/// <summary>Submission to the superior and publication (Art. 49).</summary>
+public sealed class ReportWorkflowTests
+{
+    [Fact]
+    public void DepartmentsPublishBy31January_GovernmentsBy31March()
+    {
+        Assert.Equal(new DateOnly(2025, 1, 31), ReportWorkflow.Due(AgencyKind.Department, 2024));
+        Assert.Equal(new DateOnly(2025, 3, 31), ReportWorkflow.Due(AgencyKind.Government, 2024));
+        Assert.False(ReportWorkflow.DueSoon(AgencyKind.Government, 2024, new DateOnly(2024, 12, 31)));
+        Assert.True(ReportWorkflow.DueSoon(AgencyKind.Government, 2024, new DateOnly(2025, 1, 2)));
+        Assert.False(ReportWorkflow.DueSoon(AgencyKind.Department, 2024, new DateOnly(2025, 2, 1)));
+    }
+
+    [Fact]
+    public void AnAgencyWithASuperior_PublishesOnlyAnAcceptedReport()
+    {
+        var refused = Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, hasSuperior: true, hasErrors: false, imported: false, null));
+        Assert.Contains("须先报送上级", refused.Message);
+        var status = ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, hasErrors: true, false, null);   // submitted with its failures visible
+        Assert.Equal(ReportStatus.Draft, ReportWorkflow.Next(status, ReportAction.Return, true, true, false, "请改正表三"));
+        status = ReportWorkflow.Next(ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, false, false, null), ReportAction.Accept, true, false, false, null);
+        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(status, ReportAction.Publish, true, false, false, null));
+    }
+
+    [Fact]
+    public void AReportWithErrors_IsNeverPublished_UnlessItIsTheRecordOfOnePublishedElsewhere()
+    {
+        Assert.Contains("勾稽关系", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, false, true, false, null)).Message);
+        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, true, true, imported: true, null));
+        Assert.Equal("请填写退回意见。", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Submitted, ReportAction.Return, true, false, false, "")).Message);
+        Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Published, ReportAction.Submit, true, false, false, null));
+    }
+}
