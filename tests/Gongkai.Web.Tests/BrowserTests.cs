@@ -61,4 +61,64 @@ public sealed class BrowserTests
         var errors = await page.Locator(".field-error").AllTextContentsAsync();
         Assert.Contains(errors, e => e.Contains("请填写", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
+    /// the narrative and submits it; the county's supervisor accepts; the town publishes; the
+    /// public page shows it with its DOCX. (Reports are edited by the agency admin here.)
+    /// </summary>
+    [Fact]
+    public async Task AReport_GoesFromRecordsThroughTheSupervisorToThePublic()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        async Task<IPage> SignInAsync(string user)
+        {
+            var page = await (await browser.NewContextAsync()).NewPageAsync();
+            await page.GotoAsync(app.Address + "/console/login");
+            await page.Locator("#UserName").FillAsync(user);
+            await page.Locator("#Password").FillAsync(Gongkai.Data.Demo.DemoData.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.WaitForURLAsync("**/console**");
+            return page;
+        }
+
+        var town = await SignInAsync("bsz.admin");
+        await town.GotoAsync(app.Address + "/console/reports/new");
+        await town.Locator("#Year").FillAsync("2023");
+        await town.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
+        await town.WaitForURLAsync("**/edit");
+        await town.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^根据办理记录生成") }).ClickAsync();
+        await town.WaitForURLAsync("**/edit");
+        Assert.Contains("本机关制发规章", await town.Locator("#Parts_1__Text").InputValueAsync());
+        await town.Locator("#Parts_0__Text").FillAsync("2023年，白沙镇认真落实政府信息公开条例，全年工作平稳有序。");
+        await town.GetByRole(AriaRole.Button, new() { Name = "保存并检查" }).ClickAsync();
+        await town.WaitForURLAsync("**/edit");
+        var details = town.Url.Replace("/edit", "", StringComparison.Ordinal);
+        await town.GotoAsync(details);
+        await town.GetByRole(AriaRole.Button, new() { Name = "报送上级审核" }).ClickAsync();
+        await town.WaitForURLAsync(details);
+        Assert.Contains("已报送待审核", await town.Locator("main").InnerTextAsync());
+
+        var county = await SignInAsync("qx.supervisor");
+        await county.GotoAsync(details);
+        await county.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await county.WaitForURLAsync(details);
+        Assert.Contains("审核通过待发布", await county.Locator("main").InnerTextAsync());
+
+        await town.GotoAsync(details);
+        await town.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await town.WaitForURLAsync(details);
+
+        var visitor = await (await browser.NewContextAsync()).NewPageAsync();
+        await visitor.GotoAsync(app.Address + "/agency/qx-bsz/reports/2023");
+        Assert.Contains("白沙镇认真落实政府信息公开条例", await visitor.Locator("main").InnerTextAsync());
+        var docx = await visitor.APIRequest.GetAsync(app.Address + await visitor.GetByRole(AriaRole.Link, new() { Name = "Word 文档（DOCX）" }).GetAttributeAsync("href"));
+        Assert.Equal(200, docx.Status);
+        Assert.Equal((byte)'P', (await docx.BodyAsync())[0]);   // a ZIP package
+    }
 }
