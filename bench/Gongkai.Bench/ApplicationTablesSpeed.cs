@@ -65,13 +65,17 @@ public static class ApplicationTablesSpeed
         return values;
     }
 
-    private static async Task GenerateAsync(GongkaiDb db, DatabaseSettings settings, int agencies, int applications)
+    /// <summary>Adds the agencies (unless they exist) and the applications.</summary>
+    internal static async Task GenerateAsync(GongkaiDb db, DatabaseSettings settings, int agencies, int applications)
     {
-        for (var a = 1; a <= agencies; a++)
+        if (!await db.Agencies.AnyAsync())
         {
-            db.Agencies.Add(new Agency { Name = $"测试机关{a}", ShortCode = $"bench-{a}", OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0000-0000000" });
+            for (var a = 1; a <= agencies; a++)
+            {
+                db.Agencies.Add(new Agency { Name = $"测试机关{a}", ShortCode = $"bench-{a}", OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0000-0000000" });
+            }
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
         var agencyIds = await db.Agencies.Select(x => x.Id).ToListAsync();
         var random = new Random(2024);
         var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();

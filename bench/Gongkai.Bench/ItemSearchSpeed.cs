@@ -121,7 +121,7 @@ public static class ItemSearchSpeed
         return text.Substring(start, Math.Min(text.Length - start, random.Next(2, 7)));
     }
 
-    private static List<string> Sentences(string folder) =>
+    internal static List<string> Sentences(string folder) =>
         Directory.GetFiles(folder, "*.txt").SelectMany(File.ReadAllLines)
             .Where(l => !l.Contains('\t') && !l.Contains('|'))
             .SelectMany(l => l.Split('。', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -137,7 +137,7 @@ public static class ItemSearchSpeed
     }
 
     /// <summary>Inserts the items as published; returns the total characters and a sample of bodies for queries.</summary>
-    private static async Task<(long Characters, List<string> Sample)> LoadItemsAsync(DatabaseSettings settings, int count, int agencies, List<string> sentences, Random random)
+    internal static async Task<(long Characters, List<string> Sample)> LoadItemsAsync(DatabaseSettings settings, int count, int agencies, List<string> sentences, Random random)
     {
         long characters = 0;
         var sample = new List<string>();

@@ -5,6 +5,7 @@ return args switch
     ["import", .. var rest] => ImportSpeed.Run(rest),
     ["tables", .. var rest] => await ApplicationTablesSpeed.RunAsync(rest),
     ["search", .. var rest] => await ItemSearchSpeed.RunAsync(rest),
+    ["rollup", .. var rest] => await RollUpSpeed.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Gongkai.Bench -- import <folder of .txt reports> [--seconds N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- tables [--provider sqlite|postgres] [--applications N] [--agencies N] [--keep]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- search [--provider sqlite|postgres] [--items N] [--agencies N] [--queries N] [--text FOLDER] [--keep]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- rollup [--provider sqlite|postgres] [--applications N] [--items N] [--agencies N]");
     return 2;
 }

@@ -58,8 +58,6 @@ public sealed class InfoItem : IAudited
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
-
-    public DisclosedItem ToDomain() => new(DocumentKind, WrittenOn, PublishedOn, RepealedOn, WithdrawnOn, Channels);
 }
 
 /// <summary>A sign-off in the item's workflow: who, when, which action, which opinion (append-only).</summary>

@@ -52,6 +52,12 @@ public sealed record DisclosedItem(DocumentKind Kind, DateOnly? Issued, DateOnly
 /// </summary>
 public static class ProactiveTables
 {
+    /// <summary>
+    /// Whether the format counts every published item (the pre-2019 主动公开政府信息数 and its
+    /// channels) or only 规章 and 规范性文件 (2019, 2021), so the records loaded can be narrowed.
+    /// </summary>
+    public static bool CountsEveryItem(string formatCode) => formatCode is not ("2019" or "2021");
+
     public static void Fill(ReportValues values, string formatCode, int year, IReadOnlyCollection<DisclosedItem> items)
     {
         var first = new DateOnly(year, 1, 1);

@@ -9,6 +9,7 @@ public static class RollUp
 {
     public static ReportValues Sum(ReportFormat format, IEnumerable<(string Agency, AnnualReport Report)> reports)
     {
+        var numeric = format.Cells().Where(c => c.Kind != ValueKind.UnitText).Select(c => c.Key).ToHashSet();
         var sums = new Dictionary<CellKey, decimal>();
         foreach (var (agency, report) in reports)
         {
@@ -18,7 +19,7 @@ public static class RollUp
             }
             foreach (var (key, value) in report.Values.All)
             {
-                if (value.Number is { } n && format.FindCell(key) is { Kind: not ValueKind.UnitText })
+                if (value.Number is { } n && numeric.Contains(key))
                 {
                     sums[key] = sums.GetValueOrDefault(key) + n;
                 }

@@ -159,10 +159,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         var tallies = await ApplicationHistory.TalliesForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
-        var items = (await db.InfoItems.AsNoTracking()
-                .Where(i => i.AgencyId == Record.AgencyId && (i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn))
-                .ToListAsync(ct))
-            .Select(i => i.ToDomain()).ToList();
+        var items = await DisclosureHistory.ItemsAsync(db, [Record.AgencyId], Format.Code, ct);
         var values = _stored.Values.Copy();
         ApplicationTables.Fill(values, Format.Code, Record.Year, tallies, appeals);
         ProactiveTables.Fill(values, Format.Code, Record.Year, items);

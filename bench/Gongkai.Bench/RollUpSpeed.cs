@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Gongkai.Data;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Bench;
+
+/// <summary>
+/// The supervisor's roll-up made from the records: every agency's 2024 report computed as the
+/// console's "根据办理记录生成" computes it (its application tallies, its appeals, its items), then
+/// summed cell by cell. Fills a fresh database with N applications and M items over the agencies.
+/// </summary>
+public static class RollUpSpeed
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = BenchDatabase.Arg(args, "--provider") ?? "sqlite";
+        var applications = int.Parse(BenchDatabase.Arg(args, "--applications") ?? "1000000");
+        var items = int.Parse(BenchDatabase.Arg(args, "--items") ?? "1000000");
+        var agencies = int.Parse(BenchDatabase.Arg(args, "--agencies") ?? "500");
+        var (settings, drop) = await BenchDatabase.CreateAsync(provider);
+        try
+        {
+            var fill = Stopwatch.StartNew();
+            await using (var db = BenchDatabase.Open(settings))
+            {
+                await new SchemaMigrator(db).MigrateAsync();
+                await ApplicationTablesSpeed.GenerateAsync(db, settings, agencies, applications);
+            }
+            await ItemSearchSpeed.LoadItemsAsync(settings, items, agencies, ItemSearchSpeed.Sentences(BenchDatabase.Arg(args, "--text") ?? "tests/fixtures/seeds"), new Random(9));
+            await using (var db = BenchDatabase.Open(settings))
+            {
+                // A twentieth of the items are normative documents, a few of them repealed: the 第二十条 row has something to count.
+                await db.Database.ExecuteSqlRawAsync("UPDATE info_items SET document_kind = 'Normative' WHERE id % 20 = 0");
+                await db.Database.ExecuteSqlRawAsync(settings.Provider == DatabaseProvider.Sqlite
+                    ? "UPDATE info_items SET repealed_on = date(written_on, '+700 days') WHERE id % 100 = 0"
+                    : "UPDATE info_items SET repealed_on = written_on + 700 WHERE id % 100 = 0");
+            }
+            Console.WriteLine($"generated {applications} applications and {items} items over {agencies} agencies in {fill.Elapsed.TotalSeconds:0} s ({provider})");
+
+            for (var run = 1; run <= 3; run++)
+            {
+                await using var db = BenchDatabase.Open(settings);
+                var clock = Stopwatch.StartNew();
+                var format = ReportFormats.Get("2021");
+                var ids = await db.Agencies.OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
+                var reports = new List<(string, AnnualReport)>();
+                foreach (var agency in ids)
+                {
+                    var report = AnnualReport.Blank(format, agency.Name, 2024);
+                    ApplicationTables.Fill(report.Values, "2021", 2024,
+                        await ApplicationHistory.TalliesForYearAsync(db, [agency.Id], 2024), await ApplicationHistory.AppealsForYearAsync(db, [agency.Id], 2024));
+                    ProactiveTables.Fill(report.Values, "2021", 2024, await DisclosureHistory.ItemsAsync(db, [agency.Id], "2021"));
+                    reports.Add((agency.Name, report));
+                }
+                var perAgency = clock.Elapsed;
+                var sum = RollUp.Sum(format, reports);
+                clock.Stop();
+                var errors = ReportChecks.Evaluate(format, sum).Count(v => v.Severity == Severity.Error);
+                Console.WriteLine($"run {run}: {ids.Count} agencies' reports from records in {perAgency.TotalMilliseconds:0} ms, roll-up total {clock.Elapsed.TotalMilliseconds:0} ms; "
+                    + $"new applications {sum.Number(new CellKey("requests", "new", "total"))}, normative in force {sum.Number(new CellKey("proactive", "normative", "in_force"))}, errors {errors}");
+            }
+            Console.WriteLine($"working set: {Environment.WorkingSet / 1024 / 1024} MiB");
+            return 0;
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+}
