@@ -1,4 +1,5 @@
 using Gongkai.Domain.Disclosure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Data;
 
@@ -58,6 +59,13 @@ public sealed class InfoItem : IAudited
     public int Version { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
+
+    /// <summary>The next sequence of the agency's year and its index number, by the agency's pattern and code.</summary>
+    public static async Task<(int Sequence, string IndexNumber)> NextIndexAsync(GongkaiDb db, Agency agency, int year, CancellationToken ct)
+    {
+        var sequence = (await db.InfoItems.Where(i => i.AgencyId == agency.Id && i.Year == year).MaxAsync(i => (int?)i.Sequence, ct) ?? 0) + 1;
+        return (sequence, Domain.Disclosure.IndexNumber.Format(agency.IndexPattern ?? Domain.Disclosure.IndexNumber.DefaultPattern, agency.IndexCode ?? agency.ShortCode.ToUpperInvariant(), year, sequence));
+    }
 }
 
 /// <summary>A sign-off in the item's workflow: who, when, which action, which opinion (append-only).</summary>

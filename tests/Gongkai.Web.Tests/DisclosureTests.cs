@@ -35,7 +35,9 @@ public sealed class DisclosureTests
         var details = await clerk.GetAsync(url);
         Assert.Contains("发现 2 处个人信息", details.Text);
         Assert.Contains("3301**********1230", details.Text);
-        Assert.DoesNotContain("330102199003071230", details.Document.QuerySelector("table.data:nth-of-type(2)")?.TextContent ?? "");
+        var findings = details.Document.QuerySelector("table.findings")!.TextContent;
+        Assert.Contains("居民身份证号码", findings);
+        Assert.DoesNotContain("330102199003071230", findings);
         // A clerk can neither review nor publish: the buttons are not offered and a forged post is refused.
         Assert.DoesNotContain(details.Document.QuerySelectorAll("button[name=action]"), b => b.GetAttribute("value") == "PassReview");
         var version = await app.QueryAsync(db => db.InfoItems.Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync());

@@ -100,7 +100,8 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             var prefix = code["qx-".Length..];
             var staff = await db.StaffUsers.Where(u => u.UserName == $"{prefix}.clerk" || u.UserName == $"{prefix}.reviewer").ToDictionaryAsync(u => u.UserName, ct);
             var (clerk, reviewer) = (staff[$"{prefix}.clerk"], staff[$"{prefix}.reviewer"]);
-            await new DemoItems(db).SeedAsync(ids[code], Agencies.Single(a => a.Code == code).Name, town, (clerk.Id, clerk.DisplayName), (reviewer.Id, reviewer.DisplayName), now, ct);
+            var agency = await db.Agencies.SingleAsync(a => a.Id == ids[code], ct);
+            await new DemoItems(db).SeedAsync(agency, town, (clerk.Id, clerk.DisplayName), (reviewer.Id, reviewer.DisplayName), now, ct);
         }
 
         var index = 0;

@@ -27,20 +27,20 @@ internal sealed class DemoItems(GongkaiDb db)
             "本月发放低保资金 12.6 万元。\n经办人：李某，联系电话 13812345678，身份证号 330102199003071230。", Published: false),
     ];
 
-    public async Task SeedAsync(int agencyId, string agencyName, string town, (int Id, string Name) clerk, (int Id, string Name) reviewer, DateTime now, CancellationToken ct)
+    public async Task SeedAsync(Agency agency, string town, (int Id, string Name) clerk, (int Id, string Name) reviewer, DateTime now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.AddHours(8));
         var created = new List<InfoItem>();
-        var sequences = new Dictionary<int, int>();
+        var agencyId = agency.Id;
         foreach (var s in Samples(town))
         {
             var written = today.AddDays(-s.DaysAgo);
-            var sequence = sequences[written.Year] = sequences.GetValueOrDefault(written.Year) + 1;
+            var (sequence, index) = await InfoItem.NextIndexAsync(db, agency, written.Year, ct);
             var body = string.Concat(s.Body.Split('\n').Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p) + "</p>"));
             var item = new InfoItem
             {
-                AgencyId = agencyId, IndexNumber = IndexNumber.Format(IndexNumber.DefaultPattern, $"DEMO{agencyId:D3}", written.Year, sequence),
-                Year = written.Year, Sequence = sequence, Title = s.Title, DocumentNumber = s.Number, Issuer = agencyName, WrittenOn = written,
+                AgencyId = agencyId, IndexNumber = index,
+                Year = written.Year, Sequence = sequence, Title = s.Title, DocumentNumber = s.Number, Issuer = agency.Name, WrittenOn = written,
                 PublishedOn = s.Published ? written.AddDays(2) : null, CategoryCode = s.Category, BodyHtml = body, BodyText = s.Body, DocumentKind = s.Kind,
                 RepealedOn = s.RepealedDaysAgo is { } r ? today.AddDays(-r) : null, InterpretsItemId = s.Interprets is { } i ? created[i].Id : null,
                 Channels = PublicationChannels.Website | (s.Kind == DocumentKind.Normative ? PublicationChannels.WeChat : PublicationChannels.None),

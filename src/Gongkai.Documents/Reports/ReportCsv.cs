@@ -12,16 +12,24 @@ public static class ReportCsv
 {
     public static readonly string[] Header = ["agency", "year", "format", "table", "row", "row_labels", "column", "column_labels", "unit", "value"];
 
-    public static string Render(AnnualReport report)
+    public static string Render(AnnualReport report) => Render([report]);
+
+    /// <summary>One file for many reports (open data, a roll-up): the header once, then every report's cells.</summary>
+    public static string Render(IEnumerable<AnnualReport> reports)
     {
         var csv = new StringBuilder();
         csv.Append(string.Join(',', Header)).Append("\r\n");
-        AppendCells(csv, report);
+        foreach (var report in reports)
+        {
+            AppendCells(csv, report);
+        }
         return csv.ToString();
     }
 
-    /// <summary>The report's records without the header, for files that hold many reports.</summary>
-    public static void AppendCells(StringBuilder csv, AnnualReport report)
+    /// <summary>The file's bytes for download: UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.</summary>
+    public static byte[] Utf8WithMark(string csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
+
+    private static void AppendCells(StringBuilder csv, AnnualReport report)
     {
         foreach (var cell in report.Format.Cells())
         {

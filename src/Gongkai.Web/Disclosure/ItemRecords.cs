@@ -24,13 +24,6 @@ public static class ItemRecords
     /// <summary>Findings that still block publication: all of them, unless a reviewer recorded why they may be published.</summary>
     public static int Open(InfoItem item, IReadOnlyList<ItemFinding> findings) => item.PersonalDataOverride is null ? findings.Count : 0;
 
-    /// <summary>The next sequence of the agency's year and its index number.</summary>
-    public static async Task<(int Sequence, string IndexNumber)> NextIndexAsync(GongkaiDb db, Agency agency, int year, CancellationToken ct)
-    {
-        var sequence = (await db.InfoItems.Where(i => i.AgencyId == agency.Id && i.Year == year).MaxAsync(i => (int?)i.Sequence, ct) ?? 0) + 1;
-        return (sequence, IndexNumber.Format(agency.IndexPattern ?? IndexNumber.DefaultPattern, agency.IndexCode ?? agency.ShortCode.ToUpperInvariant(), year, sequence));
-    }
-
     public static async Task<IReadOnlyList<string>> AttachmentTextsAsync(GongkaiDb db, int itemId, CancellationToken ct) =>
         await db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == itemId).Select(a => a.Text).ToListAsync(ct);
 

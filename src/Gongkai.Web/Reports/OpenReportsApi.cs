@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
@@ -33,12 +32,8 @@ public static class OpenReportsApi
             .WithDescription("参数 year（年度）、agency（机构简码）、format（格式代码，如 2021、2019、legacy-national）均可省略。每份报告为一个 gongkai.annual-report/1 文档，外加 agencyCode。");
         group.MapGet("/reports.csv", async (int? year, string? agency, string? format, GongkaiDb db, CancellationToken ct) =>
             {
-                var csv = new StringBuilder(string.Join(",", ReportCsv.Header) + "\r\n");
-                foreach (var (_, report) in await LoadAsync(db, year, agency, format, ct))
-                {
-                    ReportCsv.AppendCells(csv, report);
-                }
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "reports.csv");
+                var reports = await LoadAsync(db, year, agency, format, ct);
+                return Results.File(ReportCsv.Utf8WithMark(ReportCsv.Render(reports.Select(r => r.Report))), "text/csv; charset=utf-8", "reports.csv");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("已发布年度报告的全部数据（CSV，每个单元格一行）")

@@ -55,8 +55,7 @@ public sealed class ReportModel(GongkaiDb db) : AgencyColumnPage(db)
             case "json":
                 return File(Encoding.UTF8.GetBytes(ReportJson.Write(Report)), "application/json; charset=utf-8", $"{file}.json");
             case "csv":
-                // The byte-order mark lets spreadsheet programs read the Chinese text as UTF-8.
-                return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ReportCsv.Render(Report))).ToArray(), "text/csv; charset=utf-8", $"{file}.csv");
+                return File(ReportCsv.Utf8WithMark(ReportCsv.Render(Report)), "text/csv; charset=utf-8", $"{file}.csv");
             default:
                 return NotFound();
         }

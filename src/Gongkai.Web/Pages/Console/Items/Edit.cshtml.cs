@@ -118,7 +118,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         if (item is null)
         {
             var year = WrittenOn!.Value.Year;
-            var (sequence, index) = await ItemRecords.NextIndexAsync(db, Agency, year, ct);
+            var (sequence, index) = await InfoItem.NextIndexAsync(db, Agency, year, ct);
             item = new InfoItem
             {
                 AgencyId = Agency.Id, IndexNumber = index, Year = year, Sequence = sequence, Title = "", Issuer = "", CategoryCode = "", BodyHtml = "", BodyText = "",

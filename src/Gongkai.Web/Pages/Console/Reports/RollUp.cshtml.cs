@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
@@ -62,12 +61,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             .ToList();
         if (download == "csv")
         {
-            var csv = new StringBuilder(string.Join(",", ReportCsv.Header) + "\r\n");
-            foreach (var group in Groups)
-            {
-                ReportCsv.AppendCells(csv, group.Sum);
-            }
-            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"汇总-{year}.csv");
+            return File(ReportCsv.Utf8WithMark(ReportCsv.Render(Groups.Select(g => g.Sum))), "text/csv; charset=utf-8", $"汇总-{year}.csv");
         }
         ViewData["Title"] = $"{year} 年度报告汇总";
         return Page();
