@@ -19,8 +19,7 @@ public static class ApplicationHistory
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var groups = await db.Applications.AsNoTracking()
-            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end && (a.AnsweredOn == null || a.AnsweredOn >= start))
+        var groups = await CountableIn(db, agencyIds, year)
             .GroupBy(a => new
             {
                 a.ApplicantKind,
@@ -35,6 +34,24 @@ public static class ApplicationHistory
         return groups.Select(g => new ApplicationTally(g.Key.ApplicantKind, g.Key.Channel, g.Received,
             g.Key.ReplyType is { } type && g.AnsweredOn is { } answered ? (type, answered) : null, g.Key.Extended, g.Count)).ToList();
     }
+
+    /// <summary>Received by the year's end and not answered before its start: what a report year can count.</summary>
+    private static IQueryable<DisclosureApplication> CountableIn(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        return db.Applications.AsNoTracking()
+            .Where(a => agencyIds.Contains(a.AgencyId) && a.Received <= end && (a.AnsweredOn == null || a.AnsweredOn >= start));
+    }
+
+    /// <summary>Each application a report year can count, one by one: the records behind a figure.</summary>
+    public static async Task<IReadOnlyList<CountedApplication>> ApplicationsForYearAsync(GongkaiDb db, int agencyId, int year, CancellationToken ct = default) =>
+        (await CountableIn(db, [agencyId], year).OrderBy(a => a.Received).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.TrackingNumber, a.Description, a.ApplicantKind, a.Channel, a.Received, a.ReplyType, a.AnsweredOn, a.Extended })
+            .ToListAsync(ct))
+        .Select(a => new CountedApplication(a.Id, a.TrackingNumber, a.Description, new ApplicationTally(a.ApplicantKind, a.Channel, a.Received,
+            a.ReplyType is { } type && a.AnsweredOn is { } answered ? (type, answered) : null, a.Extended)))
+        .ToList();
 
     /// <summary>Given applications, replayed through the domain.</summary>
     public static Task<IReadOnlyList<ApplicationCase>> CasesForIdsAsync(GongkaiDb db, IReadOnlyCollection<int> ids, WorkingCalendar calendar, CancellationToken ct = default) =>
@@ -60,11 +77,17 @@ public static class ApplicationHistory
     }
 
     /// <summary>The reconsiderations and lawsuits a report year can count.</summary>
-    public static async Task<IReadOnlyList<Appeal>> AppealsForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Appeal>> AppealsForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default) =>
+        (await AppealRecordsForYearAsync(db, agencyIds, year, ct)).Select(a => a.ToDomain()).ToList();
+
+    /// <summary>The reconsiderations and lawsuits filed in a year, as recorded.</summary>
+    public static async Task<IReadOnlyList<AppealRecord>> AppealRecordsForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var rows = await db.Appeals.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.Filed >= start && a.Filed <= end).ToListAsync(ct);
-        return rows.Select(a => a.ToDomain()).ToList();
+        return await db.Appeals.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.Filed >= start && a.Filed <= end).OrderBy(a => a.Filed).ThenBy(a => a.Id).ToListAsync(ct);
     }
 }
+
+/// <summary>An application as a report counts it, with what the clerk knows it by.</summary>
+public sealed record CountedApplication(int Id, string TrackingNumber, string Description, ApplicationTally Tally);

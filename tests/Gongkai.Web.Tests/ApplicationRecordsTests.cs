@@ -58,6 +58,58 @@ public sealed class ApplicationRecordsTests
         Assert.StartsWith("2026年，本机关新收政府信息公开申请 2 件，与上年持平，其中自然人提出 1 件、法人或者其他组织提出 1 件；上年结转 0 件。", report.Parts.Single(p => p.Code == "requests").Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AGeneratedFigure_ListsTheRecordsItCounts_AndAChangedOneAsksForTheReason(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var first = (await clerk.SubmitAsync("/console/applications/new", Paper("2026-01-05"))).Location!;
+        await clerk.SubmitAsync(first, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-01-20", ["Reply"] = "Granted", ["Reason"] = "予以公开，已邮寄" });
+        await clerk.SubmitAsync("/console/applications/new", Paper("2026-02-10", "Commercial"));
+        var numbers = await app.QueryAsync(db => db.Applications.OrderBy(a => a.Id).Select(a => a.TrackingNumber).ToListAsync());
+
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var edit = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2026" })).Location!;
+        await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords");
+        var id = int.Parse(edit.Split('/')[3]);
+
+        // Every counted figure links to its records on the report page.
+        var details = await admin.GetAsync($"/console/reports/{id}");
+        var links = details.Document.QuerySelectorAll("a.origin-records").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains($"/console/reports/{id}/cell?key=requests%2Fnew%2Ftotal", links);
+        async Task<List<string>> Listed(string key) =>
+            (await admin.GetAsync($"/console/reports/{id}/cell?key={Uri.EscapeDataString(key)}")).Document.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(numbers, await Listed("requests/new/total"));
+        Assert.Equal([numbers[0]], await Listed("requests/granted/natural"));
+        Assert.Equal([numbers[1]], await Listed("requests/carried_forward/commercial"));
+        Assert.Empty(await Listed("requests/carried_over/total"));
+        Assert.Single(await Listed("proactive/normative/in_force"));
+        var typed = await admin.GetAsync($"/console/reports/{id}/cell?key={Uri.EscapeDataString("proactive/licensing/decisions")}");
+        Assert.Contains("此项不能由本系统的办理记录统计", typed.Text);
+
+        // Changed by hand: the page shows what the records gave and asks why; the reason clears the warning.
+        var changed = await admin.SubmitAsync(edit, new Dictionary<string, string?> { ["Cells[requests/new/natural]"] = "2", ["Cells[requests/new/total]"] = "3" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        var page = await admin.GetAsync(edit);
+        Assert.Equal("记录为 2", page.Document.QuerySelector("a.origin-changed[href*='requests%2Fnew%2Ftotal']")!.TextContent);
+        Assert.Contains("一、本年新收政府信息公开申请数量（总计）：办理记录统计为 2，现填 3", page.Document.QuerySelector("#check-results")!.TextContent);
+        Assert.NotNull(page.Document.QuerySelector("input[name='Notes[requests/new/total]']"));
+        await admin.SubmitAsync(edit, new Dictionary<string, string?>
+        {
+            ["Notes[requests/new/total]"] = "一件当面咨询后补录为申请", ["Notes[requests/new/natural]"] = "同上", ["Notes[proactive/licensing/decisions]"] = "县行政审批局系统导出",
+        });
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        Assert.DoesNotContain(report.Check(), v => v.CheckCode == "sources.changed");
+        Assert.Equal("县行政审批局系统导出", report.Sources.NoteOf(new CellKey("proactive", "licensing", "decisions")));
+        Assert.Contains("一件当面咨询后补录为申请", (await admin.GetAsync($"/console/reports/{id}")).Document.QuerySelector(".annual-report")!.TextContent);
+
+        // Another town's staff cannot look into these records.
+        using var other = await app.SignedInAsync("sqz.admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/console/reports/{id}/cell?key=requests%2Fnew%2Ftotal")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/console/reports/{id}/cell?key=requests%2Fnope%2Ftotal")).Status);
+    }
+
     [Fact]
     public async Task APre2019Report_GetsItsRequestAndAppealRows_FromTheRecords()
     {

@@ -11,7 +11,8 @@ namespace Gongkai.Documents.Reports;
 /// </summary>
 public static class ReportHtml
 {
-    public static string Fragment(AnnualReport report)
+    /// <param name="valueHtml">How a cell's value is shown; its text by default (<see cref="ValueHtml"/>).</param>
+    public static string Fragment(AnnualReport report, Func<CellDef, string>? valueHtml = null)
     {
         var html = new StringBuilder();
         html.Append("<article class=\"annual-report\">\n");
@@ -39,7 +40,7 @@ public static class ReportHtml
             }
             foreach (var table in tables)
             {
-                html.Append(Table(table, report.Values, report.Year));
+                html.Append(Table(table, report.Values, report.Year, valueHtml));
             }
             html.Append("</section>\n");
         }
@@ -78,7 +79,7 @@ public static class ReportHtml
     /// <param name="valueHtml">The inner HTML of each value cell (already encoded), e.g. an input for the entry form; by default the value as text.</param>
     public static string Table(TableDef table, ReportValues values, int year, Func<CellDef, string>? valueHtml = null)
     {
-        var grid = TableGrid.Build(table, cell => valueHtml?.Invoke(cell) ?? E(values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : "")));
+        var grid = TableGrid.Build(table, cell => valueHtml?.Invoke(cell) ?? ValueHtml(values, cell));
         var html = new StringBuilder();
         html.Append("<div class=\"table-scroll\"><table class=\"report-table\">");
         html.Append($"<caption>{E(Caption(table, year))}</caption>\n");
@@ -102,6 +103,10 @@ public static class ReportHtml
         html.Append("</table></div>\n");
         return html.ToString();
     }
+
+    /// <summary>A cell's value as printed, encoded: blank when blank, the row's unit in a unit column.</summary>
+    public static string ValueHtml(ReportValues values, CellDef cell) =>
+        E(values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : ""));
 
     public static string Caption(TableDef table, int year) =>
         table.Layout == LabelLayout.Indented ? $"{year}年度{table.Title}" : table.Title;

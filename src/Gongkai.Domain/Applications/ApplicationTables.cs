@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Formats;
 
@@ -45,18 +46,41 @@ public static class ApplicationTables
     /// <summary>Whether the tables of <paramref name="formatCode"/> can be computed from the records.</summary>
     public static bool Computable(string formatCode) => formatCode is "2019" or "2021" || IsLegacy(formatCode);
 
-    /// <summary>Sets the application and appeals figures of a report in any computable format.</summary>
+    /// <summary>
+    /// Sets the application and appeals figures of a report in any computable format: every cell
+    /// these tables own is the number of records <see cref="CellsOf(ApplicationTally, ReportFormat, int)"/>
+    /// and <see cref="CellsOf(Appeal, ReportFormat, int)"/> place in it, so a cell's drill-down lists
+    /// exactly the records its figure counts.
+    /// </summary>
     public static void Fill(ReportValues values, string formatCode, int year, IEnumerable<ApplicationTally> applications, IEnumerable<Appeal> appeals)
     {
-        if (IsLegacy(formatCode))
+        var format = ReportFormats.Get(formatCode);
+        var counts = OwnedCells(format).ToDictionary(k => k, _ => 0);
+        foreach (var application in applications)
         {
-            FillLegacyRequests(values, ReportFormats.Get(formatCode), year, applications);
-            FillLegacyAppeals(values, year, appeals);
+            foreach (var key in CellsOf(application, format, year))
+            {
+                Add(counts, key, application.Count);
+            }
         }
-        else
+        foreach (var appeal in appeals)
         {
-            FillRequests(values, formatCode, year, applications);
-            FillAppeals(values, year, appeals);
+            foreach (var key in CellsOf(appeal, format, year))
+            {
+                Add(counts, key, 1);
+            }
+        }
+        foreach (var (key, n) in counts)
+        {
+            values.Set(key, n);
+        }
+    }
+
+    private static void Add(Dictionary<CellKey, int> counts, CellKey key, int n)
+    {
+        if (counts.TryGetValue(key, out var count))
+        {
+            counts[key] = count + n;
         }
     }
 
@@ -64,117 +88,120 @@ public static class ApplicationTables
     public static void Fill(ReportValues values, string formatCode, int year, IEnumerable<ApplicationCase> cases, IEnumerable<Appeal> appeals) =>
         Fill(values, formatCode, year, cases.Select(ApplicationTally.Of), appeals);
 
-    /// <summary>Sets the application table (三) of a 2019- or 2021-format report.</summary>
-    public static void FillRequests(ReportValues values, string formatCode, int year, IEnumerable<ApplicationTally> applications)
+    /// <summary>The cells the application and appeals figures of <paramref name="format"/> fill.</summary>
+    public static IEnumerable<CellKey> OwnedCells(ReportFormat format)
     {
-        if (formatCode is not ("2019" or "2021"))
+        if (IsLegacy(format.Code))
         {
-            throw new ArgumentException($"Format {formatCode} has no application table of the 2019 Regulation.", nameof(formatCode));
+            return format.Table(LegacyFormats.Table).Cells()
+                .Where(c => c.Column.Code == LegacyFormats.Value && (c.Row.Code.StartsWith("requests.", StringComparison.Ordinal) || LegacyAppealRows.Contains(c.Row.Code)))
+                .Select(c => c.Key);
         }
+        if (format.Code is not ("2019" or "2021"))
+        {
+            throw new ArgumentException($"Format {format.Code} has no application table computable from records.", nameof(format));
+        }
+        return RequestRows(format.Code).SelectMany(r => NewFormats.ApplicantColumns.Select(c => new CellKey(NewFormats.Requests, r, c)))
+            .Concat(NewFormats.AppealGroups.SelectMany(g => AppealOutcomes.Append("total").Select(o => new CellKey(NewFormats.Appeals, "cases", $"{g}.{o}"))));
+    }
+
+    private static string[] RequestRows(string formatCode) => ["new", "carried_over", .. NewFormats.OutcomeRows(formatCode), "results_total", "carried_forward"];
+
+    private static readonly ConcurrentDictionary<string, HashSet<string>> LegacyRows = new();
+
+    private static readonly string[] AppealOutcomes = ["upheld", "corrected", "other", "pending"];
+
+    private static readonly HashSet<string> LegacyAppealRows = ["reconsideration", "reconsideration.upheld", "reconsideration.corrected", "reconsideration.other",
+        "litigation", "litigation.upheld", "litigation.corrected", "litigation.other"];
+
+    /// <summary>
+    /// The cells one application counts in for a report year; none when the year does not count it.
+    /// 2019/2021 table 三: received in the year → 新收, before it and still open → 上年结转; answered
+    /// in the year → the row of its reply type and 总计, else 结转下年度; each in its applicant's
+    /// column and 总计. Pre-2019 统计表: see <see cref="LegacyRow"/> and <see cref="LegacyChannel"/>.
+    /// </summary>
+    public static IEnumerable<CellKey> CellsOf(ApplicationTally application, ReportFormat format, int year) =>
+        IsLegacy(format.Code) ? LegacyRequestCells(application, format, year) : RequestCells(application, format.Code, year);
+
+    private static IEnumerable<CellKey> RequestCells(ApplicationTally application, string formatCode, int year)
+    {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        string[] rows = ["new", "carried_over", .. NewFormats.OutcomeRows(formatCode), "results_total", "carried_forward"];
-        var counts = rows.ToDictionary(r => r, _ => NewFormats.ApplicantColumns.ToDictionary(c => c, _ => 0));
-
-        foreach (var application in applications)
+        var reply = application.Reply;
+        if (application.Received > last || (reply is { } answered && answered.Date < first))
         {
-            var column = Column(application.Applicant);
-            var reply = application.Reply;
-            if (application.Received > last || (reply is { } answered && answered.Date < first))
-            {
-                continue;
-            }
-            counts[application.Received >= first ? "new" : "carried_over"][column] += application.Count;
-            if (reply is { } r && r.Date <= last)
-            {
-                counts[ReplyTypes.RowFor(r.Type, formatCode)][column] += application.Count;
-                counts["results_total"][column] += application.Count;
-            }
-            else
-            {
-                counts["carried_forward"][column] += application.Count;
-            }
+            yield break;
         }
-        foreach (var (row, byColumn) in counts)
+        var column = Column(application.Applicant);
+        string[] rows = reply is { } r && r.Date <= last
+            ? [application.Received >= first ? "new" : "carried_over", ReplyTypes.RowFor(r.Type, formatCode), "results_total"]
+            : [application.Received >= first ? "new" : "carried_over", "carried_forward"];
+        foreach (var row in rows)
         {
-            byColumn["total"] = byColumn.Where(c => c.Key != "total").Sum(c => c.Value);
-            foreach (var (column, n) in byColumn)
-            {
-                values.Set(new CellKey(NewFormats.Requests, row, column), n);
-            }
+            yield return new CellKey(NewFormats.Requests, row, column);
+            yield return new CellKey(NewFormats.Requests, row, "total");
         }
     }
-
-    /// <summary>Sets the appeals table (四) from the reconsiderations and lawsuits filed in the year.</summary>
-    public static void FillAppeals(ReportValues values, int year, IEnumerable<Appeal> appeals)
-    {
-        foreach (var group in NewFormats.AppealGroups)
-        {
-            foreach (var outcome in new[] { "upheld", "corrected", "other", "pending", "total" })
-            {
-                values.Set(new CellKey(NewFormats.Appeals, "cases", $"{group}.{outcome}"), 0);
-            }
-        }
-        foreach (var appeal in appeals.Where(a => a.Filed.Year == year))
-        {
-            var group = appeal.Kind switch
-            {
-                AppealKind.Reconsideration => "reconsideration",
-                AppealKind.LitigationDirect => "litigation.direct",
-                _ => "litigation.after_reconsideration",
-            };
-            var outcome = ResultAtYearEnd(appeal, year) switch
-            {
-                AppealResult.Upheld => "upheld",
-                AppealResult.Corrected => "corrected",
-                null => "pending",
-                _ => "other",
-            };
-            Increment(values, new CellKey(NewFormats.Appeals, "cases", $"{group}.{outcome}"));
-            Increment(values, new CellKey(NewFormats.Appeals, "cases", $"{group}.total"));
-        }
-    }
-
-    private static AppealResult? ResultAtYearEnd(Appeal appeal, int year) =>
-        appeal.Decided is { } decided && decided.Year <= year ? appeal.Result : null;
 
     /// <summary>
     /// The 统计表's 三、依申请公开情况 rows: （一） applications received in the year by channel,
     /// （二） those answered in the year, on time or after an extension, （三） the same answers by
     /// the row of their reply type (<see cref="LegacyRow"/>).
     /// </summary>
-    public static void FillLegacyRequests(ReportValues values, ReportFormat format, int year, IEnumerable<ApplicationTally> applications)
+    private static IEnumerable<CellKey> LegacyRequestCells(ApplicationTally application, ReportFormat format, int year)
     {
-        var table = LegacyFormats.Table;
-        var rows = format.Table(table).Cells()
-            .Where(c => c.Column.Code == LegacyFormats.Value && c.Row.Code.StartsWith("requests.", StringComparison.Ordinal))
-            .Select(c => c.Row.Code).ToList();
-        var hasOtherForm = rows.Contains("requests.received.other");
-        var counts = new Dictionary<string, int>();
-        foreach (var application in applications)
+        var rows = LegacyRows.GetOrAdd(format.Code, _ => format.Table(LegacyFormats.Table).Cells().Where(c => c.Column.Code == LegacyFormats.Value).Select(c => c.Row.Code).ToHashSet());
+        var keys = new List<string>();
+        if (application.Received.Year == year)
         {
-            if (application.Received.Year == year)
+            keys.Add("requests.received");
+            keys.Add($"requests.received.{LegacyChannel(application.Channel, rows.Contains("requests.received.other"))}");
+        }
+        if (application.Reply is { } reply && reply.Date.Year == year)
+        {
+            var row = LegacyRow(reply.Type);
+            keys.AddRange(["requests.closed", application.Extended ? "requests.closed.extended" : "requests.closed.on_time", "requests.replied", row]);
+            if (row.StartsWith("requests.replied.refused.", StringComparison.Ordinal))
             {
-                Add(counts, "requests.received", application.Count);
-                Add(counts, $"requests.received.{LegacyChannel(application.Channel, hasOtherForm)}", application.Count);
-            }
-            if (application.Reply is { } reply && reply.Date.Year == year)
-            {
-                Add(counts, "requests.closed", application.Count);
-                Add(counts, application.Extended ? "requests.closed.extended" : "requests.closed.on_time", application.Count);
-                Add(counts, "requests.replied", application.Count);
-                var row = LegacyRow(reply.Type);
-                Add(counts, row, application.Count);
-                if (row.StartsWith("requests.replied.refused.", StringComparison.Ordinal))
-                {
-                    Add(counts, "requests.replied.refused", application.Count);
-                }
+                keys.Add("requests.replied.refused");
             }
         }
-        foreach (var row in rows)
+        return keys.Where(rows.Contains).Select(r => new CellKey(LegacyFormats.Table, r, LegacyFormats.Value));
+    }
+
+    /// <summary>
+    /// The cells one reconsideration or lawsuit counts in: filed in the year, by the result known at
+    /// the year's end (2019/2021: else 尚未审结). The pre-2019 统计表's 四、行政复议数量 and
+    /// 五、行政诉讼数量 (both kinds of lawsuit) have no 尚未审结 row, so an undecided case counts under
+    /// （三）其他情形 until it is decided.
+    /// </summary>
+    public static IEnumerable<CellKey> CellsOf(Appeal appeal, ReportFormat format, int year)
+    {
+        if (appeal.Filed.Year != year)
         {
-            values.Set(new CellKey(table, row, LegacyFormats.Value), counts.GetValueOrDefault(row));
+            return [];
         }
+        var result = appeal.Decided is { } decided && decided.Year <= year ? appeal.Result : null;
+        if (IsLegacy(format.Code))
+        {
+            var group = appeal.Kind == AppealKind.Reconsideration ? "reconsideration" : "litigation";
+            var outcome = result switch { AppealResult.Upheld => ".upheld", AppealResult.Corrected => ".corrected", _ => ".other" };
+            return [new CellKey(LegacyFormats.Table, group, LegacyFormats.Value), new CellKey(LegacyFormats.Table, group + outcome, LegacyFormats.Value)];
+        }
+        var newGroup = appeal.Kind switch
+        {
+            AppealKind.Reconsideration => "reconsideration",
+            AppealKind.LitigationDirect => "litigation.direct",
+            _ => "litigation.after_reconsideration",
+        };
+        var newOutcome = result switch
+        {
+            AppealResult.Upheld => "upheld",
+            AppealResult.Corrected => "corrected",
+            null => "pending",
+            _ => "other",
+        };
+        return [new CellKey(NewFormats.Appeals, "cases", $"{newGroup}.{newOutcome}"), new CellKey(NewFormats.Appeals, "cases", $"{newGroup}.total")];
     }
 
     /// <summary>
@@ -214,36 +241,4 @@ public static class ApplicationTables
         ReplyType.UnclearAfterSupplement or ReplyType.NoSupplement => "clarify",
         _ => "other_route",
     };
-
-    /// <summary>
-    /// The 统计表's 四、行政复议数量 and 五、行政诉讼数量 (both kinds of lawsuit): filed in the year, by
-    /// the result known at its end; the sheet has no 尚未审结 row, so an undecided case counts under
-    /// （三）其他情形 until it is decided.
-    /// </summary>
-    public static void FillLegacyAppeals(ReportValues values, int year, IEnumerable<Appeal> appeals)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var appeal in appeals.Where(a => a.Filed.Year == year))
-        {
-            var group = appeal.Kind == AppealKind.Reconsideration ? "reconsideration" : "litigation";
-            Add(counts, group, 1);
-            Add(counts, group + ResultAtYearEnd(appeal, year) switch
-            {
-                AppealResult.Upheld => ".upheld",
-                AppealResult.Corrected => ".corrected",
-                _ => ".other",
-            }, 1);
-        }
-        foreach (var group in new[] { "reconsideration", "litigation" })
-        {
-            foreach (var row in new[] { group, $"{group}.upheld", $"{group}.corrected", $"{group}.other" })
-            {
-                values.Set(new CellKey(LegacyFormats.Table, row, LegacyFormats.Value), counts.GetValueOrDefault(row));
-            }
-        }
-    }
-
-    private static void Add(Dictionary<string, int> counts, string key, int n) => counts[key] = counts.GetValueOrDefault(key) + n;
-
-    private static void Increment(ReportValues values, CellKey key) => values.Set(key, (values.Number(key) ?? 0) + 1);
 }

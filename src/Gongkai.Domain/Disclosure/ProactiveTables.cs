@@ -58,39 +58,81 @@ public static class ProactiveTables
     /// </summary>
     public static bool CountsEveryItem(string formatCode) => formatCode is not ("2019" or "2021");
 
+    /// <summary>Sets the cells of <see cref="OwnedCells"/> to the number of items <see cref="CellsOf"/> places in each.</summary>
     public static void Fill(ReportValues values, string formatCode, int year, IReadOnlyCollection<DisclosedItem> items)
+    {
+        var counts = OwnedCells(formatCode).ToDictionary(k => k, _ => 0);
+        foreach (var item in items)
+        {
+            foreach (var key in CellsOf(item, formatCode, year))
+            {
+                counts[key]++;
+            }
+        }
+        foreach (var (key, n) in counts)
+        {
+            values.Set(key, n);
+        }
+    }
+
+    private static readonly (string Row, DocumentKind Kind)[] DocumentRows = [("rules", DocumentKind.Rule), ("normative", DocumentKind.Normative)];
+
+    private static readonly (string Row, PublicationChannels Channel)[] ChannelRows =
+    [
+        ("gazette", PublicationChannels.Gazette), ("website", PublicationChannels.Website), ("weibo", PublicationChannels.Weibo),
+        ("wechat", PublicationChannels.WeChat), ("other", PublicationChannels.Other),
+    ];
+
+    private static string[] DocumentColumns(string formatCode) => formatCode == "2021" ? ["issued", "repealed", "in_force"] : ["made", "published", "total"];
+
+    /// <summary>The cells of a format the records give.</summary>
+    public static IEnumerable<CellKey> OwnedCells(string formatCode) => formatCode is "2019" or "2021"
+        ? DocumentRows.SelectMany(d => DocumentColumns(formatCode).Select(c => new CellKey(NewFormats.Proactive, d.Row, c)))
+        : new[] { "proactive.items", "proactive.items.normative", "proactive.items.normative_issued" }.Concat(ChannelRows.Select(c => $"proactive.channels.{c.Row}"))
+            .Select(r => new CellKey(LegacyFormats.Table, r, LegacyFormats.Value));
+
+    /// <summary>The cells one item counts in for a report year, by the policies above.</summary>
+    public static IEnumerable<CellKey> CellsOf(DisclosedItem item, string formatCode, int year)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         bool In(DateOnly? d) => d is { } day && day >= first && day <= last;
         if (formatCode is "2019" or "2021")
         {
-            foreach (var (row, kind) in new[] { ("rules", DocumentKind.Rule), ("normative", DocumentKind.Normative) })
+            if (DocumentRows.FirstOrDefault(d => d.Kind == item.Kind).Row is not { } row)
             {
-                var documents = items.Where(i => i.Kind == kind).ToList();
-                (string Column, int Count)[] cells = formatCode == "2021"
-                    ? [("issued", documents.Count(d => In(d.Issued))), ("repealed", documents.Count(d => In(d.Repealed))), ("in_force", documents.Count(d => d.InForce(last)))]
-                    : [("made", documents.Count(d => In(d.Issued))), ("published", documents.Count(d => In(d.Published))), ("total", documents.Count(d => d.PublicOn(last)))];
-                foreach (var (column, count) in cells)
+                yield break;
+            }
+            var columns = DocumentColumns(formatCode);
+            bool[] counted = formatCode == "2021"
+                ? [In(item.Issued), In(item.Repealed), item.InForce(last)]
+                : [In(item.Issued), In(item.Published), item.PublicOn(last)];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (counted[i])
                 {
-                    values.Set(new CellKey(NewFormats.Proactive, row, column), count);
+                    yield return new CellKey(NewFormats.Proactive, row, columns[i]);
                 }
             }
-            return;
+            yield break;
         }
-        var published = items.Where(i => In(i.Published)).ToList();
-        var table = LegacyFormats.Table;
-        void Set(string row, int n) => values.Set(new CellKey(table, row, LegacyFormats.Value), n);
-        Set("proactive.items", published.Count);
-        Set("proactive.items.normative", published.Count(i => i.Kind == DocumentKind.Normative));
-        Set("proactive.items.normative_issued", items.Count(i => i.Kind == DocumentKind.Normative && In(i.Issued)));
-        foreach (var (row, channel) in new[]
+        CellKey Cell(string row) => new(LegacyFormats.Table, row, LegacyFormats.Value);
+        if (item.Kind == DocumentKind.Normative && In(item.Issued))
         {
-            ("gazette", PublicationChannels.Gazette), ("website", PublicationChannels.Website), ("weibo", PublicationChannels.Weibo),
-            ("wechat", PublicationChannels.WeChat), ("other", PublicationChannels.Other),
-        })
+            yield return Cell("proactive.items.normative_issued");
+        }
+        if (!In(item.Published))
         {
-            Set($"proactive.channels.{row}", published.Count(i => i.Channels.HasFlag(channel)));
+            yield break;
+        }
+        yield return Cell("proactive.items");
+        if (item.Kind == DocumentKind.Normative)
+        {
+            yield return Cell("proactive.items.normative");
+        }
+        foreach (var (row, channel) in ChannelRows.Where(c => item.Channels.HasFlag(c.Channel)))
+        {
+            yield return Cell($"proactive.channels.{row}");
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed record AnnualReport(
 {
     public ReportFormat Format => ReportFormats.Get(FormatCode);
 
+    /// <summary>Which figures came from the records and the notes on typed or changed ones.</summary>
+    public CellSources Sources { get; init; } = CellSources.None;
+
     public static string DefaultTitle(string agencyName, int year) => $"{agencyName}{year}年政府信息公开工作年度报告";
 
     /// <summary>A new, empty report for a year: the format's outline with no text and no values.</summary>
@@ -26,7 +29,8 @@ public sealed record AnnualReport(
         format.Outline.Select(p => new ReportPart(p.Code, p.Heading, "")).ToList(),
         new ReportValues());
 
-    public IReadOnlyList<Violation> Check() => ReportChecks.Evaluate(Format, Values);
+    /// <summary>The format's cross-checks and kinds, and the figures changed from the records without a reason.</summary>
+    public IReadOnlyList<Violation> Check() => [.. ReportChecks.Evaluate(Format, Values), .. Sources.Check(Format, Values)];
 
     /// <summary>
     /// The tables to print after each part; tables whose part the report does not have (an imported

@@ -29,7 +29,7 @@ public static class ReportJson
         foreach (var cell in report.Format.Cells())
         {
             var value = report.Values[cell.Key];
-            cells.Add(new JsonObject
+            var node = new JsonObject
             {
                 ["table"] = cell.Table.Code,
                 ["row"] = cell.Row.Code,
@@ -39,7 +39,16 @@ public static class ReportJson
                 ["unit"] = value?.Unit ?? cell.Unit,
                 ["value"] = value?.Number is { } n ? JsonValue.Create(n) : null,
                 ["text"] = value?.Text,
-            });
+            };
+            if (report.Sources.FromRecords.TryGetValue(cell.Key, out var counted))
+            {
+                node["fromRecords"] = counted;
+            }
+            if (report.Sources.NoteOf(cell.Key) is { } note)
+            {
+                node["note"] = note;
+            }
+            cells.Add(node);
         }
         var root = new JsonObject
         {
@@ -93,6 +102,8 @@ public static class ReportJson
         var format = ReportFormats.Find(formatCode) ?? throw new ReportFileException($"format：未知的报告格式“{formatCode}”。");
         var cells = format.Cells().ToDictionary(c => c.Key);
         var values = new ReportValues();
+        var fromRecords = new Dictionary<CellKey, decimal>();
+        var notes = new Dictionary<CellKey, string>();
         foreach (var node in obj["cells"]?.AsArray() ?? [])
         {
             var key = new CellKey(Required(node!, "table"), Required(node!, "row"), Required(node!, "column"));
@@ -104,6 +115,14 @@ public static class ReportJson
             var text = (string?)node["text"];
             var unit = cell.Kind == ValueKind.Amount ? (string?)node["unit"] : null;
             values.Set(key, new CellValue(number, number is null ? null : unit, text));
+            if (node["fromRecords"] is JsonValue counted)
+            {
+                fromRecords[key] = ReadNumber(counted, key);
+            }
+            if ((string?)node["note"] is { Length: > 0 } note)
+            {
+                notes[key] = note;
+            }
         }
         var parts = (obj["parts"]?.AsArray() ?? []).Select(p => new ReportPart((string?)p!["code"], (string?)p["heading"] ?? "", (string?)p["text"] ?? "")).ToList();
         return new AnnualReport(
@@ -115,7 +134,10 @@ public static class ReportJson
             ReadDate(obj, "periodEnd"),
             ReadDate(obj, "publishedOn"),
             parts,
-            values);
+            values)
+        {
+            Sources = new CellSources(fromRecords, notes),
+        };
     }
 
     private static decimal ReadNumber(JsonValue value, CellKey key) =>

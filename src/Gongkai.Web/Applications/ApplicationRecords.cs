@@ -86,4 +86,18 @@ public static class ApplicationRecords
         ApplicantKind.LegalService => "法律服务机构",
         _ => "其他组织",
     };
+
+    public static string Label(this AppealKind kind) => kind switch
+    {
+        AppealKind.Reconsideration => "行政复议",
+        AppealKind.LitigationDirect => "行政诉讼（未经复议直接起诉）",
+        _ => "行政诉讼（复议后起诉）",
+    };
+
+    public static string Label(this AppealResult result) => result switch
+    {
+        AppealResult.Upheld => "结果维持",
+        AppealResult.Corrected => "结果纠正",
+        _ => "其他结果",
+    };
 }

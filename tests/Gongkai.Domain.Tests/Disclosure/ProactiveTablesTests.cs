@@ -53,4 +53,24 @@ public sealed class ProactiveTablesTests
             Row("proactive.channels.wechat")!.Value, Row("proactive.channels.other")!.Value));
         Assert.DoesNotContain(ReportChecks.Evaluate(ReportFormats.Get("legacy-national"), values), v => v.Severity == Severity.Error);
     }
+
+    [Theory]
+    [InlineData("2021")]
+    [InlineData("2019")]
+    [InlineData("legacy-national")]
+    public void EachItem_IsListedUnderExactlyTheFiguresItCounts(string format)
+    {
+        var values = new ReportValues();
+        ProactiveTables.Fill(values, format, 2024, Items);
+        foreach (var key in ProactiveTables.OwnedCells(format))
+        {
+            Assert.Equal(values.Number(key), Items.Count(i => ProactiveTables.CellsOf(i, format, 2024).Contains(key)));
+        }
+        // The repealed 2024 document is listed under 废止 (2021) but not under 现行有效.
+        if (format == "2021")
+        {
+            var repealed = ProactiveTables.CellsOf(Items[1], format, 2024).ToList();
+            Assert.Equal([new CellKey("proactive", "normative", "issued"), new CellKey("proactive", "normative", "repealed")], repealed);
+        }
+    }
 }

@@ -141,7 +141,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         var previous = await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct);
         Violations = [.. Report.Check(), .. CrossYear.Check(Report, previous)];
         Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
-        Html = ReportHtml.Fragment(Report);
+        Html = ReportHtml.Fragment(Report, cell => ReportHtml.ValueHtml(Report.Values, cell) + CellOrigins.Marker(Report, record.Id, cell));
         CanEdit = await staff.CanAsync(Permission.EditReports, record.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
         HasSuperior = agency.ParentId is not null;

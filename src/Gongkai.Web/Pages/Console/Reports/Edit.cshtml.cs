@@ -45,6 +45,10 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     [BindProperty]
     public Dictionary<string, string?> Cells { get; set; } = [];
 
+    /// <summary>The clerk's notes by cell: where a typed figure came from, why a counted one was changed.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Notes { get; set; } = [];
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -52,9 +56,11 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     public ReportFormat Format { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
     public ReportValues Values { get; private set; } = new();
+    public CellSources Sources { get; private set; } = CellSources.None;
     public IReadOnlyList<Violation> Violations { get; private set; } = [];
 
     private AnnualReport _stored = null!;
+    private IReadOnlySet<CellKey> _computable = new HashSet<CellKey>();
 
     public IEnumerable<TableDef> TablesOf(string? partCode) =>
         Format.Outline.FirstOrDefault(p => p.Code == partCode)?.TableCodes.Select(Format.Table) ?? [];
@@ -73,8 +79,32 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         var name = $"Cells[{key}]";
         var invalid = ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
         var value = Cells.GetValueOrDefault(key) ?? "";
-        return $"<input type=\"text\" inputmode=\"decimal\" name=\"{WebUtility.HtmlEncode(name)}\" value=\"{WebUtility.HtmlEncode(value)}\" " +
+        var input = $"<input type=\"text\" inputmode=\"decimal\" name=\"{WebUtility.HtmlEncode(name)}\" value=\"{WebUtility.HtmlEncode(value)}\" " +
                $"aria-label=\"{WebUtility.HtmlEncode(ReportChecks.Name(cell))}\"{(invalid ? " aria-invalid=\"true\" class=\"input-validation-error\"" : "")} />";
+        return input + OriginFor(cell);
+    }
+
+    /// <summary>
+    /// After a generation from the records: a counted figure links to its records; a changed one
+    /// asks why; a figure the records cannot give asks where it came from.
+    /// </summary>
+    private string OriginFor(CellDef cell)
+    {
+        if (Sources.FromRecords.Count == 0)
+        {
+            return "";
+        }
+        string NoteInput(string label) =>
+            $"<input type=\"text\" class=\"cell-note-input\" name=\"Notes[{WebUtility.HtmlEncode(cell.Key.ToString())}]\" value=\"{WebUtility.HtmlEncode(Notes.GetValueOrDefault(cell.Key.ToString()) ?? "")}\" " +
+            $"placeholder=\"{label}\" aria-label=\"{WebUtility.HtmlEncode(ReportChecks.Name(cell))}的{label}\" maxlength=\"200\" />";
+        var link = CellOrigins.RecordsLink(Sources, Values, Record.Id, cell.Key);
+        return Sources.OriginOf(cell.Key, Values) switch
+        {
+            CellOrigin.FromRecords => link,
+            CellOrigin.ChangedFromRecords => link + NoteInput("修改原因"),
+            _ when _computable.Contains(cell.Key) => "",
+            _ => NoteInput("数据来源"),
+        };
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -89,8 +119,10 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         PublishedOn = _stored.PublishedOn;
         Parts = _stored.Parts.Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
         Cells = _stored.Values.All.ToDictionary(c => c.Key.ToString(), c => (string?)c.Value.Display());
+        Notes = _stored.Sources.Notes.ToDictionary(n => n.Key.ToString(), n => (string?)n.Value);
         Version = Record.Version;
         Values = _stored.Values;
+        Sources = _stored.Sources;
         Violations = _stored.Check();
         return Page();
     }
@@ -112,7 +144,8 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             ModelState.AddModelError(nameof(PeriodEnd), "统计期间止不能早于统计期间起。");
         }
         Values = values;
-        Violations = ReportChecks.Evaluate(Format, values);
+        Sources = ReadNotes();
+        Violations = (_stored with { Values = values, Sources = Sources }).Check();
         if (!ModelState.IsValid)
         {
             Parts = Parts.Count == _stored.Parts.Count ? Parts : _stored.Parts.Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
@@ -126,6 +159,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             PublishedOn = PublishedOn,
             Parts = Parts.Select(p => new ReportPart(p.Code, p.Heading, (p.Text ?? "").Replace("\r\n", "\n").Trim())).ToList(),
             Values = values,
+            Sources = Sources,
         };
         db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
@@ -160,10 +194,16 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         var tallies = await ApplicationHistory.TalliesForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
         var items = await DisclosureHistory.ItemsAsync(db, [Record.AgencyId], Format.Code, ct);
+        var counted = new ReportValues();
+        ApplicationTables.Fill(counted, Format.Code, Record.Year, tallies, appeals);
+        ProactiveTables.Fill(counted, Format.Code, Record.Year, items);
         var values = _stored.Values.Copy();
-        ApplicationTables.Fill(values, Format.Code, Record.Year, tallies, appeals);
-        ProactiveTables.Fill(values, Format.Code, Record.Year, items);
-        var report = NarrativeDraft.Fill(_stored with { Values = values }, await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
+        foreach (var (key, value) in counted.All)
+        {
+            values.Set(key, value);
+        }
+        var report = NarrativeDraft.Fill(_stored with { Values = values, Sources = _stored.Sources.Counted(counted) },
+            await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
         db.AuditNote = $"由办理记录生成（{tallies.Sum(t => t.Count)} 件申请，{items.Count} 条主动公开信息）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);
@@ -182,7 +222,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         var problems = new List<object>();
         var values = ReadCells(addErrors: false, problems);
-        var violations = ReportChecks.Evaluate(Format, values);
+        var violations = (_stored with { Values = values, Sources = ReadNotes() }).Check();
         return new JsonResult(new
         {
             errors = violations.Count(v => v.Severity == Severity.Error),
@@ -212,6 +252,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             values.Set(cell.Key, value);
         }
         return values;
+    }
+
+    /// <summary>The notes typed with the cells, on the sources counted when the report was generated.</summary>
+    private CellSources ReadNotes()
+    {
+        var keys = Format.Cells().ToDictionary(c => c.Key.ToString(), c => c.Key);
+        return _stored.Sources.WithNotes(Notes.Where(n => keys.ContainsKey(n.Key)).Select(n => KeyValuePair.Create(keys[n.Key], n.Value)));
     }
 
     private static string Describe(AnnualReport before, AnnualReport after)
@@ -250,6 +297,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         Record = record;
         _stored = ReportRecords.Load(record);
         Format = _stored.Format;
+        _computable = CellOrigins.Computable(Format);
         AgencyName = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
         return null;
     }
