@@ -17,6 +17,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
     public DbSet<ReportSourceFile> ReportSourceFiles => Set<ReportSourceFile>();
@@ -36,6 +37,12 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public string? AuditNote { get; set; }
 
     public AuditActor Actor => actor;
+
+    /// <summary>
+    /// The reason for correcting records of a year whose report was already submitted, for the
+    /// next save; without it such a save is refused (<see cref="RecordsLockedException"/>).
+    /// </summary>
+    public string? CorrectionReason { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -70,6 +77,12 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.HasIndex(a => new { a.AgencyId, a.OccurredUtc }).HasDatabaseName("ix_audit_entries_agency_id_occurred_utc");
         });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+        b.Entity<RecordCorrection>(e =>
+        {
+            e.ToTable("record_corrections");
+            e.HasIndex(c => new { c.AgencyId, c.Year }).HasDatabaseName("ix_record_corrections_agency_id_year");
+            e.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<AnnualReportRecord>(e =>
         {
             e.ToTable("annual_reports");
@@ -175,6 +188,11 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await RecordLocks.CheckAsync(this, CorrectionReason, actor.Name, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (CorrectionReason is { } reason && !string.IsNullOrWhiteSpace(reason))
+        {
+            AuditNote = AuditNote is null ? $"更正说明：{reason.Trim()}" : $"{AuditNote}；更正说明：{reason.Trim()}";
+        }
         var pending = CollectAuditedChanges();
         if (pending.Count == 0)
         {

@@ -61,6 +61,11 @@ public sealed class InfoItem : IAudited
     int? IAudited.AuditAgencyId => AgencyId;
 
     /// <summary>The next sequence of the agency's year and its index number, by the agency's pattern and code.</summary>
+    /// <summary>What the report's figures count of it; nothing for an item never published (drafts do not count).</summary>
+    public DisclosedItem? Disclosed() => Status is ItemStatus.Published or ItemStatus.Withdrawn
+        ? new DisclosedItem(DocumentKind, WrittenOn, PublishedOn, RepealedOn, WithdrawnOn, Channels)
+        : null;
+
     public static async Task<(int Sequence, string IndexNumber)> NextIndexAsync(GongkaiDb db, Agency agency, int year, CancellationToken ct)
     {
         var sequence = (await db.InfoItems.Where(i => i.AgencyId == agency.Id && i.Year == year).MaxAsync(i => (int?)i.Sequence, ct) ?? 0) + 1;

@@ -1,3 +1,5 @@
+using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Reports;
 using System.Text.Json;
 using Gongkai.Data;
 using Gongkai.Data.Demo;
@@ -142,5 +144,45 @@ public sealed class AuditLogTests
         Assert.Contains("application_steps is append-only", rewriteSteps.Message);
         Assert.Contains("application_steps is append-only", deleteSteps.Message);
         Assert.Equal((applications, steps), (await db.Applications.CountAsync(), await db.ApplicationSteps.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ACorrectionOfASubmittedYear_NeedsAReason_AndItsRecordIsAppendOnly(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        var agency = NewAgency("town");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        db.AnnualReports.Add(new AnnualReportRecord
+        {
+            AgencyId = agency.Id, Year = 2025, Edition = 1, FormatCode = "2021", Status = ReportStatus.Submitted, Title = "2025年报告", Content = "{}",
+            CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+
+        var item = new InfoItem
+        {
+            AgencyId = agency.Id, IndexNumber = "T-2025-0001", Year = 2025, Sequence = 1, Title = "关于某事项的通知", Issuer = "某镇", CategoryCode = "x", BodyHtml = "<p>正文</p>",
+            BodyText = "正文", DocumentKind = DocumentKind.Normative, WrittenOn = new DateOnly(2025, 3, 1), PublishedOn = new DateOnly(2025, 3, 3),
+            Status = ItemStatus.Published, AuthorName = "clerk", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+        };
+        db.InfoItems.Add(item);
+        var refused = await Assert.ThrowsAsync<RecordsLockedException>(() => db.SaveChangesAsync());
+        Assert.Contains("2025 年度报告", refused.Message);
+        db.CorrectionReason = "漏录的规范性文件";
+        await db.SaveChangesAsync();
+        // A change that leaves 2025's figures alone (the title) is no correction.
+        db.CorrectionReason = null;
+        item.Title = "关于某事项的通知（修订标题）";
+        await db.SaveChangesAsync();
+
+        var correction = await db.RecordCorrections.AsNoTracking().SingleAsync();
+        Assert.Equal((2025, "漏录的规范性文件", "T-2025-0001 关于某事项的通知"), (correction.Year, correction.Reason, correction.RecordName));
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE record_corrections SET reason = ''"));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM record_corrections"));
+        Assert.Contains("record_corrections is append-only", update.Message);
+        Assert.Contains("record_corrections is append-only", delete.Message);
     }
 }

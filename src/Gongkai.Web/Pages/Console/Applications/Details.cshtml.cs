@@ -40,6 +40,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>Why records of a submitted report year are being corrected (<see cref="Corrections"/>).</summary>
+    [BindProperty(Name = Corrections.Field)]
+    public string? CorrectionReason { get; set; }
+
     private const string StaleMessage = "该申请已被他人办理，您的操作未保存。请刷新页面查看最新情况后重试。";
 
     public sealed class AppealInput
@@ -138,6 +142,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Application.Version = Version + 1;
         Application.Follow(Case, calendar);
         db.ApplicationSteps.Add(ApplicationStep.From(step, Application, staff.UserId, clock.GetUtcNow().UtcDateTime));
+        Corrections.Take(db, CorrectionReason);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -146,6 +151,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             ModelState.AddModelError("", StaleMessage);
             return Page();
+        }
+        catch (RecordsLockedException e)
+        {
+            return await RefusedAsync(id, e, "Step", ct);
         }
         TempData["Notice"] = $"已记录：{ApplicationCase.Label(step.Kind)}。";
         return Redirect($"/console/applications/{id}");
@@ -176,7 +185,15 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             AgencyId = Application.AgencyId, ApplicationId = Application.Id, Kind = NewAppeal.Kind!.Value, Filed = NewAppeal.Filed!.Value,
             Body = NewAppeal.Body!.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(ct);
+        Corrections.Take(db, CorrectionReason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (RecordsLockedException e)
+        {
+            return await RefusedAsync(id, e, "Appeal", ct);
+        }
         TempData["Notice"] = "已记录。";
         return Redirect($"/console/applications/{id}");
     }
@@ -208,9 +225,26 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         appeal.Decided = Decision.Decided;
         appeal.Result = Decision.Result;
-        await db.SaveChangesAsync(ct);
+        Corrections.Take(db, CorrectionReason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (RecordsLockedException e)
+        {
+            return await RefusedAsync(id, e, $"Decision-{appeal.Id}", ct);
+        }
         TempData["Notice"] = "已记录审结结果。";
         return Redirect($"/console/applications/{id}");
+    }
+
+    /// <summary>A save refused by the record lock: the stored state again, the form asking for the correction's reason.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, RecordsLockedException refusal, string handler, CancellationToken ct)
+    {
+        var message = Corrections.Ask(this, db, refusal, handler);
+        await LoadAsync(id, ct);
+        ModelState.AddModelError("", message);
+        return Page();
     }
 
     /// <summary>The reply letter (告知书) as DOCX, from the agency's template for the reply type (or the default).</summary>

@@ -24,6 +24,10 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
     [BindProperty, Display(Name = "收到申请之日"), Required(ErrorMessage = "请填写收到申请之日。")]
     public DateOnly? Received { get; set; }
 
+    /// <summary>Why records of a submitted report year are being corrected (<see cref="Corrections"/>).</summary>
+    [BindProperty(Name = Corrections.Field)]
+    public string? CorrectionReason { get; set; }
+
     [BindProperty]
     public ApplicantForm Form { get; set; } = new();
 
@@ -78,7 +82,17 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             return Page();
         }
         db.Applications.Add(application);
-        await db.SaveChangesAsync(ct);
+        Corrections.Take(db, CorrectionReason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (RecordsLockedException e)
+        {
+            ModelState.AddModelError("", Corrections.Ask(this, db, e, "Register"));
+            await LoadAsync(ct);
+            return Page();
+        }
         TempData["Notice"] = $"已登记，查询号 {application.TrackingNumber}。";
         return Redirect($"/console/applications/{application.Id}");
     }

@@ -42,7 +42,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostActAsync(int id, ItemAction action, string? opinion, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostActAsync(int id, ItemAction action, string? opinion, int version, string? correctionReason, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -85,6 +85,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             Opinion = string.IsNullOrWhiteSpace(opinion) ? ItemWorkflow.Label(action) : opinion.Trim(),
         });
         db.AuditNote = $"{ItemWorkflow.Label(action)}：{Item.Title}";
+        Corrections.Take(db, correctionReason);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -94,6 +95,11 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             Error = "该信息已被他人处理，请查看最新状态后再操作。";
             return Page();
+        }
+        catch (RecordsLockedException e)
+        {
+            await tx.RollbackAsync(ct);
+            return await RefusedAsync(id, e, "Act", ct);
         }
         await new ItemSearch(db).UpdateAsync(Item, await ItemRecords.AttachmentTextsAsync(db, Item.Id, ct), ct);
         await tx.CommitAsync(ct);
@@ -191,7 +197,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     }
 
     /// <summary>Records that a 规章 or 规范性文件 was repealed or lapsed: the portal shows it as 已废止 from that day.</summary>
-    public async Task<IActionResult> OnPostRepealAsync(int id, DateOnly? repealedOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostRepealAsync(int id, DateOnly? repealedOn, string? correctionReason, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -208,9 +214,26 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         Item.RepealedOn = day;
         db.AuditNote = $"标记废止：{day:yyyy-MM-dd}";
-        await db.SaveChangesAsync(ct);
+        Corrections.Take(db, correctionReason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (RecordsLockedException e)
+        {
+            return await RefusedAsync(id, e, "Repeal", ct);
+        }
         TempData["Notice"] = "已标记废止。";
         return Redirect($"/console/items/{id}");
+    }
+
+    /// <summary>A save refused by the record lock: the stored state again, the form asking for the correction's reason.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, RecordsLockedException refusal, string handler, CancellationToken ct)
+    {
+        var message = Corrections.Ask(this, db, refusal, handler);
+        await LoadAsync(id, ct);
+        Error = message;
+        return Page();
     }
 
     public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public AnnualReport Report { get; private set; } = null!;
     public IReadOnlyList<Violation> Violations { get; private set; } = [];
     public IReadOnlyList<NarrativeOverlap> Copies { get; private set; } = [];
+
+    /// <summary>Changes to the year's records made after a report of the year was submitted (<see cref="RecordLock"/>).</summary>
+    public IReadOnlyList<RecordCorrection> Corrections { get; private set; } = [];
     public string Html { get; private set; } = "";
     public string AgencyCode { get; private set; } = "";
     public bool CanEdit { get; private set; }
@@ -141,6 +144,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         var previous = await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct);
         Violations = [.. Report.Check(), .. CrossYear.Check(Report, previous)];
         Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
+        Corrections = await db.RecordCorrections.AsNoTracking().Where(c => c.AgencyId == record.AgencyId && c.Year == record.Year).OrderBy(c => c.Id).ToListAsync(ct);
         Html = ReportHtml.Fragment(Report, cell => ReportHtml.ValueHtml(Report.Values, cell) + CellOrigins.Marker(Report, record.Id, cell));
         CanEdit = await staff.CanAsync(Permission.EditReports, record.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);

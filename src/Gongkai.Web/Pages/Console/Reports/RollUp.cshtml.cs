@@ -30,6 +30,11 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
 
     public IReadOnlyList<Pending> NotPublished { get; private set; } = [];
 
+    public sealed record Correction(string Agency, int Count, int RecordId);
+
+    /// <summary>Agencies that corrected the year's records after submitting its report (<see cref="RecordLock"/>).</summary>
+    public IReadOnlyList<Correction> Corrected { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? download, CancellationToken ct)
     {
         Year ??= ChinaTime.Today(clock).Year - 1;
@@ -50,6 +55,10 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             var edition = latest.GetValueOrDefault(a.Id);
             return new Pending(a.Name, due, today > due, ReportWorkflow.DueSoon(a.Kind, year, today), edition?.Status, edition?.ErrorCount ?? 0, edition?.Id);
         }).ToList();
+        var corrections = await db.RecordCorrections.AsNoTracking().Where(c => readable.Contains(c.AgencyId) && c.Year == year)
+            .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AgencyId, g => g.Count, ct);
+        Corrected = agencies.Where(a => corrections.ContainsKey(a.Id) && latest.ContainsKey(a.Id))
+            .Select(a => new Correction(a.Name, corrections[a.Id], latest[a.Id].Id)).ToList();
         Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, Report: reports[a.Id]))
             .GroupBy(x => x.Report.FormatCode)
             .Select(g =>

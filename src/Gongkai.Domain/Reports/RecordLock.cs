@@ -1,0 +1,19 @@
+namespace Gongkai.Domain.Reports;
+
+/// <summary>
+/// Once an agency has submitted its report for a year, the records the figures were counted from
+/// are the evidence the superior reviews (Art. 49): a change that would alter that year's figures
+/// is a correction, made with a stated reason and shown to the supervisor, never a silent edit.
+/// A change that leaves the year's figures as they were (a reply in the new year to an application
+/// carried forward, say) is not a correction of that year.
+/// </summary>
+public static class RecordLock
+{
+    /// <summary>Whether a report in this status locks its year's records: from submission on.</summary>
+    public static bool Locks(ReportStatus status) =>
+        status is ReportStatus.Submitted or ReportStatus.Accepted or ReportStatus.Published or ReportStatus.Superseded;
+
+    /// <summary>Whether a record counting in <paramref name="before"/> and then in <paramref name="after"/> alters a year's figures.</summary>
+    public static bool AltersFigures(IEnumerable<CellKey> before, IEnumerable<CellKey> after) =>
+        !before.Select(k => k.ToString()).Order(StringComparer.Ordinal).SequenceEqual(after.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+}
