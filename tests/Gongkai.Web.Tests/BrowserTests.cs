@@ -27,7 +27,7 @@ public sealed class BrowserTests
         [
             "/", "/agency/qx-bsz", "/agency/qx-bsz/guide", "/agency/qx-bsz/rules", "/agency/qx-bsz/catalog", "/agency/qx-bsz/catalog?category=a20.01",
             $"/agency/qx-bsz/items/{itemId}", "/agency/qx-bsz/reports", "/agency/qx-bsz/reports/2025", "/agency/qx-bsz/apply", "/track",
-            "/search?q=%E4%BD%8E%E4%BF%9D", "/search?q=%E4%BD%8E", "/console/login",
+            "/search?q=%E4%BD%8E%E4%BF%9D", "/search?q=%E4%BD%8E", "/console/login", "/data", "/data?Agency=qx-bsz",
         ];
         var problems = new List<string>();
         foreach (var path in paths)

@@ -55,4 +55,32 @@ public sealed class ReportSupervisionTests
         Assert.Contains(lines, l => l.Contains(",2025,", StringComparison.Ordinal));
         Assert.Contains("/api/v1/open/reports", await visitor.Client.GetStringAsync("/openapi/v1.json"));
     }
+
+    /// <summary>The open data page's comparisons show the same figures the JSON gives, per agency and summed per year.</summary>
+    [Fact]
+    public async Task TheOpenDataPage_ComparesAgenciesAndYears_WithTheFiguresOfTheOpenData()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var reports = JsonNode.Parse(await visitor.Client.GetStringAsync("/api/v1/open/reports"))!.AsArray()
+            .Select(r => ReportJson.Read(r!.ToJsonString())).ToList();
+        string Figure(AnnualReport r, int f) => KeyFigures.ValueIn(KeyFigures.All[f], r) is { } n ? CellValue.FormatNumber(n) : "—";
+
+        var page = await visitor.GetAsync("/data?Year=2024");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var rows = page.Document.QuerySelectorAll("table.data")[0].QuerySelectorAll("tbody tr")
+            .Select(tr => tr.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        var expected = reports.Where(r => r.Year == 2024).Select(r => new[] { r.AgencyName }.Concat(KeyFigures.All.Select((_, f) => Figure(r, f))).ToList()).ToList();
+        Assert.Equal(expected, rows);
+        Assert.Equal(KeyFigures.All.Count + KeyFigures.All.Count, page.Document.QuerySelectorAll("svg[role=img]").Length);
+
+        // One agency, year by year: its own figures.
+        var town = await visitor.GetAsync("/data?Agency=qx-bsz");
+        var byYear = town.Document.QuerySelectorAll("table.data").Last().QuerySelectorAll("tbody tr")
+            .Select(tr => tr.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        var own = reports.Where(r => r.AgencyName == "青溪县白沙镇人民政府").OrderBy(r => r.Year)
+            .Select(r => new[] { r.Year.ToString() }.Concat(KeyFigures.All.Select((_, f) => Figure(r, f))).ToList()).ToList();
+        Assert.Equal(own, byYear);
+        Assert.Contains("/api/v1/open/reports.csv?agency=qx-bsz", town.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
 }

@@ -41,7 +41,8 @@ public static class OpenReportsApi
         return app;
     }
 
-    private static async Task<List<(string Code, AnnualReport Report)>> LoadAsync(GongkaiDb db, int? year, string? agency, string? format, CancellationToken ct)
+    /// <summary>The published reports in force, filtered; by year, then in the agencies' order.</summary>
+    public static async Task<List<(string Code, AnnualReport Report)>> LoadAsync(GongkaiDb db, int? year, string? agency, string? format, CancellationToken ct)
     {
         var query = db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
         if (year is { } y)
