@@ -50,11 +50,8 @@ public static class RollUpSpeed
                 var reports = new List<(string, AnnualReport)>();
                 foreach (var agency in ids)
                 {
-                    var report = AnnualReport.Blank(format, agency.Name, 2024);
-                    ApplicationTables.Fill(report.Values, "2021", 2024,
-                        await ApplicationHistory.TalliesForYearAsync(db, [agency.Id], 2024), await ApplicationHistory.AppealsForYearAsync(db, [agency.Id], 2024));
-                    ProactiveTables.Fill(report.Values, "2021", 2024, await DisclosureHistory.ItemsAsync(db, [agency.Id], "2021"));
-                    reports.Add((agency.Name, report));
+                    var counted = await RecordCounts.CountAsync(db, [agency.Id], format, 2024);
+                    reports.Add((agency.Name, AnnualReport.Blank(format, agency.Name, 2024) with { Values = counted.Values }));
                 }
                 var perAgency = clock.Elapsed;
                 var sum = RollUp.Sum(format, reports);
@@ -67,9 +64,7 @@ public static class RollUpSpeed
                 // tables is the table of all their records together.
                 var once = Stopwatch.StartNew();
                 var all = ids.Select(a => a.Id).ToList();
-                var together = new ReportValues();
-                ApplicationTables.Fill(together, "2021", 2024, await ApplicationHistory.TalliesForYearAsync(db, all, 2024), await ApplicationHistory.AppealsForYearAsync(db, all, 2024));
-                ProactiveTables.Fill(together, "2021", 2024, await DisclosureHistory.ItemsAsync(db, all, "2021"));
+                var together = (await RecordCounts.CountAsync(db, all, format, 2024)).Values;
                 once.Stop();
                 var same = format.Cells().All(c => together.Number(c.Key) == sum.Number(c.Key));
                 Console.WriteLine($"        one pass over all agencies' records: {once.Elapsed.TotalMilliseconds:0} ms; equal to the sum of the 500 reports: {same}");

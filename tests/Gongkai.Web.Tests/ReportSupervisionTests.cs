@@ -37,6 +37,31 @@ public sealed class ReportSupervisionTests
         Assert.Contains("（1 个机构）", (await clerk.GetAsync("/console/reports/rollup?year=2025")).Text);
     }
 
+    /// <summary>The supervisor checks the published sums against the agencies' records, counted in one pass.</summary>
+    [Fact]
+    public async Task TheRollUp_ComparedWithTheRecords_ListsExactlyTheCellsThatDiffer()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        // One more application of 2025, registered as a correction: the records now say one more than the reports.
+        var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+        {
+            ["Channel"] = "InPerson", ["Received"] = "2025-11-03", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "赵六", ["Form.IdNumber"] = "11010519491231002X",
+            ["Form.Phone"] = "13700137000", ["Form.Description"] = "某村 2025 年低保名单", ["Form.FormWanted"] = "邮寄纸质件", ["CorrectionReason"] = "漏登记",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var page = await supervisor.GetAsync("/console/reports/rollup?year=2025&source=records");
+        var section = page.Document.QuerySelector("section.record-check")!;
+
+        var contents = await app.QueryAsync(db => db.AnnualReports.AsNoTracking().Where(r => r.Year == 2025 && r.Status == ReportStatus.Published).Select(r => r.Content).ToListAsync());
+        var reported = contents.Select(ReportJson.Read).Sum(r => r.Values.Number(new CellKey("requests", "new", "total")) ?? 0);
+        var received = await app.QueryAsync(db => db.Applications.CountAsync(a => a.Received >= new DateOnly(2025, 1, 1) && a.Received <= new DateOnly(2025, 12, 31)));
+        Assert.NotEqual(reported, received);
+        var row = section.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent.EndsWith("一、本年新收政府信息公开申请数量（总计）", StringComparison.Ordinal));
+        Assert.Equal([reported.ToString("0.##"), received.ToString()], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList());
+    }
+
     [Fact]
     public async Task OpenData_GivesEveryPublishedReportsCells_AsJsonAndCsv()
     {

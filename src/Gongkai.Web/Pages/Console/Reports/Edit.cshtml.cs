@@ -178,8 +178,9 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     }
 
     /// <summary>
-    /// Fills the application table (三) from the agency's recorded applications; the clerk counts
-    /// nothing by hand. Other tables and the narrative stay as they are.
+    /// Fills every figure the records give (the documents of 第二十条第（一）项, tables 三 and 四, or
+    /// the legacy rows) and drafts the empty narrative parts; the clerk counts nothing by hand.
+    /// What was counted is kept as the cells' source; typed figures and their notes stay.
     /// </summary>
     public async Task<IActionResult> OnPostFromRecordsAsync(int id, CancellationToken ct)
     {
@@ -191,25 +192,20 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        var tallies = await ApplicationHistory.TalliesForYearAsync(db, [Record.AgencyId], Record.Year, ct);
-        var appeals = await ApplicationHistory.AppealsForYearAsync(db, [Record.AgencyId], Record.Year, ct);
-        var items = await DisclosureHistory.ItemsAsync(db, [Record.AgencyId], Format.Code, ct);
-        var counted = new ReportValues();
-        ApplicationTables.Fill(counted, Format.Code, Record.Year, tallies, appeals);
-        ProactiveTables.Fill(counted, Format.Code, Record.Year, items);
+        var counted = await RecordCounts.CountAsync(db, [Record.AgencyId], Format, Record.Year, ct);
         var values = _stored.Values.Copy();
-        foreach (var (key, value) in counted.All)
+        foreach (var (key, value) in counted.Values.All)
         {
             values.Set(key, value);
         }
-        var report = NarrativeDraft.Fill(_stored with { Values = values, Sources = _stored.Sources.Counted(counted) },
+        var report = NarrativeDraft.Fill(_stored with { Values = values, Sources = _stored.Sources.Counted(counted.Values) },
             await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = $"由办理记录生成（{tallies.Sum(t => t.Count)} 件申请，{items.Count} 条主动公开信息）；" + Describe(_stored, report);
+        db.AuditNote = $"由办理记录生成（{counted.Applications} 件申请，{counted.Items} 条主动公开信息）；" + Describe(_stored, report);
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = ApplicationTables.IsLegacy(Format.Code)
-            ? $"已根据 {items.Count} 条主动公开信息、{tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成统计表的主动公开、依申请公开、行政复议、行政诉讼各行。"
-            : $"已根据 {items.Count} 条主动公开信息、{tallies.Sum(t => t.Count)} 件申请和 {appeals.Count} 件行政复议、行政诉讼的记录生成第二十条第（一）项和表三、表四；其他各项请按来源填写。";
+            ? $"已根据 {counted.Items} 条主动公开信息、{counted.Applications} 件申请和 {counted.Appeals} 件行政复议、行政诉讼的记录生成统计表的主动公开、依申请公开、行政复议、行政诉讼各行。"
+            : $"已根据 {counted.Items} 条主动公开信息、{counted.Applications} 件申请和 {counted.Appeals} 件行政复议、行政诉讼的记录生成第二十条第（一）项和表三、表四；其他各项请按来源填写。";
         return Redirect($"/console/reports/{id}/edit");
     }
 

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Applications;
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
@@ -20,7 +21,16 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
-    public sealed record Group(ReportFormat Format, IReadOnlyList<string> Agencies, AnnualReport Sum);
+    public sealed record Group(ReportFormat Format, IReadOnlyList<string> Agencies, IReadOnlyList<int> AgencyIds, AnnualReport Sum);
+
+    /// <summary>"records": also count the groups' figures from their records, in one pass per group, and compare.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Source { get; set; }
+
+    /// <summary>A group's published sums against what its agencies' records give: the cells that differ.</summary>
+    public sealed record Comparison(Group Group, RecordCount Records, IReadOnlyList<(CellDef Cell, decimal? Reported, decimal? Counted)> Differences);
+
+    public IReadOnlyList<Comparison> Comparisons { get; private set; } = [];
 
     public string AgencyName { get; private set; } = "";
     public AnnualReport? Own { get; private set; }
@@ -59,15 +69,28 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AgencyId, g => g.Count, ct);
         Corrected = agencies.Where(a => corrections.ContainsKey(a.Id) && latest.ContainsKey(a.Id))
             .Select(a => new Correction(a.Name, corrections[a.Id], latest[a.Id].Id)).ToList();
-        Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, Report: reports[a.Id]))
+        Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, a.Id, Report: reports[a.Id]))
             .GroupBy(x => x.Report.FormatCode)
             .Select(g =>
             {
                 var format = ReportFormats.Get(g.Key);
-                var sum = AnnualReport.Blank(format, $"{AgencyName}（汇总 {g.Count()} 个机构）", year) with { Values = RollUp.Sum(format, g) };
-                return new Group(format, g.Select(x => x.Name).ToList(), sum);
+                var sum = AnnualReport.Blank(format, $"{AgencyName}（汇总 {g.Count()} 个机构）", year) with { Values = RollUp.Sum(format, g.Select(x => (x.Name, x.Report))) };
+                return new Group(format, g.Select(x => x.Name).ToList(), g.Select(x => x.Id).ToList(), sum);
             })
             .ToList();
+        if (Source == "records")
+        {
+            var comparisons = new List<Comparison>();
+            foreach (var group in Groups.Where(g => ApplicationTables.Computable(g.Format.Code)))
+            {
+                var counted = await RecordCounts.CountAsync(db, group.AgencyIds, group.Format, year, ct);
+                var owned = CellOrigins.Computable(group.Format);
+                var differences = group.Format.Cells().Where(c => owned.Contains(c.Key) && group.Sum.Values.Number(c.Key) != counted.Values.Number(c.Key))
+                    .Select(c => (c, group.Sum.Values.Number(c.Key), counted.Values.Number(c.Key))).ToList();
+                comparisons.Add(new Comparison(group, counted, differences));
+            }
+            Comparisons = comparisons;
+        }
         if (download == "csv")
         {
             return File(ReportCsv.Utf8WithMark(ReportCsv.Render(Groups.Select(g => g.Sum))), "text/csv; charset=utf-8", $"汇总-{year}.csv");
