@@ -1,5 +1,6 @@
 using Gongkai.Data.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,8 @@ public static class GongkaiServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
-        services.AddDbContext<GongkaiDb>(options => UseProvider(options, settings));
+        // Interceptors registered by the host (the web's portal cache) see every save.
+        services.AddDbContext<GongkaiDb>((provider, options) => UseProvider(options, settings).AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<DemoData>();
         return settings;

@@ -70,6 +70,40 @@ public sealed class DisclosureTests
         Assert.Contains("<mark>临时救助</mark>", found.Document.QuerySelector(".search-results")!.InnerHtml);
     }
 
+    /// <summary>
+    /// The portal's pages are kept for anonymous readers (a change made behind the application's
+    /// back stays unseen) until a change to what they show is committed: then they are fresh at once.
+    /// Signed-in staff always get the page made for them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PortalPages_AreServedFromTheCache_UntilAPublicationChangesThem(string provider)
+    {
+        await using var app = await GongkaiApp.StartAsync(provider);
+        using var visitor = app.NewVisitor();
+        var first = await visitor.GetAsync("/agency/qx-bsz/catalog");
+        var shown = first.Document.QuerySelector("main table a, main ul a[href*='/items/']")!;
+        var itemId = int.Parse(shown.GetAttribute("href")!.Split('/')[^1]);
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE info_items SET title = '改过的标题' WHERE id = {0}", itemId));
+        Assert.DoesNotContain("改过的标题", (await visitor.GetAsync("/agency/qx-bsz/catalog")).Text);
+        // Each query string is its own page.
+        var lowIncome = (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("低保"))).Text;
+        Assert.NotEqual(lowIncome, (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("植树"))).Text);
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        Assert.Contains("改过的标题", (await reviewer.GetAsync("/agency/qx-bsz/catalog")).Text);
+
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var url = (await clerk.SubmitAsync("/console/items/new", Draft("白沙镇2026年春季植树活动安排", "各村组织春季植树。"))).Location!;
+        await ActAsync(clerk, url, ItemAction.Submit);
+        await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, url, ItemAction.Approve, "同意发布")).Status);
+
+        var after = await visitor.GetAsync("/agency/qx-bsz/catalog");
+        Assert.Contains("白沙镇2026年春季植树活动安排", after.Text);
+        Assert.Contains("改过的标题", after.Text);
+        Assert.Contains("白沙镇2026年春季植树活动安排", (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("植树"))).Text);
+    }
+
     [Fact]
     public async Task AReviewer_CannotApproveTheirOwnDraft()
     {

@@ -73,6 +73,7 @@ public static class WebSetup
                 // Required fields say so explicitly, with a Chinese message; no implicit English "field is required".
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
+        services.AddPortalCache();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -110,6 +111,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.Use(async (ctx, next) =>
         {

@@ -1,10 +1,13 @@
 using Gongkai.Data;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
 /// <summary>The portal home: every agency, as its tree.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class IndexModel(GongkaiDb db) : PageModel
 {
     public IReadOnlyList<Agency> Roots { get; private set; } = [];

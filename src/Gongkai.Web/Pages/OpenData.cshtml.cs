@@ -1,8 +1,10 @@
 using Gongkai.Data;
 using Gongkai.Domain.Reports;
+using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
@@ -12,6 +14,7 @@ namespace Gongkai.Web.Pages;
 /// across years for all (or one) agency, drawn on the server (no JavaScript needed) with the same
 /// numbers in tables, and the downloads of every cell (JSON, CSV) with the same filters.
 /// </summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class OpenDataModel(GongkaiDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

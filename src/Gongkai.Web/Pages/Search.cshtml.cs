@@ -1,13 +1,16 @@
 using Gongkai.Data;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Disclosure;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
 /// <summary>Full-text search over every agency's published items, with filters, highlighting and pages.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class SearchModel(GongkaiDb db) : PageModel
 {
     public const int PageSize = 10;

@@ -1,8 +1,11 @@
 using Gongkai.Data;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>An agency's 政府信息公开 column: its sections and its disclosure office.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class ColumnModel(GongkaiDb db) : AgencyColumnPage(db)
 {
     public override ColumnSection Section => ColumnSection.Home;

@@ -1,8 +1,11 @@
 using Gongkai.Data;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>公开指南 (Art. 12): how to obtain information, with the office's contact data.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class GuideModel(GongkaiDb db) : AgencyColumnPage(db)
 {
     public override ColumnSection Section => ColumnSection.Guide;

@@ -2,11 +2,13 @@ using Gongkai.Data;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>A published item with the metadata table government sites print, its attachments and its interpretations.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class ItemModel(GongkaiDb db, TimeProvider clock) : AgencyColumnPage(db)
 {
     public override ColumnSection Section => ColumnSection.Catalog;

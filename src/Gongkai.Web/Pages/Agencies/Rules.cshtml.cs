@@ -1,8 +1,11 @@
 using Gongkai.Data;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>政府信息公开制度 of the agency's column; empty until its capability is built.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class RulesModel(GongkaiDb db) : AgencyColumnPage(db)
 {
     public override ColumnSection Section => ColumnSection.Rules;

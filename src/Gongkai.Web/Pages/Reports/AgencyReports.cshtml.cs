@@ -1,13 +1,16 @@
 using Gongkai.Data;
 using Gongkai.Domain.Reports;
+using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Pages.Agencies;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Reports;
 
 /// <summary>An agency's annual reports by year, with the key figures year over year.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class AgencyReportsModel(GongkaiDb db) : AgencyColumnPage(db)
 {
     public sealed record YearEntry(int Year, int Edition, string Title, DateOnly? PublishedOn);

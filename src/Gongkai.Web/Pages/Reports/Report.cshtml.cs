@@ -2,14 +2,17 @@ using System.Text;
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
+using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Pages.Agencies;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Reports;
 
 /// <summary>A published annual report: the HTML rendering, with DOCX, JSON and CSV to download; older editions stay readable.</summary>
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class ReportModel(GongkaiDb db) : AgencyColumnPage(db)
 {
     public override ColumnSection Section => ColumnSection.Reports;

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using Gongkai.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>
+/// The public portal's pages are read far more often than anything on them changes: an anonymous
+/// GET of a portal page is kept for <see cref="Lifetime"/> (per URL with its query) and dropped
+/// as soon as a change to what the portal shows (items, attachments, agencies and their column
+/// texts, reports) is committed on this node. Staff (signed in) and pages with forms that post
+/// (the application form, with its antiforgery token) are never cached. With several web nodes,
+/// another node's page may lag a change by at most <see cref="Lifetime"/>.
+/// </summary>
+public static class PortalCache
+{
+    public const string Policy = "portal";
+    private const string Tag = "portal";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public static IServiceCollection AddPortalCache(this IServiceCollection services) =>
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag)))
+            .AddSingleton<IInterceptor, Eviction>()
+            .AddSingleton<IInterceptor, CommitEviction>();
+
+    /// <summary>Whether a change to this entity can change a portal page.</summary>
+    private static bool Shown(object entity) => entity is InfoItem or ItemAttachment or Agency or AnnualReportRecord;
+
+    // A context with unsaved-or-uncommitted changes the portal shows; the pages are dropped once they are committed.
+    private static readonly ConditionalWeakTable<DbContext, object> Dirty = new();
+
+    private static async ValueTask EvictIfDirtyAsync(DbContext? context, IOutputCacheStore store, CancellationToken ct)
+    {
+        if (context is not null && Dirty.Remove(context))
+        {
+            await store.EvictByTagAsync(Tag, ct);
+        }
+    }
+
+    /// <summary>Notes what a save changes; drops the pages at once when no transaction is open.</summary>
+    public sealed class Eviction(IOutputCacheStore store) : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            if (eventData.Context is { } context && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Shown(e.Entity)))
+            {
+                Dirty.AddOrUpdate(context, true);
+            }
+            return ValueTask.FromResult(result);
+        }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+        {
+            if (eventData.Context?.Database.CurrentTransaction is null)
+            {
+                await EvictIfDirtyAsync(eventData.Context, store, ct);
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Drops the pages when the transaction that changed them commits (the search index is written in the same one).</summary>
+    public sealed class CommitEviction(IOutputCacheStore store) : DbTransactionInterceptor
+    {
+        public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+            await EvictIfDirtyAsync(eventData.Context, store, ct);
+
+        public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+        {
+            if (eventData.Context is { } context)
+            {
+                Dirty.Remove(context);
+            }
+            return Task.CompletedTask;
+        }
+    }
+}
