@@ -70,6 +70,36 @@ public sealed class DisclosureTests
         Assert.Contains("<mark>临时救助</mark>", found.Document.QuerySelector(".search-results")!.InnerHtml);
     }
 
+    /// <summary>A PDF attachment's text is read: its ID number stops the review, and once published the PDF's words find the item.</summary>
+    [Fact]
+    public async Task APdfAttachment_IsScannedForPersonalData_AndSearchedByItsText()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var url = (await clerk.SubmitAsync("/console/items/new", Draft("白沙镇2026年2月救助工作情况", "本月救助工作情况见附件。"))).Location!;
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "attachments", "libreoffice-list.pdf"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await clerk.TokenFromAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(pdf), "file", "救助名单.pdf" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Client.PostAsync(url + "?handler=Attach", form)).StatusCode);
+        await ActAsync(clerk, url, ItemAction.Submit);
+
+        var findings = (await clerk.GetAsync(url)).Document.QuerySelector("table.findings")!.TextContent;
+        Assert.Contains("附件“救助名单.pdf”", findings);
+        Assert.Contains("3301**********1230", findings);
+        Assert.DoesNotContain("330102199003071230", findings);
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        Assert.Contains("2 处个人信息未处理", (await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密")).Summary);
+
+        await reviewer.SubmitAsync(url, new Dictionary<string, string?> { ["reason"] = "附件为经批准公示的救助名单，公示期内依法公开" }, handler: "Override");
+        await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, url, ItemAction.Approve, "同意发布")).Status);
+        using var visitor = app.NewVisitor();
+        Assert.Contains("白沙镇2026年2月救助工作情况", (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("临时救助对象名单"))).Text);
+    }
+
     /// <summary>
     /// The portal's pages are kept for anonymous readers (a change made behind the application's
     /// back stays unseen) until a change to what they show is committed: then they are fresh at once.

@@ -35,9 +35,9 @@ public static class AttachmentFiles
     }
 
     /// <summary>
-    /// The text of a DOCX or XLSX; empty for images and for PDF (no PDF text reader is available
-    /// here, so a PDF is searched by its item's text only and its personal data needs a reviewer's eye).
-    /// A file that claims to be DOCX/XLSX but is not gives an error naming it.
+    /// The text of a DOCX, XLSX or PDF (<see cref="PdfText"/>); empty for images and scanned PDFs,
+    /// whose personal data needs a reviewer's eye. A file that claims to be one of these but is
+    /// not gives an error naming it.
     /// </summary>
     public static string Text(string fileName, byte[] content)
     {
@@ -48,6 +48,7 @@ public static class AttachmentFiles
             {
                 ".docx" => DocxText(content),
                 ".xlsx" => XlsxText(content),
+                ".pdf" => PdfText.Extract(content),
                 _ => "",
             };
         }
