@@ -1,7 +1,10 @@
 using System.Net;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Gongkai.Web.Tests;
 
@@ -70,9 +73,9 @@ public sealed class DisclosureTests
         Assert.Contains("<mark>临时救助</mark>", found.Document.QuerySelector(".search-results")!.InnerHtml);
     }
 
-    /// <summary>A PDF attachment's text is read: its ID number stops the review, and once published the PDF's words find the item.</summary>
+    /// <summary>Attachments are read: their ID numbers stop the review; one action masks a DOCX in the file, a PDF needs a decision; published, the PDF's words find the item.</summary>
     [Fact]
-    public async Task APdfAttachment_IsScannedForPersonalData_AndSearchedByItsText()
+    public async Task Attachments_AreScanned_MaskedWhereTheFileAllows_AndSearchedByTheirText()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
         using var clerk = await app.SignedInAsync("bsz.clerk");
@@ -84,13 +87,33 @@ public sealed class DisclosureTests
             { new ByteArrayContent(pdf), "file", "救助名单.pdf" },
         };
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.Client.PostAsync(url + "?handler=Attach", form)).StatusCode);
+        using var docx = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(docx, WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new Word.Document(new Word.Body(new Word.Paragraph(new Word.Run(new Word.Text("王五 身份证号 11010519491231002X")))));
+        }
+        var docxForm = new MultipartFormDataContent
+        {
+            { new StringContent(await clerk.TokenFromAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(docx.ToArray()), "file", "补充名单.docx" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Client.PostAsync(url + "?handler=Attach", docxForm)).StatusCode);
         await ActAsync(clerk, url, ItemAction.Submit);
 
         var findings = (await clerk.GetAsync(url)).Document.QuerySelector("table.findings")!.TextContent;
         Assert.Contains("附件“救助名单.pdf”", findings);
+        Assert.Contains("附件“补充名单.docx”", findings);
         Assert.Contains("3301**********1230", findings);
         Assert.DoesNotContain("330102199003071230", findings);
         using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        Assert.Contains("3 处个人信息未处理", (await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密")).Summary);
+
+        // One action masks the DOCX in the file itself; the PDF cannot be, and still needs a decision.
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Mask")).Status);
+        var stored = await app.QueryAsync(db => db.ItemAttachments.AsNoTracking().SingleAsync(a => a.FileName == "补充名单.docx"));
+        Assert.Equal("王五 身份证号 1101**********002X", Gongkai.Documents.Items.AttachmentFiles.Text(stored.FileName, stored.Content));
+        findings = (await reviewer.GetAsync(url)).Document.QuerySelector("table.findings")!.TextContent;
+        Assert.DoesNotContain("补充名单.docx", findings);
         Assert.Contains("2 处个人信息未处理", (await ActAsync(reviewer, url, ItemAction.PassReview, "不涉密")).Summary);
 
         await reviewer.SubmitAsync(url, new Dictionary<string, string?> { ["reason"] = "附件为经批准公示的救助名单，公示期内依法公开" }, handler: "Override");

@@ -1,6 +1,9 @@
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Gongkai.Domain.Disclosure;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Gongkai.Documents.Items;
 
@@ -62,7 +65,7 @@ public static class AttachmentFiles
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(content), false);
         var body = document.MainDocumentPart?.Document.Body;
-        return body is null ? "" : string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0));
+        return body is null ? "" : string.Join("\n", body.Descendants<Word.Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0));
     }
 
     private static string XlsxText(byte[] content)
@@ -81,5 +84,89 @@ public static class AttachmentFiles
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The file with every piece of personal data the guard finds masked in place (1101**********1234),
+    /// for DOCX and XLSX; null when there is nothing to mask or the kind cannot be masked here (PDF,
+    /// images: the reviewer replaces the file or records why it may be published).
+    /// </summary>
+    public static byte[]? Masked(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".docx" or ".xlsx"))
+        {
+            return null;
+        }
+        using var stream = new MemoryStream();
+        stream.Write(content);
+        var masked = 0;
+        if (extension == ".docx")
+        {
+            using var document = WordprocessingDocument.Open(stream, true);
+            foreach (var part in new OpenXmlPart?[] { document.MainDocumentPart }.Concat(document.MainDocumentPart?.HeaderParts ?? []).Concat(document.MainDocumentPart?.FooterParts ?? []))
+            {
+                foreach (var paragraph in part?.RootElement?.Descendants<Word.Paragraph>() ?? [])
+                {
+                    masked += MaskRuns(paragraph.Descendants<Word.Text>().ToList());
+                }
+            }
+        }
+        else
+        {
+            using var document = SpreadsheetDocument.Open(stream, true);
+            foreach (var item in document.WorkbookPart?.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>() ?? [])
+            {
+                masked += MaskRuns(item.Descendants<Text>().ToList());
+            }
+            foreach (var cell in document.WorkbookPart?.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()) ?? [])
+            {
+                if (cell.DataType?.Value == CellValues.InlineString)
+                {
+                    masked += MaskRuns(cell.Descendants<Text>().ToList());
+                }
+                else if (cell.DataType?.Value != CellValues.SharedString && cell.CellValue?.Text is { } number
+                         && PersonalDataGuard.Find(number).Count > 0)
+                {
+                    // A number (a mobile typed into a number cell) becomes the masked text.
+                    cell.CellValue.Remove();
+                    cell.DataType = CellValues.InlineString;
+                    cell.InlineString = new InlineString(new Text(PersonalDataGuard.MaskAll(number)));
+                    masked++;
+                }
+            }
+        }
+        return masked == 0 ? null : stream.ToArray();
+    }
+
+    /// <summary>
+    /// Masks what the guard finds in the text of consecutive runs (Word splits a number across runs
+    /// freely), character by character in the runs that hold it: masks keep the length.
+    /// </summary>
+    private static int MaskRuns(IReadOnlyList<OpenXmlLeafTextElement> runs)
+    {
+        var text = string.Concat(runs.Select(r => r.Text));
+        var findings = PersonalDataGuard.Find(text);
+        if (findings.Count == 0)
+        {
+            return 0;
+        }
+        var chars = text.ToCharArray();
+        foreach (var f in findings)
+        {
+            f.Masked.CopyTo(0, chars, f.Start, f.Length);
+        }
+        var at = 0;
+        foreach (var run in runs)
+        {
+            var length = run.Text.Length;
+            run.Text = new string(chars, at, length);
+            if (run is Word.Text wordText)
+            {
+                wordText.Space = SpaceProcessingModeValues.Preserve;
+            }
+            at += length;
+        }
+        return findings.Count;
     }
 }

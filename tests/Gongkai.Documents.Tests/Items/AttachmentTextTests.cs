@@ -1,5 +1,9 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Documents.Items;
 using Gongkai.Domain.Disclosure;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Gongkai.Documents.Tests.Items;
 
@@ -39,5 +43,52 @@ public sealed class AttachmentTextTests
     {
         var refused = Assert.Throws<InvalidDataException>(() => AttachmentFiles.Text("名单.pdf", "这不是 PDF 文件"u8.ToArray()));
         Assert.Equal("附件“名单.pdf”无法读取，文件可能已损坏或不是真正的 PDF 文件。", refused.Message);
+    }
+
+    /// <summary>Word splits a number across runs as it likes (here after an edit); the mask follows it into both runs.</summary>
+    [Fact]
+    public void ADocx_IsMaskedInPlace_EvenWhereANumberSpansRuns()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new Word.Document(new Word.Body(
+                new Word.Paragraph(new Word.Run(new Word.Text("救助对象：张三，身份证号 3301021990")), new Word.Run(new Word.RunProperties(new Word.Bold()), new Word.Text("03071230"))),
+                new Word.Paragraph(new Word.Run(new Word.Text("联系电话 13912345678，文号 白政发〔2026〕5号。")))));
+        }
+        var masked = AttachmentFiles.Masked("名单.docx", stream.ToArray())!;
+        var text = AttachmentFiles.Text("名单.docx", masked);
+        Assert.Equal("救助对象：张三，身份证号 3301**********1230\n联系电话 139****5678，文号 白政发〔2026〕5号。", text);
+        Assert.Empty(PersonalDataGuard.Find(text));
+        Assert.Null(AttachmentFiles.Masked("名单.docx", masked));
+    }
+
+    [Fact]
+    public void AnXlsx_IsMaskedInItsStrings_AndANumberCellBecomesMaskedText()
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Sheet.Workbook(new Sheet.Sheets(new Sheet.Sheet { Id = "rId1", SheetId = 1, Name = "名单" }));
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new Sheet.SharedStringTable(new Sheet.SharedStringItem(new Sheet.Text("张三")), new Sheet.SharedStringItem(new Sheet.Text("330102199003071230")));
+            var sheet = workbook.AddNewPart<WorksheetPart>("rId1");
+            sheet.Worksheet = new Sheet.Worksheet(new Sheet.SheetData(new Sheet.Row(
+                new Sheet.Cell { CellReference = "A1", DataType = Sheet.CellValues.SharedString, CellValue = new Sheet.CellValue("0") },
+                new Sheet.Cell { CellReference = "B1", DataType = Sheet.CellValues.SharedString, CellValue = new Sheet.CellValue("1") },
+                new Sheet.Cell { CellReference = "C1", CellValue = new Sheet.CellValue("13912345678") },
+                new Sheet.Cell { CellReference = "D1", CellValue = new Sheet.CellValue("2000") })));
+        }
+        var masked = AttachmentFiles.Masked("名单.xlsx", stream.ToArray())!;
+        var text = AttachmentFiles.Text("名单.xlsx", masked);
+        Assert.Equal("张三 3301**********1230 139****5678 2000", text.Trim());
+        Assert.Empty(PersonalDataGuard.Find(text));
+    }
+
+    [Fact]
+    public void APdf_CannotBeMaskedHere()
+    {
+        Assert.Null(AttachmentFiles.Masked("名单.pdf", Fixture("libreoffice-list.pdf")));
     }
 }

@@ -123,9 +123,22 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Item.BodyHtml = PersonalDataGuard.MaskAll(Item.BodyHtml);
         Item.BodyText = BodyHtml.Text(Item.BodyHtml);
         Item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        db.AuditNote = $"屏蔽正文中的 {count} 处个人信息";
+        // DOCX and XLSX attachments are masked in the file itself; a PDF or picture cannot be, and keeps its findings.
+        var attachments = await db.ItemAttachments.Where(a => a.ItemId == id).ToListAsync(ct);
+        var maskedFiles = new List<string>();
+        foreach (var attachment in attachments.Where(a => PersonalDataGuard.Find(a.Text).Count > 0))
+        {
+            if (AttachmentFiles.Masked(attachment.FileName, attachment.Content) is { } masked)
+            {
+                count += PersonalDataGuard.Find(attachment.Text).Count;
+                (attachment.Content, attachment.Size, attachment.Text) = (masked, masked.Length, AttachmentFiles.Text(attachment.FileName, masked));
+                maskedFiles.Add(attachment.FileName);
+            }
+        }
+        var left = attachments.Where(a => PersonalDataGuard.Find(a.Text).Count > 0).Select(a => $"“{a.FileName}”").ToList();
+        db.AuditNote = $"屏蔽 {count} 处个人信息" + (maskedFiles.Count > 0 ? $"（含附件 {string.Join("、", maskedFiles)}）" : "");
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已屏蔽正文中的 {count} 处个人信息。附件中的个人信息须替换附件或由审核人确认。";
+        TempData["Notice"] = $"已屏蔽 {count} 处个人信息。" + (left.Count > 0 ? $"附件 {string.Join("、", left)} 无法在本系统中屏蔽，请替换附件或由审核人确认。" : "");
         return Redirect($"/console/items/{id}");
     }
 
