@@ -189,10 +189,10 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await RecordLocks.CheckAsync(this, CorrectionReason, actor.Name, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (CorrectionReason is { } reason && !string.IsNullOrWhiteSpace(reason))
+        if (await RecordLocks.CheckAsync(this, CorrectionReason, actor.Name, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
-            AuditNote = AuditNote is null ? $"更正说明：{reason.Trim()}" : $"{AuditNote}；更正说明：{reason.Trim()}";
+            var note = $"更正已报送年度的记录：{CorrectionReason!.Trim()}";
+            AuditNote = AuditNote is null ? note : $"{AuditNote}；{note}";
         }
         var pending = CollectAuditedChanges();
         if (pending.Count == 0)

@@ -15,7 +15,8 @@ namespace Gongkai.Data;
 /// </summary>
 internal static class RecordLocks
 {
-    public static async Task CheckAsync(GongkaiDb db, string? reason, string actorName, DateTime nowUtc, CancellationToken ct)
+    /// <summary>Whether the save corrects a locked year (and so carries its reason); throws when it would without one.</summary>
+    public static async Task<bool> CheckAsync(GongkaiDb db, string? reason, string actorName, DateTime nowUtc, CancellationToken ct)
     {
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
@@ -23,7 +24,7 @@ internal static class RecordLocks
             .ToList();
         if (changed.Count == 0)
         {
-            return;
+            return false;
         }
         var agencyIds = changed.Select(e => AgencyOf(e.Entity)).Distinct().ToList();
         var locked = (await db.AnnualReports.AsNoTracking()
@@ -35,7 +36,7 @@ internal static class RecordLocks
             .ToLookup(r => r.AgencyId);
         if (locked.Count == 0)
         {
-            return;
+            return false;
         }
         var corrections = new List<RecordCorrection>();
         foreach (var entry in changed)
@@ -58,7 +59,7 @@ internal static class RecordLocks
         }
         if (corrections.Count == 0)
         {
-            return;
+            return false;
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -66,6 +67,7 @@ internal static class RecordLocks
             throw new RecordsLockedException($"这项修改会改变已报送上级的 {years} 年度报告中的数字，属于对已报送记录的更正，请填写更正说明后再保存。");
         }
         db.RecordCorrections.AddRange(corrections);
+        return true;
     }
 
     private static int AgencyOf(object entity) => entity switch

@@ -13,8 +13,11 @@ public static class Corrections
     public const string Field = "CorrectionReason";
 
     /// <summary>Puts the reason typed with the form on the context for its save.</summary>
-    public static void Take(GongkaiDb db, string? reason) =>
-        db.CorrectionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() is var r && r.Length > 500 ? r[..500] : r;
+    public static void Take(GongkaiDb db, string? reason)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        db.CorrectionReason = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, 500)];
+    }
 
     /// <summary>After a refused save: forgets the unsaved changes (the page reloads the stored state) and asks for the reason in the form of <paramref name="handler"/>.</summary>
     public static string Ask(PageModel page, GongkaiDb db, RecordsLockedException refusal, string handler)

@@ -1,6 +1,9 @@
 using Gongkai.Data;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Staff;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Reports;
@@ -9,6 +12,20 @@ namespace Gongkai.Web.Reports;
 public static class ReportRecords
 {
     public static AnnualReport Load(AnnualReportRecord record) => ReportJson.Read(record.Content);
+
+    /// <summary>
+    /// The edition (tracked, to be changed) if it exists and the staff member holds
+    /// <paramref name="permission"/> over its agency; otherwise what to answer: 404 or 403.
+    /// </summary>
+    public static async Task<(AnnualReportRecord? Record, IActionResult? Denied)> FindAsync(GongkaiDb db, StaffContext staff, int id, Permission permission, CancellationToken ct)
+    {
+        var record = await db.AnnualReports.FindAsync([id], ct);
+        if (record is null)
+        {
+            return (null, new NotFoundResult());
+        }
+        return await staff.CanAsync(permission, record.AgencyId, ct) ? (record, null) : (null, new ForbidResult());
+    }
 
     /// <summary>Writes the report into the record, with the counts of failed checks the lists show.</summary>
     public static void Store(AnnualReportRecord record, AnnualReport report, DateTime nowUtc)

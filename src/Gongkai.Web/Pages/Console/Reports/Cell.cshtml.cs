@@ -33,14 +33,10 @@ public sealed class CellModel(GongkaiDb db, StaffContext staff) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string? key, CancellationToken ct)
     {
-        var record = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.ReadRecords, ct);
         if (record is null)
         {
-            return NotFound();
-        }
-        if (!await staff.CanAsync(Permission.ReadRecords, record.AgencyId, ct))
-        {
-            return Forbid();
+            return denied!;
         }
         Record = record;
         Report = ReportRecords.Load(record);

@@ -130,14 +130,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var record = await db.AnnualReports.FindAsync([id], ct);
+        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.ReadRecords, ct);
         if (record is null)
         {
-            return NotFound();
-        }
-        if (!await staff.CanAsync(Permission.ReadRecords, record.AgencyId, ct))
-        {
-            return Forbid();
+            return denied;
         }
         Record = record;
         Report = ReportRecords.Load(record);

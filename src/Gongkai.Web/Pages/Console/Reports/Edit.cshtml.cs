@@ -281,14 +281,10 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var record = await db.AnnualReports.FindAsync([id], ct);
+        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.EditReports, ct);
         if (record is null)
         {
-            return NotFound();
-        }
-        if (!await staff.CanAsync(Permission.EditReports, record.AgencyId, ct))
-        {
-            return Forbid();
+            return denied;
         }
         Record = record;
         _stored = ReportRecords.Load(record);
