@@ -108,6 +108,28 @@ public sealed class AnnualReportTests
         Assert.Equal(before, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
     }
 
+    /// <summary>A client that posts one part of the narrative (not a browser) changes that part and loses none of the others.</summary>
+    [Fact]
+    public async Task APostOfOnePart_KeepsTheOtherParts()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var id = await CreateAsync(admin, "2023");
+        var texts = Enumerable.Range(0, 3).ToDictionary(i => $"Parts[{i}].Text", i => (string?)$"第 {i + 1} 部分的原文。");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/console/reports/{id}/edit", texts)).Status);
+        var version = await app.QueryAsync(db => db.AnnualReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+
+        var posted = await admin.PostAsync($"/console/reports/{id}/edit", new Dictionary<string, string?>
+        {
+            ["__RequestVerificationToken"] = await admin.TokenFromAsync($"/console/reports/{id}/edit"),
+            ["Title"] = "白沙镇2023年政府信息公开工作年度报告", ["Version"] = version.ToString(), ["Parts[0].Text"] = "只改第一部分。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        Assert.Equal(["只改第一部分。", "第 2 部分的原文。", "第 3 部分的原文。"], report.Parts.Take(3).Select(p => p.Text));
+        Assert.Equal(ReportFormats.Get("2021").Outline.Select(o => o.Heading), report.Parts.Select(p => p.Heading));
+    }
+
     [Fact]
     public async Task TheLiveCheck_AnswersWithTheViolationsOfTheTypedValues()
     {

@@ -148,7 +148,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         Violations = (_stored with { Values = values, Sources = Sources }).Check();
         if (!ModelState.IsValid)
         {
-            Parts = Parts.Count == _stored.Parts.Count ? Parts : _stored.Parts.Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
+            Parts = PostedParts().Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
             return Page();
         }
         var report = _stored with
@@ -157,7 +157,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             PeriodStart = PeriodStart,
             PeriodEnd = PeriodEnd,
             PublishedOn = PublishedOn,
-            Parts = Parts.Select(p => new ReportPart(p.Code, p.Heading, (p.Text ?? "").Replace("\r\n", "\n").Trim())).ToList(),
+            Parts = PostedParts(),
             Values = values,
             Sources = Sources,
         };
@@ -249,6 +249,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         return values;
     }
+
+    /// <summary>
+    /// The narrative as posted over the stored outline: codes and headings stay the stored ones, a
+    /// part's text is the posted one where the form sent it; a part not posted keeps its text.
+    /// </summary>
+    private IReadOnlyList<ReportPart> PostedParts() =>
+        _stored.Parts.Select((part, i) => i < Parts.Count && Parts[i].Text is { } text ? part with { Text = text.Replace("\r\n", "\n").Trim() } : part).ToList();
 
     /// <summary>The notes typed with the cells, on the sources counted when the report was generated.</summary>
     private CellSources ReadNotes()
