@@ -79,7 +79,10 @@ public static partial class PdfText
                 value = new Stream(dictionary, lexer.ReadStream(dictionary));
             }
             // A later revision of the same object (an incremental update) replaces the earlier one.
-            objects[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] = value;
+            if (int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var number))
+            {
+                objects[number] = value;
+            }
         }
         foreach (var stream in objects.Values.OfType<Stream>().Where(s => s.Dictionary.GetValueOrDefault("/Type") is Name { Value: "/ObjStm" }).ToList())
         {
@@ -207,8 +210,9 @@ public static partial class PdfText
                 }
                 data = inflated.ToArray();
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
+                // A damaged stream (ZLibException is an IOException): its text is lost, the rest reads.
                 return null;
             }
         }
@@ -353,7 +357,8 @@ public static partial class PdfText
         return (codeBytes, map);
     }
 
-    private static int Hex(string hex) => hex.Length == 0 ? 0 : int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    /// <summary>A hex number; codes and UTF-16 units are at most four bytes, anything longer reads as 0.</summary>
+    private static int Hex(string hex) => int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static string Utf16(string hex)
     {
@@ -372,7 +377,7 @@ public static partial class PdfText
     /// <summary>Reads PDF values (objects and content streams) from a Latin-1 view of the bytes.</summary>
     private sealed class Lexer(string s, int position)
     {
-        private int _i = position;
+        private int _i = Math.Clamp(position, 0, s.Length);
 
         public bool AtEnd => _i >= s.Length;
 
@@ -441,12 +446,12 @@ public static partial class PdfText
         public bool NextIsStream()
         {
             SkipSpace();
-            return string.CompareOrdinal(s, _i, "stream", 0, 6) == 0;
+            return !AtEnd && s.AsSpan(_i).StartsWith("stream", StringComparison.Ordinal);
         }
 
         public string ReadStream(Dictionary<string, object?> dictionary)
         {
-            _i += 6;
+            _i = Math.Min(_i + 6, s.Length);
             if (_i < s.Length && s[_i] == '\r')
             {
                 _i++;
@@ -455,7 +460,7 @@ public static partial class PdfText
             {
                 _i++;
             }
-            if (dictionary.GetValueOrDefault("/Length") is double length && _i + (int)length <= s.Length
+            if (dictionary.GetValueOrDefault("/Length") is double length && length >= 0 && _i + length <= s.Length
                 && s.AsSpan(_i + (int)length).TrimStart("\r\n ").StartsWith("endstream"))
             {
                 return s.Substring(_i, (int)length);
@@ -468,7 +473,7 @@ public static partial class PdfText
         {
             var data = s.IndexOf("ID", _i, StringComparison.Ordinal);
             var end = data < 0 ? -1 : s.IndexOf("EI", data + 2, StringComparison.Ordinal);
-            _i = end < 0 ? s.Length : end + 2;
+            _i = end < 0 ? s.Length : Math.Min(end + 2, s.Length);
         }
 
         private Dictionary<string, object?> ReadDictionary()
@@ -480,7 +485,7 @@ public static partial class PdfText
                 SkipSpace();
                 if (AtEnd || (s[_i] == '>' && _i + 1 < s.Length && s[_i + 1] == '>'))
                 {
-                    _i += 2;
+                    _i = Math.Min(_i + 2, s.Length);
                     return dictionary;
                 }
                 if (ReadValue() is Name key)
@@ -497,7 +502,7 @@ public static partial class PdfText
                 SkipSpace();
             }
             var from = _i;
-            _i += start;
+            _i = Math.Min(_i + start, s.Length);
             while (!AtEnd && !char.IsWhiteSpace(s[_i]) && "()<>[]{}/%".IndexOf(s[_i]) < 0)
             {
                 _i++;
@@ -555,7 +560,7 @@ public static partial class PdfText
             var end = s.IndexOf('>', _i);
             end = end < 0 ? s.Length : end;
             var digits = new string(s[(_i + 1)..end].Where(Uri.IsHexDigit).ToArray());
-            _i = end + 1;
+            _i = Math.Min(end + 1, s.Length);
             if (digits.Length % 2 == 1)
             {
                 digits += "0";
