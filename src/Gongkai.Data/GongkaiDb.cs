@@ -113,8 +113,8 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             e.ToTable("info_items");
             e.HasIndex(i => i.IndexNumber).IsUnique().HasDatabaseName("ix_info_items_index_number");
             e.HasIndex(i => new { i.AgencyId, i.Year, i.Sequence }).IsUnique().HasDatabaseName("ix_info_items_agency_id_year_sequence");
-            e.HasIndex(i => new { i.AgencyId, i.Status, i.PublishedOn }).HasDatabaseName("ix_info_items_agency_id_status_published_on");
-            e.HasIndex(i => new { i.AgencyId, i.Status, i.CategoryCode, i.PublishedOn }).HasDatabaseName("ix_info_items_catalog");
+            e.HasIndex(i => new { i.AgencyId, i.Status, i.PublishedOn, i.Id }).HasDatabaseName("ix_info_items_agency_id_status_published_on_id");
+            e.HasIndex(i => new { i.AgencyId, i.Status, i.CategoryCode, i.PublishedOn, i.Id }).HasDatabaseName("ix_info_items_catalog");
             e.HasIndex(i => i.InterpretsItemId).HasDatabaseName("ix_info_items_interprets_item_id");
             e.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<InfoItem>().WithMany().HasForeignKey(i => i.InterpretsItemId).OnDelete(DeleteBehavior.Restrict);

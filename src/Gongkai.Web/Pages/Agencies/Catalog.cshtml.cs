@@ -54,7 +54,10 @@ public sealed class CatalogModel(GongkaiDb db) : AgencyColumnPage(db)
             filtered = filtered.Where(i => i.PublishedOn >= from && i.PublishedOn <= to);
         }
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = (await filtered.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        // The page's ids come from an index alone (ix_info_items_agency_id_status_published_on_id or
+        // ix_info_items_catalog); only those twenty rows are read from the table.
+        var pageIds = filtered.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(i => i.Id);
+        Rows = (await Db.InfoItems.AsNoTracking().Where(i => pageIds.Contains(i.Id)).OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Select(i => new { i.Id, i.Title, i.IndexNumber, i.PublishedOn, i.DocumentNumber }).ToListAsync(ct))
             .Select(i => new Row(i.Id, i.Title, i.IndexNumber, i.PublishedOn!.Value, i.DocumentNumber)).ToList();
         return Page();
