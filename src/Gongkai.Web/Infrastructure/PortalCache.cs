@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Gongkai.Data;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -22,8 +24,44 @@ public static class PortalCache
 
     public static IServiceCollection AddPortalCache(this IServiceCollection services) =>
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag)))
+            .AddMemoryCache()
+            .AddSingleton<PortalData>()
             .AddSingleton<IInterceptor, Eviction>()
             .AddSingleton<IInterceptor, CommitEviction>();
+
+    /// <summary>
+    /// What several portal pages read on every request and that changes only with what the
+    /// output cache is dropped for (an agency by its code, its catalog's counts): kept for
+    /// <see cref="Lifetime"/> at most and dropped with the pages. Read-only to the pages.
+    /// </summary>
+    public sealed class PortalData(IMemoryCache cache)
+    {
+        private CancellationTokenSource _generation = new();
+
+        /// <summary>The cached value, or the loaded one, kept unless it is null (an unknown agency code is not remembered).</summary>
+        public async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
+        {
+            if (cache.TryGetValue(key, out T? hit) && hit is not null)
+            {
+                return hit;
+            }
+            // Taken before loading: a change committed meanwhile has cancelled it, so a stale value expires at once.
+            var token = _generation.Token;
+            var value = await load();
+            if (value is not null)
+            {
+                cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }.AddExpirationToken(new CancellationChangeToken(token)));
+            }
+            return value;
+        }
+
+        public void Clear()
+        {
+            var old = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
+            old.Cancel();
+            old.Dispose();
+        }
+    }
 
     /// <summary>Whether a change to this entity can change a portal page.</summary>
     private static bool Shown(object entity) => entity is InfoItem or ItemAttachment or Agency or AnnualReportRecord;
@@ -31,16 +69,17 @@ public static class PortalCache
     // A context with unsaved-or-uncommitted changes the portal shows; the pages are dropped once they are committed.
     private static readonly ConditionalWeakTable<DbContext, object> Dirty = new();
 
-    private static async ValueTask EvictIfDirtyAsync(DbContext? context, IOutputCacheStore store, CancellationToken ct)
+    private static async ValueTask EvictIfDirtyAsync(DbContext? context, IOutputCacheStore store, PortalData data, CancellationToken ct)
     {
         if (context is not null && Dirty.Remove(context))
         {
+            data.Clear();
             await store.EvictByTagAsync(Tag, ct);
         }
     }
 
     /// <summary>Notes what a save changes; drops the pages at once when no transaction is open.</summary>
-    public sealed class Eviction(IOutputCacheStore store) : SaveChangesInterceptor
+    public sealed class Eviction(IOutputCacheStore store, PortalData data) : SaveChangesInterceptor
     {
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
         {
@@ -55,17 +94,17 @@ public static class PortalCache
         {
             if (eventData.Context?.Database.CurrentTransaction is null)
             {
-                await EvictIfDirtyAsync(eventData.Context, store, ct);
+                await EvictIfDirtyAsync(eventData.Context, store, data, ct);
             }
             return result;
         }
     }
 
     /// <summary>Drops the pages when the transaction that changed them commits (the search index is written in the same one).</summary>
-    public sealed class CommitEviction(IOutputCacheStore store) : DbTransactionInterceptor
+    public sealed class CommitEviction(IOutputCacheStore store, PortalData data) : DbTransactionInterceptor
     {
         public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
-            await EvictIfDirtyAsync(eventData.Context, store, ct);
+            await EvictIfDirtyAsync(eventData.Context, store, data, ct);
 
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
         {

@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public enum ColumnSection
 }
 
 /// <summary>A page inside one agency's 政府信息公开 column, found by the agency's short code.</summary>
-public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
+public abstract class AgencyColumnPage(GongkaiDb db, PortalCache.PortalData portal) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
     public abstract ColumnSection Section { get; }
@@ -33,6 +34,9 @@ public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
 
     protected GongkaiDb Db => db;
 
+    /// <summary>What the portal's pages read over and over, dropped when it changes.</summary>
+    protected PortalCache.PortalData Portal => portal;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (!await FindAgencyAsync(code, ct))
@@ -45,7 +49,8 @@ public abstract class AgencyColumnPage(GongkaiDb db) : PageModel
     /// <summary>Finds the column's agency by its code; false when there is none.</summary>
     protected async Task<bool> FindAgencyAsync(string code, CancellationToken ct)
     {
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ShortCode == code.ToLowerInvariant(), ct);
+        var key = code.ToLowerInvariant();
+        var agency = await portal.GetAsync($"agency:{key}", () => db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ShortCode == key, ct));
         if (agency is null)
         {
             return false;

@@ -1,8 +1,8 @@
-using Gongkai.Web.Infrastructure;
 using Gongkai.Data;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +15,7 @@ namespace Gongkai.Web.Pages.Agencies;
 /// secret code, received today (Art. 31: online, the day both sides confirm — the submission).
 /// </summary>
 [EnableRateLimiting(ApplicationLimits.Policy)]
-public sealed class ApplyModel(GongkaiDb db, TimeProvider clock) : AgencyColumnPage(db)
+public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock) : AgencyColumnPage(db, portal)
 {
     public sealed record Done(string TrackingNumber, string Code, DateOnly Due);
 

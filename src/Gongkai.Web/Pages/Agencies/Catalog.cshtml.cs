@@ -9,7 +9,7 @@ namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>法定主动公开内容: the agency's published items by catalog heading and year, newest first, 20 a page.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class CatalogModel(GongkaiDb db) : AgencyColumnPage(db)
+public sealed class CatalogModel(GongkaiDb db, PortalCache.PortalData portal) : AgencyColumnPage(db, portal)
 {
     public const int PageSize = 20;
 
@@ -24,6 +24,8 @@ public sealed class CatalogModel(GongkaiDb db) : AgencyColumnPage(db)
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    private sealed record CatalogCell(string CategoryCode, int Year, int Count);
+
     public sealed record Row(int Id, string Title, string IndexNumber, DateOnly PublishedOn, string? DocumentNumber);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -37,8 +39,8 @@ public sealed class CatalogModel(GongkaiDb db) : AgencyColumnPage(db)
         var published = Db.InfoItems.AsNoTracking().Where(i => i.AgencyId == Agency.Id && i.Status == ItemStatus.Published);
         // One grouping gives the headings' counts, the years and the total of any filter (read
         // from the covering index ix_info_items_catalog); the page is the only other query.
-        var cells = await published.GroupBy(i => new { i.CategoryCode, i.PublishedOn!.Value.Year })
-            .Select(g => new { g.Key.CategoryCode, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
+        var cells = await Portal.GetAsync($"catalog:{Agency.Id}", () => published.GroupBy(i => new { i.CategoryCode, i.PublishedOn!.Value.Year })
+            .Select(g => new CatalogCell(g.Key.CategoryCode, g.Key.Year, g.Count())).ToListAsync(ct));
         var counts = cells.GroupBy(c => c.CategoryCode).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         Headings = Categories.For(Agency.Level == Domain.Agencies.AgencyLevel.Township).Select(c => (c, counts.GetValueOrDefault(c.Code))).ToList();
         Years = cells.Select(c => c.Year).Distinct().OrderDescending().ToList();

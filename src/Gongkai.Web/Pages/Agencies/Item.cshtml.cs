@@ -9,7 +9,7 @@ namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>A published item with the metadata table government sites print, its attachments and its interpretations.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class ItemModel(GongkaiDb db, TimeProvider clock) : AgencyColumnPage(db)
+public sealed class ItemModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock) : AgencyColumnPage(db, portal)
 {
     public override ColumnSection Section => ColumnSection.Catalog;
 

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Pages.Reports;
 
 /// <summary>An agency's annual reports by year, with the key figures year over year.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class AgencyReportsModel(GongkaiDb db) : AgencyColumnPage(db)
+public sealed class AgencyReportsModel(GongkaiDb db, PortalCache.PortalData portal) : AgencyColumnPage(db, portal)
 {
     public sealed record YearEntry(int Year, int Edition, string Title, DateOnly? PublishedOn);
 

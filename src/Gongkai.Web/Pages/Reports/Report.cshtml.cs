@@ -13,7 +13,7 @@ namespace Gongkai.Web.Pages.Reports;
 
 /// <summary>A published annual report: the HTML rendering, with DOCX, JSON and CSV to download; older editions stay readable.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class ReportModel(GongkaiDb db) : AgencyColumnPage(db)
+public sealed class ReportModel(GongkaiDb db, PortalCache.PortalData portal) : AgencyColumnPage(db, portal)
 {
     public override ColumnSection Section => ColumnSection.Reports;
 
