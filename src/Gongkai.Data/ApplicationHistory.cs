@@ -32,7 +32,7 @@ public static class ApplicationHistory
             .Select(g => new { g.Key, Received = g.Min(a => a.Received), AnsweredOn = g.Min(a => a.AnsweredOn), Count = g.Count() })
             .ToListAsync(ct);
         return groups.Select(g => new ApplicationTally(g.Key.ApplicantKind, g.Key.Channel, g.Received,
-            g.Key.ReplyType is { } type && g.AnsweredOn is { } answered ? (type, answered) : null, g.Key.Extended, g.Count)).ToList();
+            ApplicationTally.Answer(g.Key.ReplyType, g.AnsweredOn), g.Key.Extended, g.Count)).ToList();
     }
 
     /// <summary>Received by the year's end and not answered before its start: what a report year can count.</summary>
@@ -50,7 +50,7 @@ public static class ApplicationHistory
             .Select(a => new { a.Id, a.TrackingNumber, a.Description, a.ApplicantKind, a.Channel, a.Received, a.ReplyType, a.AnsweredOn, a.Extended })
             .ToListAsync(ct))
         .Select(a => new CountedApplication(a.Id, a.TrackingNumber, a.Description, new ApplicationTally(a.ApplicantKind, a.Channel, a.Received,
-            a.ReplyType is { } type && a.AnsweredOn is { } answered ? (type, answered) : null, a.Extended)))
+            ApplicationTally.Answer(a.ReplyType, a.AnsweredOn), a.Extended)))
         .ToList();
 
     /// <summary>Given applications, replayed through the domain.</summary>

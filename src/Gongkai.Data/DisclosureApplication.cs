@@ -49,7 +49,7 @@ public sealed class DisclosureApplication : IAudited
     int? IAudited.AuditAgencyId => AgencyId;
 
     /// <summary>What the report's figures count of it, as stored.</summary>
-    public ApplicationTally Tally() => new(ApplicantKind, Channel, Received, ReplyType is { } type && AnsweredOn is { } answered ? (type, answered) : null, Extended);
+    public ApplicationTally Tally() => new(ApplicantKind, Channel, Received, ApplicationTally.Answer(ReplyType, AnsweredOn), Extended);
 
     /// <summary>Keeps the stored status, due date and answer, used to sort, filter and count in the database, equal to what the steps give.</summary>
     public void Follow(ApplicationCase domain, WorkingCalendar calendar)

@@ -11,20 +11,16 @@ public static class DisclosureHistory
     /// <see cref="ProactiveTables"/> needs: every item ever published (published or withdrawn), or
     /// only the documents where the format counts nothing else; drafts never count.
     /// </summary>
-    public static async Task<IReadOnlyList<DisclosedItem>> ItemsAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, string formatCode, CancellationToken ct = default) =>
-        (await Countable(db, agencyIds, formatCode)
-            .Select(i => new { i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels })
-            .ToListAsync(ct))
-        .Select(i => new DisclosedItem(i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels))
-        .ToList();
+    public static async Task<List<DisclosedItem>> ItemsAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, string formatCode, CancellationToken ct = default) =>
+        await Countable(db, agencyIds, formatCode)
+            .Select(i => new DisclosedItem(i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels))
+            .ToListAsync(ct);
 
     /// <summary>The same items one by one, with what the clerk knows them by: the records behind a figure.</summary>
-    public static async Task<IReadOnlyList<CountedItem>> CountedItemsAsync(GongkaiDb db, int agencyId, string formatCode, CancellationToken ct = default) =>
-        (await Countable(db, [agencyId], formatCode).OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.IndexNumber, i.Title, i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels })
-            .ToListAsync(ct))
-        .Select(i => new CountedItem(i.Id, i.IndexNumber, i.Title, new DisclosedItem(i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels)))
-        .ToList();
+    public static async Task<List<CountedItem>> CountedItemsAsync(GongkaiDb db, int agencyId, string formatCode, CancellationToken ct = default) =>
+        await Countable(db, [agencyId], formatCode).OrderBy(i => i.Id)
+            .Select(i => new CountedItem(i.Id, i.IndexNumber, i.Title, new DisclosedItem(i.DocumentKind, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels)))
+            .ToListAsync(ct);
 
     private static IQueryable<InfoItem> Countable(GongkaiDb db, IReadOnlyCollection<int> agencyIds, string formatCode)
     {

@@ -28,22 +28,22 @@ public static partial class PdfText
         {
             return "";
         }
-        object? Resolve(object? value) => value is Ref r ? objects.GetValueOrDefault(r.Number) : value;
+        var resolve = Resolver(objects);
         var text = new StringBuilder();
         var pages = objects.OrderBy(o => o.Key).Select(o => o.Value).OfType<Dictionary<string, object?>>()
             .Where(d => d.GetValueOrDefault("/Type") is Name { Value: "/Page" });
         foreach (var page in pages)
         {
-            var fonts = FontsOf(ResourcesOf(page, Resolve), Resolve);
-            var contents = Resolve(page.GetValueOrDefault("/Contents")) switch
+            var fonts = FontsOf(ResourcesOf(page, resolve), resolve);
+            var contents = resolve(page.GetValueOrDefault("/Contents")) switch
             {
                 Stream s => [s],
-                List<object?> list => list.Select(Resolve).OfType<Stream>().ToList(),
+                List<object?> list => list.Select(resolve).OfType<Stream>().ToList(),
                 _ => new List<Stream>(),
             };
             foreach (var stream in contents)
             {
-                if (Decoded(stream, Resolve) is { } data)
+                if (Decoded(stream, resolve) is { } data)
                 {
                     ReadText(data, fonts, text);
                 }
@@ -86,7 +86,7 @@ public static partial class PdfText
         }
         foreach (var stream in objects.Values.OfType<Stream>().Where(s => s.Dictionary.GetValueOrDefault("/Type") is Name { Value: "/ObjStm" }).ToList())
         {
-            if (Decoded(stream, v => v is Ref r ? objects.GetValueOrDefault(r.Number) : v) is not { } data
+            if (Decoded(stream, Resolver(objects)) is not { } data
                 || stream.Dictionary.GetValueOrDefault("/First") is not double first || stream.Dictionary.GetValueOrDefault("/N") is not double n)
             {
                 continue;
@@ -103,6 +103,9 @@ public static partial class PdfText
         }
         return objects;
     }
+
+    /// <summary>Follows an indirect reference ("12 0 R") to its object; any other value is itself.</summary>
+    private static Func<object?, object?> Resolver(Dictionary<int, object?> objects) => value => value is Ref r ? objects.GetValueOrDefault(r.Number) : value;
 
     private static Dictionary<string, object?>? ResourcesOf(Dictionary<string, object?> page, Func<object?, object?> resolve)
     {

@@ -11,6 +11,9 @@ namespace Gongkai.Domain.Applications;
 /// </summary>
 public sealed record ApplicationTally(ApplicantKind Applicant, Channel Channel, DateOnly Received, (ReplyType Type, DateOnly Date)? Reply, bool Extended, int Count = 1)
 {
+    /// <summary>The answer as stored beside an application (type and day, both or neither).</summary>
+    public static (ReplyType Type, DateOnly Date)? Answer(ReplyType? type, DateOnly? on) => type is { } t && on is { } d ? (t, d) : null;
+
     public static ApplicationTally Of(ApplicationCase application) =>
         new(application.Applicant, application.Channel, application.Received, application.Reply, application.Extended);
 }

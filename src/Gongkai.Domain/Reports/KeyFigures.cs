@@ -26,7 +26,13 @@ public static class KeyFigures
     /// <summary>The figure's value in a report, or null when every cell behind it is blank.</summary>
     public static decimal? ValueIn(Figure figure, AnnualReport report)
     {
-        var numbers = figure.Cells(report.Format).Select(report.Values.Number).ToList();
-        return numbers.All(n => n is null) ? null : numbers.Sum(n => n ?? 0);
+        return Sum(figure.Cells(report.Format).Select(report.Values.Number));
+    }
+
+    /// <summary>A sum where blank stays blank: null when every value is blank, else the sum of those given.</summary>
+    public static decimal? Sum(IEnumerable<decimal?> values)
+    {
+        var list = values.ToList();
+        return list.All(v => v is null) ? null : list.Sum(v => v ?? 0);
     }
 }

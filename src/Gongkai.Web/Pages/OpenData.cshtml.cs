@@ -58,17 +58,10 @@ public sealed class OpenDataModel(GongkaiDb db) : PageModel
             .ToList();
         var years = reports.Select(r => r.Report.Year).Distinct().Order().ToList();
         ByYear = new YearChart(years, KeyFigures.All.Select(f => (f.Name, (IReadOnlyList<decimal?>)years
-            .Select(year => Sum(reports.Where(r => r.Report.Year == year).Select(r => KeyFigures.ValueIn(f, r.Report))))
+            .Select(year => KeyFigures.Sum(reports.Where(r => r.Report.Year == year).Select(r => KeyFigures.ValueIn(f, r.Report))))
             .ToList())).ToList());
         Query = string.Join("&", new[] { ("agency", Agency), ("format", Format) }.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         ViewData["Title"] = "开放数据";
         return Page();
-    }
-
-    /// <summary>Blank stays blank: a sum over reports that all leave the figure blank is blank.</summary>
-    private static decimal? Sum(IEnumerable<decimal?> values)
-    {
-        var list = values.ToList();
-        return list.All(v => v is null) ? null : list.Sum(v => v ?? 0);
     }
 }
