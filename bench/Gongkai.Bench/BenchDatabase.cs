@@ -12,7 +12,7 @@ public static class BenchDatabase
     {
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), settings).Options;
         var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new AuditActor(), TimeProvider.System);
-        // Building a GIN index over a million rows takes minutes, not the default 30 s.
+        // Rebuilding the search index over a million items and vacuuming take minutes, not the default 30 s.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         return db;
     }

@@ -1,7 +1,8 @@
 using System.Data.Common;
-using System.Text;
+using System.Text.Json;
 using Gongkai.Domain.Disclosure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Gongkai.Data;
 
@@ -12,29 +13,24 @@ public sealed record SearchFilter(int? AgencyId = null, int? Year = null, string
 public sealed record SearchHits(IReadOnlyList<int> ItemIds, int Total, bool MoreThanTotal);
 
 /// <summary>
-/// The full-text index of published items on the database's own indexes: an FTS5 table on SQLite,
-/// GIN-indexed tsvectors on PostgreSQL, both holding the pairs of characters of
-/// <see cref="SearchText"/>. This class is the only code that knows the index, so an external
-/// engine can later take its place. Filters are facet tokens in the same index, so a filtered
-/// search is one index lookup, and hits come newest first (by item id) without ranking them all.
+/// The full-text index of published items, as two plain tables that are the same on both
+/// databases: <c>search_documents</c> keeps each item's folded text (the runs of
+/// <see cref="SearchText"/>, a space between) and facets; <c>search_postings</c> keeps, for every
+/// pair of characters and every facet (agency, year, category), the ids of the items that have it,
+/// one row per bucket of 4,096 ids (<see cref="PostingList"/>). A search intersects its lists
+/// rarest first and newest bucket first, and stops once it has the page and enough hits for the
+/// count; a term longer than one pair is then confirmed on the stored text, so a query finds
+/// exactly the items that contain it. FTS5 and GIN could not stop early: they walked a common
+/// term's whole list, or every match of it, to show the newest ten (docs/benchmarks.md). This class
+/// is the only code that knows the index, so an external engine can later take its place.
 /// </summary>
 public sealed class ItemSearch(GongkaiDb db)
 {
-    /// <summary>Beyond this many hits the total is shown as “more than”: counting every hit of 公开 in a million items is not worth a second.</summary>
+    /// <summary>Beyond this many hits the total is shown as “more than”: counting every hit of 公开 in a million items is not worth the time.</summary>
     public const int CountLimit = 1000;
 
-    /// <summary>PostgreSQL keeps at most 16,383 positions in a tsvector and 256 per lexeme; chunks stay below both.</summary>
-    private const int ChunkTokens = 16000;
-    private const int MaxPositionsPerToken = 255;
-    private const int ChunkOverlap = 64;
-
-    /// <summary>
-    /// PostgreSQL: items are numbered into buckets of 16,384 ids, each chunk carries its bucket as a
-    /// lexeme, and a search asks for the newest bucket first, then widens (×4) until it has enough
-    /// hits. GIN gives no order, so without buckets every match of a common term (40,000 of a
-    /// million items for 农村低保) would be fetched and re-checked to show the newest ten.
-    /// </summary>
-    private const int BucketBits = 14;
+    /// <summary>Ids per bucket, 2^12 = 4,096: smaller buckets mean more rows to read, larger ones more bytes rewritten on each publication.</summary>
+    public const int BucketBits = 12;
 
     private bool Postgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -42,13 +38,18 @@ public sealed class ItemSearch(GongkaiDb db)
     public static string Document(InfoItem item, IEnumerable<string> attachmentTexts) =>
         string.Join("\n", [item.Title, item.DocumentNumber ?? "", item.BodyText, .. attachmentTexts]);
 
+    /// <summary>The filters an item answers to, as terms of the index (longer than a pair, so never confused with text).</summary>
     public static IReadOnlyList<string> Facets(InfoItem item) =>
         [$"ag{item.AgencyId}", $"yr{item.PublishedOn?.Year ?? item.Year}", "ca" + item.CategoryCode.Replace(".", "", StringComparison.Ordinal)];
 
-    /// <summary>What PostgreSQL indexes beside the pairs: the facets and the item's bucket, as lexemes without positions.</summary>
-    public static IReadOnlyList<string> PostgresLexemes(InfoItem item) => [.. Facets(item), Bucket(item.Id)];
+    /// <summary>What the index keeps of a document: its folded runs of letters and digits with a space between, so a term is found only inside a run.</summary>
+    public static string StoredText(string document) => string.Join(' ', SearchText.Runs(document));
 
-    private static string Bucket(int itemId) => $"bk{itemId >> BucketBits}";
+    /// <summary>The lists an item is on: every pair of characters of its stored text, and its facets; in ordinal order.</summary>
+    public static IReadOnlyList<string> Terms(string storedText, string facets) =>
+        storedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(run => run.Length >= 2).SelectMany(SearchText.Pairs)
+            .Concat(facets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Puts a published item in the index, or takes any other out; call inside the transaction that changes it.</summary>
     public async Task UpdateAsync(InfoItem item, IEnumerable<string> attachmentTexts, CancellationToken ct = default)
@@ -58,32 +59,53 @@ public sealed class ItemSearch(GongkaiDb db)
         {
             return;
         }
-        var tokens = SearchText.Tokens(Document(item, attachmentTexts));
-        if (Postgres)
-        {
-            var chunk = 0;
-            foreach (var (start, length) in Chunks(tokens))
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"INSERT INTO search_items (item_id, chunk, tokens) VALUES ({item.Id}, {chunk++}, {TsVector(tokens, start, length, PostgresLexemes(item))}::tsvector)", ct);
-            }
-        }
-        else
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO search_items (rowid, tokens, facets) VALUES ({item.Id}, {string.Join(' ', tokens)}, {string.Join(' ', Facets(item))})", ct);
-        }
+        var content = StoredText(Document(item, attachmentTexts));
+        var facets = string.Join(' ', Facets(item));
+        await ExecuteAsync("INSERT INTO search_documents (item_id, facets, content) VALUES (@id, @facets, @content)", ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
+        await ChangeListsAsync(item.Id, Terms(content, facets), add: true, ct);
     }
 
     public async Task RemoveAsync(int itemId, CancellationToken ct = default)
     {
-        if (Postgres)
+        (string Facets, string Content)? removed = null;
+        await ReadAsync("DELETE FROM search_documents WHERE item_id = @id RETURNING facets, content", r => removed = (r.GetString(0), r.GetString(1)), ct, ("@id", itemId));
+        if (removed is var (facets, content))
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM search_items WHERE item_id = {itemId}", ct);
+            await ChangeListsAsync(itemId, Terms(content, facets), add: false, ct);
         }
-        else
+    }
+
+    /// <summary>
+    /// Rewrites the item's bucket row of each of its lists. Missing rows are created first and all
+    /// are locked in term order, so two publications in one bucket wait for each other instead of
+    /// losing an id or deadlocking (SQLite has one writer at a time anyway).
+    /// </summary>
+    private async Task ChangeListsAsync(int itemId, IReadOnlyList<string> terms, bool add, CancellationToken ct)
+    {
+        var bucket = itemId >> BucketBits;
+        if (add)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM search_items WHERE rowid = {itemId}", ct);
+            await ExecuteAsync(Postgres
+                ? "INSERT INTO search_postings (term, bucket, n, ids) SELECT t, @bucket, 0, ''::bytea FROM unnest(@terms) AS t ORDER BY t COLLATE \"C\" ON CONFLICT DO NOTHING"
+                : "INSERT INTO search_postings (term, bucket, n, ids) SELECT value, @bucket, 0, x'' FROM json_each(@terms) WHERE true ON CONFLICT DO NOTHING",
+                ct, ("@bucket", bucket), ("@terms", List(terms)));
+        }
+        var rows = new List<(string Term, int[] Ids)>();
+        await ReadAsync($"SELECT term, ids FROM search_postings WHERE bucket = @bucket AND term {In("@terms")} ORDER BY term{(Postgres ? " FOR UPDATE" : "")}",
+            r => rows.Add((r.GetString(0), PostingList.Decode(r.GetFieldValue<byte[]>(1), bucket))), ct, ("@bucket", bucket), ("@terms", List(terms)));
+        await using var statements = new Statements(this);
+        foreach (var (term, ids) in rows)
+        {
+            var changed = PostingList.Change(ids, itemId, add);
+            if (changed.Length == 0)
+            {
+                await statements.ExecuteAsync("DELETE FROM search_postings WHERE term = @term AND bucket = @bucket", ct, ("@term", term), ("@bucket", bucket));
+            }
+            else if (changed != ids)
+            {
+                await statements.ExecuteAsync("UPDATE search_postings SET n = @n, ids = @ids WHERE term = @term AND bucket = @bucket", ct,
+                    ("@n", changed.Length), ("@ids", PostingList.Encode(changed, bucket)), ("@term", term), ("@bucket", bucket));
+            }
         }
     }
 
@@ -103,117 +125,201 @@ public sealed class ItemSearch(GongkaiDb db)
         {
             facets.Add("ca" + new string(category.Where(char.IsAsciiLetterOrDigit).ToArray()));
         }
-        return Postgres
-            ? await SearchPostgresAsync(query, facets, page, pageSize, ct)
-            : await SearchSqliteAsync(query, facets, page, pageSize, ct);
-    }
-
-    private async Task<SearchHits> SearchSqliteAsync(SearchQuery query, List<string> facets, int page, int pageSize, CancellationToken ct)
-    {
-        var match = new StringBuilder(string.Join(" AND ", query.Phrases.Select(phrase => $"tokens : \"{string.Join(' ', phrase)}\"")));
-        foreach (var f in facets)
+        var terms = query.Phrases.SelectMany(phrase => phrase).Concat(facets).Distinct(StringComparer.Ordinal).ToList();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        await ReadAsync($"SELECT term, SUM(n) FROM search_postings WHERE term {In("@terms")} GROUP BY term", r => sizes[r.GetString(0)] = r.GetInt64(1), ct, ("@terms", List(terms)));
+        if (sizes.Count < terms.Count)
         {
-            match.Append($" AND facets : \"{f}\"");
+            return new SearchHits([], 0, false);
         }
-        // FTS5 walks its posting lists in rowid order, so the newest page and the capped count stop early.
-        // EF reads a list of scalars from a column named "Value"; the query text is a parameter.
-        const string hits = "SELECT rowid AS item_id FROM search_items WHERE search_items MATCH {0}";
-        var countSql = $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM ({hits} LIMIT {CountLimit + 1}) AS hits";
-        var pageSql = $"SELECT item_id AS \"Value\" FROM ({hits}) AS hits ORDER BY item_id DESC LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
-        var total = (await db.Database.SqlQueryRaw<int>(countSql, match.ToString()).ToListAsync(ct)).Single();
-        var ids = await db.Database.SqlQueryRaw<int>(pageSql, match.ToString()).ToListAsync(ct);
-        return new SearchHits(ids, Math.Min(total, CountLimit), total > CountLimit);
-    }
+        var lists = terms.OrderBy(t => sizes[t]).ToList();
+        // A term of one pair, and a facet, is exactly its list; a longer term's pairs may stand
+        // apart in an item, so those candidates are confirmed on the stored text.
+        var exact = query.Phrases.Where(phrase => phrase.Count == 1).SelectMany(phrase => phrase).Concat(facets).ToHashSet(StringComparer.Ordinal);
+        var confirm = query.Terms.Where(term => term.Length > 2).ToList();
 
-    private async Task<SearchHits> SearchPostgresAsync(SearchQuery query, List<string> facets, int page, int pageSize, CancellationToken ct)
-    {
+        var rarest = new List<(int Bucket, int Count)>();
+        await ReadAsync("SELECT bucket, n FROM search_postings WHERE term = @term ORDER BY bucket DESC", r => rarest.Add((r.GetInt32(0), r.GetInt32(1))), ct, ("@term", lists[0]));
         var need = Math.Max(CountLimit + 1, page * pageSize);
-        var newest = (await db.Database.SqlQueryRaw<int>("SELECT COALESCE(MAX(item_id), 0) AS \"Value\" FROM search_items").ToListAsync(ct)).Single() >> BucketBits;
         var found = new List<int>();
-        var (high, width) = (newest, 1);
-        while (high >= 0 && found.Count < need)
+        var (next, seen) = (0, 0L);
+        while (next < rarest.Count && found.Count < need)
         {
-            var low = Math.Max(0, high - width + 1);
-            var window = "(" + string.Join(" | ", Enumerable.Range(low, high - low + 1).Select(b => $"'bk{b}'")) + ")";
-            var filters = string.Concat(facets.Select(f => $" & '{f}'")) + " & " + window;
-            // One lookup per term, intersected: the terms of a long item may sit in different chunks.
-            var parameters = query.Phrases.Select(phrase => (object)("(" + string.Join(" <-> ", phrase.Select(p => $"'{p}'")) + ")" + filters)).ToArray();
-            var sql = string.Join(" INTERSECT ", parameters.Select((_, i) => $"SELECT item_id FROM search_items WHERE tokens @@ {{{i}}}::tsquery"));
-            var windowSql = $"SELECT item_id AS \"Value\" FROM ({sql}) AS hits GROUP BY item_id ORDER BY item_id DESC";
-            found.AddRange(await db.Database.SqlQueryRaw<int>(windowSql, parameters).ToListAsync(ct));
-            (high, width) = (low - 1, width * 4);
+            // Enough buckets that the rarest list's ids in them, at the share of hits seen so far, give the hits still missing.
+            var share = seen == 0 ? 1 : Math.Max(found.Count / (double)seen, 0.01);
+            var window = new List<int>();
+            for (var ids = 0L; next < rarest.Count && (window.Count == 0 || ids < (need - found.Count) / share); next++)
+            {
+                window.Add(rarest[next].Bucket);
+                ids += rarest[next].Count;
+                seen += rarest[next].Count;
+            }
+            var candidates = await IntersectAsync(lists, exact, window, ct);
+            found.AddRange(confirm.Count == 0 ? candidates : await ConfirmAsync(candidates, confirm, need - found.Count, ct));
         }
         return new SearchHits(found.Skip((page - 1) * pageSize).Take(pageSize).ToList(), Math.Min(found.Count, CountLimit), found.Count > CountLimit);
+    }
+
+    /// <summary>The ids in every list within the buckets, newest first; lists arrive rarest first, so each later one is read only where candidates remain.</summary>
+    private async Task<List<int>> IntersectAsync(List<string> lists, HashSet<string> exact, List<int> window, CancellationToken ct)
+    {
+        var candidates = await BucketsAsync(lists[0], window, ct);
+        foreach (var term in lists.Skip(1))
+        {
+            var buckets = candidates.Where(c => c.Value.Length > 0).Select(c => c.Key).ToList();
+            if (buckets.Count == 0)
+            {
+                break;
+            }
+            // A few candidates are cheaper to confirm on their text than a long list of a pair is to read.
+            if (!exact.Contains(term) && candidates.Values.Sum(ids => ids.Length) <= 64)
+            {
+                continue;
+            }
+            var rows = await BucketsAsync(term, buckets, ct);
+            candidates = buckets.ToDictionary(b => b, b => rows.TryGetValue(b, out var ids) ? PostingList.Intersect(candidates[b], ids) : []);
+        }
+        return candidates.Values.SelectMany(ids => ids).OrderDescending().ToList();
+    }
+
+    private async Task<Dictionary<int, int[]>> BucketsAsync(string term, List<int> buckets, CancellationToken ct)
+    {
+        var rows = new Dictionary<int, int[]>();
+        await ReadAsync($"SELECT bucket, ids FROM search_postings WHERE term = @term AND bucket {In("@buckets")}",
+            r => rows[r.GetInt32(0)] = PostingList.Decode(r.GetFieldValue<byte[]>(1), r.GetInt32(0)), ct, ("@term", term), ("@buckets", List(buckets)));
+        return rows;
+    }
+
+    /// <summary>The candidates (newest first) whose text contains every term, read in batches until <paramref name="wanted"/> are found.</summary>
+    private async Task<List<int>> ConfirmAsync(List<int> candidates, List<string> terms, int wanted, CancellationToken ct)
+    {
+        var contains = string.Concat(terms.Select((_, i) => Postgres ? $" AND strpos(content, @t{i}) > 0" : $" AND instr(content, @t{i}) > 0"));
+        var hits = new List<int>();
+        for (var at = 0; at < candidates.Count && hits.Count < wanted;)
+        {
+            var batch = candidates.GetRange(at, Math.Min(candidates.Count - at, Math.Clamp(2 * (wanted - hits.Count), 64, 4096)));
+            at += batch.Count;
+            var confirmed = new List<int>();
+            await ReadAsync($"SELECT item_id FROM search_documents WHERE item_id {In("@ids")}{contains}", r => confirmed.Add(r.GetInt32(0)), ct,
+                [("@ids", List(batch)), .. terms.Select((t, i) => ($"@t{i}", (object)t))]);
+            hits.AddRange(confirmed.OrderDescending());
+        }
+        return hits;
     }
 
     /// <summary>Builds the index when it is empty but items are published (after a migration that changed its layout, or a restore).</summary>
     public async Task<int> EnsureBuiltAsync(CancellationToken ct = default)
     {
-        var indexed = (await db.Database.SqlQueryRaw<int>("SELECT CAST(count(*) AS integer) AS \"Value\" FROM (SELECT 1 FROM search_items LIMIT 1) AS any_row").ToListAsync(ct)).Single();
-        return indexed == 0 && await db.InfoItems.AnyAsync(i => i.Status == ItemStatus.Published, ct) ? await RebuildAsync(ct) : 0;
+        var indexed = false;
+        await ReadAsync("SELECT 1 FROM search_documents LIMIT 1", _ => indexed = true, ct);
+        return !indexed && await db.InfoItems.AnyAsync(i => i.Status == ItemStatus.Published, ct) ? await RebuildAsync(ct) : 0;
     }
 
-    /// <summary>Builds the index anew from the published items (after a restore, or to load a database made elsewhere).</summary>
+    /// <summary>Builds the index anew from the published items, a bucket at a time: each list's row of the bucket is written once.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct = default)
     {
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM search_items", ct);
+        await ExecuteAsync("DELETE FROM search_postings", ct);
+        await ExecuteAsync("DELETE FROM search_documents", ct);
+        var last = await db.InfoItems.MaxAsync(i => (int?)i.Id, ct) ?? 0;
         var count = 0;
-        var lastId = 0;
-        while (true)
+        for (var bucket = 0; bucket <= last >> BucketBits; bucket++)
         {
-            var batch = await db.InfoItems.AsNoTracking().Where(i => i.Id > lastId && i.Status == ItemStatus.Published).OrderBy(i => i.Id).Take(500).ToListAsync(ct);
-            if (batch.Count == 0)
+            var (from, to) = (PostingList.First(bucket), PostingList.First(bucket + 1));
+            var items = await db.InfoItems.AsNoTracking().Where(i => i.Id >= from && i.Id < to && i.Status == ItemStatus.Published).OrderBy(i => i.Id).ToListAsync(ct);
+            if (items.Count == 0)
             {
-                return count;
+                continue;
             }
-            var ids = batch.Select(i => i.Id).ToList();
+            var ids = items.Select(i => i.Id).ToList();
             var texts = (await db.ItemAttachments.AsNoTracking().Where(a => ids.Contains(a.ItemId)).Select(a => new { a.ItemId, a.Text }).ToListAsync(ct)).ToLookup(a => a.ItemId, a => a.Text);
+            var lists = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var item in batch)
+            await using var statements = new Statements(this);
+            foreach (var item in items)
             {
-                await UpdateAsync(item, texts[item.Id], ct);
+                var content = StoredText(Document(item, texts[item.Id]));
+                var facets = string.Join(' ', Facets(item));
+                await statements.ExecuteAsync("INSERT INTO search_documents (item_id, facets, content) VALUES (@id, @facets, @content)", ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
+                foreach (var term in Terms(content, facets))
+                {
+                    (lists.TryGetValue(term, out var list) ? list : lists[term] = []).Add(item.Id);
+                }
+            }
+            foreach (var (term, list) in lists)
+            {
+                await statements.ExecuteAsync("INSERT INTO search_postings (term, bucket, n, ids) VALUES (@term, @bucket, @n, @ids)", ct,
+                    ("@term", term), ("@bucket", bucket), ("@n", list.Count), ("@ids", PostingList.Encode(list, bucket)));
             }
             await tx.CommitAsync(ct);
-            count += batch.Count;
-            lastId = ids[^1];
+            count += items.Count;
         }
+        return count;
     }
 
-    /// <summary>Splits the tokens so no chunk exceeds PostgreSQL's position limits; chunks overlap by the longest query.</summary>
-    public static IEnumerable<(int Start, int Length)> Chunks(IReadOnlyList<string> tokens)
+    /// <summary>A list as one parameter: an array on PostgreSQL, JSON for SQLite's json_each.</summary>
+    private object List<T>(IEnumerable<T> values) => Postgres ? values.ToArray() : JsonSerializer.Serialize(values);
+
+    private string In(string parameter) => Postgres ? $"= ANY({parameter})" : $"IN (SELECT value FROM json_each({parameter}))";
+
+    private async Task<DbCommand> CommandAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
     {
-        var start = 0;
-        while (true)
+        await db.Database.OpenConnectionAsync(ct);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
         {
-            var counts = new Dictionary<string, int>();
-            var end = start;
-            while (end < tokens.Count && end - start < ChunkTokens)
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = await CommandAsync(sql, parameters, ct);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Statements run many times in a row, each prepared once: a rebuild writes millions of rows, a publication hundreds.</summary>
+    private sealed class Statements(ItemSearch search) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, DbCommand> prepared = [];
+
+        public async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+        {
+            if (prepared.TryGetValue(sql, out var command))
             {
-                var n = counts[tokens[end]] = counts.GetValueOrDefault(tokens[end]) + 1;
-                if (n > MaxPositionsPerToken)
+                for (var i = 0; i < parameters.Length; i++)
                 {
-                    break;
+                    command.Parameters[i].Value = parameters[i].Value;
                 }
-                end++;
             }
-            yield return (start, end - start);
-            if (end >= tokens.Count)
+            else
             {
-                yield break;
+                command = prepared[sql] = await search.CommandAsync(sql, parameters, ct);
+                await command.PrepareAsync(ct);
             }
-            start = Math.Max(start + 1, end - ChunkOverlap);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in prepared.Values)
+            {
+                await command.DisposeAsync();
+            }
         }
     }
 
-    /// <summary>A chunk as a tsvector literal with its positions ('低保':1 '保资':2 …), and lexemes without positions.</summary>
-    public static string TsVector(IReadOnlyList<string> tokens, int start, int length, IEnumerable<string> lexemes)
+    private async Task ReadAsync(string sql, Action<DbDataReader> row, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        var text = new StringBuilder(string.Concat(lexemes.Select(l => $"'{l}' ")));
-        for (var i = 0; i < length; i++)
+        await using var command = await CommandAsync(sql, parameters, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            // Tokens are letters and digits only (SearchText), so they need no escaping.
-            text.Append('\'').Append(tokens[start + i]).Append("':").Append(i + 1).Append(' ');
+            row(reader);
         }
-        return text.ToString();
     }
 }

@@ -19,7 +19,7 @@ public sealed class SchemaDriftTests
 
     private sealed record Index(string Table, string Name, bool Unique);
 
-    // The full-text index (search_items, on SQLite with FTS5's own tables) belongs to ItemSearch, not to the EF model.
+    // The full-text index (search_documents, search_postings) belongs to ItemSearch, not to the EF model.
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task TheEfModel_MatchesTheMigratedSchema(string provider)
@@ -57,7 +57,7 @@ public sealed class SchemaDriftTests
     {
         var columns = new HashSet<Column>();
         var indexes = new HashSet<Index>();
-        var tables = await QueryAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' AND name NOT LIKE 'search_items%'", r => r.GetString(0));
+        var tables = await QueryAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' AND name NOT LIKE 'search_%'", r => r.GetString(0));
         foreach (var table in tables)
         {
             // pk = primary key: SQLite reports INTEGER PRIMARY KEY columns as nullable, EF does not.
@@ -76,13 +76,13 @@ public sealed class SchemaDriftTests
                 CASE WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL
                      THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE data_type END,
                 is_nullable FROM information_schema.columns
-            WHERE table_schema = 'public' AND table_name <> 'schema_version' AND table_name <> 'search_items'
+            WHERE table_schema = 'public' AND table_name <> 'schema_version' AND table_name NOT IN ('search_documents', 'search_postings')
             """, r => new Column(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) == "YES"));
         var indexes = await QueryAsync(db, """
             SELECT t.relname, i.relname, ix.indisunique FROM pg_index ix
             JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = 'public' AND NOT ix.indisprimary AND t.relname NOT IN ('schema_version', 'search_items')
+            WHERE n.nspname = 'public' AND NOT ix.indisprimary AND t.relname NOT IN ('schema_version', 'search_documents', 'search_postings')
             """, r => new Index(r.GetString(0), r.GetString(1), r.GetBoolean(2)));
         return (columns.ToHashSet(), indexes.ToHashSet());
     }
