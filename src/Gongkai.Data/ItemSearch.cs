@@ -126,68 +126,72 @@ public sealed class ItemSearch(GongkaiDb db)
             facets.Add("ca" + new string(category.Where(char.IsAsciiLetterOrDigit).ToArray()));
         }
         var terms = query.Phrases.SelectMany(phrase => phrase).Concat(facets).Distinct(StringComparer.Ordinal).ToList();
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        await ReadAsync($"SELECT term, SUM(n) FROM search_postings WHERE term {In("@terms")} GROUP BY term", r => sizes[r.GetString(0)] = r.GetInt64(1), ct, ("@terms", List(terms)));
-        if (sizes.Count < terms.Count)
+        // How many ids each list has in each bucket: read from the key's index alone.
+        var counts = terms.ToDictionary(t => t, _ => new List<(int Bucket, int Count)>(), StringComparer.Ordinal);
+        await ReadAsync($"SELECT term, bucket, n FROM search_postings WHERE term {In("@terms")}", r => counts[r.GetString(0)].Add((r.GetInt32(1), r.GetInt32(2))), ct, ("@terms", List(terms)));
+        if (counts.Values.Any(c => c.Count == 0))
         {
             return new SearchHits([], 0, false);
         }
-        var lists = terms.OrderBy(t => sizes[t]).ToList();
+        var rarest = counts.MinBy(c => c.Value.Sum(b => (long)b.Count)).Key;
+        var buckets = counts[rarest].OrderByDescending(b => b.Bucket).ToList();
+        var left = buckets.Sum(b => (long)b.Count);
         // A term of one pair, and a facet, is exactly its list; a longer term's pairs may stand
         // apart in an item, so those candidates are confirmed on the stored text.
         var exact = query.Phrases.Where(phrase => phrase.Count == 1).SelectMany(phrase => phrase).Concat(facets).ToHashSet(StringComparer.Ordinal);
         var confirm = query.Terms.Where(term => term.Length > 2).ToList();
 
-        var rarest = new List<(int Bucket, int Count)>();
-        await ReadAsync("SELECT bucket, n FROM search_postings WHERE term = @term ORDER BY bucket DESC", r => rarest.Add((r.GetInt32(0), r.GetInt32(1))), ct, ("@term", lists[0]));
         var need = Math.Max(CountLimit + 1, page * pageSize);
         var found = new List<int>();
         var (next, seen) = (0, 0L);
-        while (next < rarest.Count && found.Count < need)
+        while (next < buckets.Count && found.Count < need)
         {
-            // Enough buckets that the rarest list's ids in them, at the share of hits seen so far, give the hits still missing.
+            // Enough buckets that the rarest list's ids in them, at the share of hits seen so far,
+            // give the hits still missing; all the rest when that is most of it anyway (a filtered search).
             var share = seen == 0 ? 1 : Math.Max(found.Count / (double)seen, 0.01);
+            var target = (need - found.Count) / share;
             var window = new List<int>();
-            for (var ids = 0L; next < rarest.Count && (window.Count == 0 || ids < (need - found.Count) / share); next++)
+            for (var ids = 0L; next < buckets.Count && (window.Count == 0 || ids < target || left < 2 * target); next++)
             {
-                window.Add(rarest[next].Bucket);
-                ids += rarest[next].Count;
-                seen += rarest[next].Count;
+                window.Add(buckets[next].Bucket);
+                ids += buckets[next].Count;
+                seen += buckets[next].Count;
+                left -= buckets[next].Count;
             }
-            var candidates = await IntersectAsync(lists, exact, window, ct);
+            var candidates = await IntersectAsync(rarest, terms.Where(t => t != rarest).ToList(), exact, window, ct);
             found.AddRange(confirm.Count == 0 ? candidates : await ConfirmAsync(candidates, confirm, need - found.Count, ct));
         }
         return new SearchHits(found.Skip((page - 1) * pageSize).Take(pageSize).ToList(), Math.Min(found.Count, CountLimit), found.Count > CountLimit);
     }
 
-    /// <summary>The ids in every list within the buckets, newest first; lists arrive rarest first, so each later one is read only where candidates remain.</summary>
-    private async Task<List<int>> IntersectAsync(List<string> lists, HashSet<string> exact, List<int> window, CancellationToken ct)
+    /// <summary>The ids in every list within the window's buckets, newest first: the rarest list, then the others where it left candidates, in one read.</summary>
+    private async Task<List<int>> IntersectAsync(string rarest, List<string> others, HashSet<string> exact, List<int> window, CancellationToken ct)
     {
-        var candidates = await BucketsAsync(lists[0], window, ct);
-        foreach (var term in lists.Skip(1))
+        var candidates = new Dictionary<int, int[]>();
+        await ReadAsync($"SELECT bucket, ids FROM search_postings WHERE term = @term AND bucket {In("@buckets")}",
+            r => candidates[r.GetInt32(0)] = PostingList.Decode(r.GetFieldValue<byte[]>(1), r.GetInt32(0)), ct, ("@term", rarest), ("@buckets", List(window)));
+        // A few candidates are cheaper to confirm on their text than the lists of a longer term's pairs are to read.
+        if (candidates.Values.Sum(ids => ids.Length) <= 64)
         {
-            var buckets = candidates.Where(c => c.Value.Length > 0).Select(c => c.Key).ToList();
-            if (buckets.Count == 0)
+            others = others.Where(exact.Contains).ToList();
+        }
+        var buckets = candidates.Where(c => c.Value.Length > 0).Select(c => c.Key).ToList();
+        if (others.Count > 0 && buckets.Count > 0)
+        {
+            var lists = buckets.ToDictionary(b => b, _ => 0);
+            await ReadAsync($"SELECT bucket, ids FROM search_postings WHERE term {In("@terms")} AND bucket {In("@buckets")}", r =>
             {
-                break;
-            }
-            // A few candidates are cheaper to confirm on their text than a long list of a pair is to read.
-            if (!exact.Contains(term) && candidates.Values.Sum(ids => ids.Length) <= 64)
+                var bucket = r.GetInt32(0);
+                candidates[bucket] = PostingList.Keep(candidates[bucket], r.GetFieldValue<byte[]>(1), bucket);
+                lists[bucket]++;
+            }, ct, ("@terms", List(others)), ("@buckets", List(buckets)));
+            // A bucket where some list has no row holds no hit.
+            foreach (var bucket in buckets.Where(b => lists[b] < others.Count))
             {
-                continue;
+                candidates[bucket] = [];
             }
-            var rows = await BucketsAsync(term, buckets, ct);
-            candidates = buckets.ToDictionary(b => b, b => rows.TryGetValue(b, out var ids) ? PostingList.Intersect(candidates[b], ids) : []);
         }
         return candidates.Values.SelectMany(ids => ids).OrderDescending().ToList();
-    }
-
-    private async Task<Dictionary<int, int[]>> BucketsAsync(string term, List<int> buckets, CancellationToken ct)
-    {
-        var rows = new Dictionary<int, int[]>();
-        await ReadAsync($"SELECT bucket, ids FROM search_postings WHERE term = @term AND bucket {In("@buckets")}",
-            r => rows[r.GetInt32(0)] = PostingList.Decode(r.GetFieldValue<byte[]>(1), r.GetInt32(0)), ct, ("@term", term), ("@buckets", List(buckets)));
-        return rows;
     }
 
     /// <summary>The candidates (newest first) whose text contains every term, read in batches until <paramref name="wanted"/> are found.</summary>

@@ -84,6 +84,16 @@ public static class PostingList
         return [.. ids];
     }
 
+    /// <summary>The candidates (ascending) that are in the stored list; a bitmap is tested bit by bit, not decoded.</summary>
+    public static int[] Keep(int[] ascendingCandidates, byte[] data, int bucket)
+    {
+        if (data.Length == 0 || data[0] != Bitmap)
+        {
+            return Intersect(ascendingCandidates, Decode(data, bucket));
+        }
+        return ascendingCandidates.Where(id => (data[1 + (id - First(bucket)) / 8] & (1 << ((id - First(bucket)) % 8))) != 0).ToArray();
+    }
+
     /// <summary>The ids in both ascending lists.</summary>
     public static int[] Intersect(int[] a, int[] b)
     {

@@ -180,6 +180,8 @@ public sealed class ItemSearchTests
         var bitmap = PostingList.Encode(dense, bucket);
         Assert.Equal(513, bitmap.Length);
         Assert.Equal(dense, PostingList.Decode(bitmap, bucket));
+        Assert.Equal([28673, 32766], PostingList.Keep([28673, 28679, 32766], bitmap, bucket)); // 28679 = 7 × 4097
+        Assert.Equal([28673, 32766], PostingList.Keep([28673, 28679, 32766], PostingList.Encode([28673, 30000, 32766], bucket), bucket));
         Assert.Equal(dense, PostingList.Decode(PostingList.Encode(PostingList.Change(PostingList.Change(dense, 28672 + 7, add: true), 28672 + 7, add: false), bucket), bucket));
     }
 
