@@ -27,13 +27,8 @@ public sealed class ItemSearchTests
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync();
         // Ids spread over many buckets of 4,096, so the newest-first search crosses them.
-        var items = Paragraphs().Select((text, i) => new InfoItem
-        {
-            Id = (i + 1) * 2503, AgencyId = agencies[i % 3].Id, IndexNumber = $"X/{2020 + i % 5}-{i:D5}", Year = 2020 + i % 5, Sequence = i + 1,
-            Title = text[..12], Issuer = "某机关", WrittenOn = new DateOnly(2020 + i % 5, 3, 1), PublishedOn = new DateOnly(2020 + i % 5, 3, 2),
-            CategoryCode = i % 2 == 0 ? "a20.01" : "a20.07", BodyHtml = $"<p>{text}</p>", BodyText = text, Status = i % 10 == 9 ? ItemStatus.Draft : ItemStatus.Published,
-            AuthorName = "经办人", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
-        }).ToList();
+        var items = Paragraphs().Select((text, i) =>
+            Item((i + 1) * 2503, agencies[i % 3].Id, 2020 + i % 5, text[..12], text, i % 2 == 0 ? "a20.01" : "a20.07", i % 10 == 9 ? ItemStatus.Draft : ItemStatus.Published)).ToList();
         db.InfoItems.AddRange(items);
         await db.SaveChangesAsync();
         var search = new ItemSearch(db);
@@ -43,6 +38,13 @@ public sealed class ItemSearchTests
         }
         return (db, items, agencies.Select(a => a.Id).ToArray());
     }
+
+    private static InfoItem Item(int id, int agencyId, int year, string title, string body, string category, ItemStatus status) => new()
+    {
+        Id = id, AgencyId = agencyId, IndexNumber = $"X/{year}-{id:D7}", Year = year, Sequence = id, Title = title, Issuer = "某机关",
+        WrittenOn = new DateOnly(year, 3, 1), PublishedOn = new DateOnly(year, 3, 2), CategoryCode = category, BodyHtml = $"<p>{body}</p>", BodyText = body,
+        Status = status, AuthorName = "经办人", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+    };
 
     private static IEnumerable<int> Expected(IEnumerable<InfoItem> items, SearchQuery query, SearchFilter? filter = null) =>
         items.Where(i => i.Status == ItemStatus.Published && SearchText.Matches(ItemSearch.Document(i, []), query)
@@ -138,12 +140,7 @@ public sealed class ItemSearchTests
         var (setup, _, agencies) = await PublishedAsync(database);
         await using var _setup = setup;
         // Two new items in one bucket with the same words: both publications rewrite the same list rows.
-        var twins = new[] { 900001, 900002 }.Select(id => new InfoItem
-        {
-            Id = id, AgencyId = agencies[0], IndexNumber = $"T/2025-{id}", Year = 2025, Sequence = id, Title = "关于鑫源村征地补偿的公告", Issuer = "某机关",
-            WrittenOn = new DateOnly(2025, 3, 1), PublishedOn = new DateOnly(2025, 3, 2), CategoryCode = "a20.01", BodyHtml = "<p>鑫源村征地补偿</p>", BodyText = "鑫源村征地补偿",
-            Status = ItemStatus.Published, AuthorName = "经办人", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
-        }).ToList();
+        var twins = new[] { 900001, 900002 }.Select(id => Item(id, agencies[0], 2025, "关于鑫源村征地补偿的公告", "鑫源村征地补偿", "a20.01", ItemStatus.Published)).ToList();
         setup.InfoItems.AddRange(twins);
         await setup.SaveChangesAsync();
 
