@@ -38,9 +38,30 @@ public sealed class ItemSearch(GongkaiDb db)
     public static string Document(InfoItem item, IEnumerable<string> attachmentTexts) =>
         string.Join("\n", [item.Title, item.DocumentNumber ?? "", item.BodyText, .. attachmentTexts]);
 
-    /// <summary>The filters an item answers to, as terms of the index (longer than a pair, so never confused with text).</summary>
-    public static IReadOnlyList<string> Facets(InfoItem item) =>
-        [$"ag{item.AgencyId}", $"yr{item.PublishedOn?.Year ?? item.Year}", "ca" + item.CategoryCode.Replace(".", "", StringComparison.Ordinal)];
+    /// <summary>A filter as terms of the index (longer than a pair, so never confused with text).</summary>
+    public static IReadOnlyList<string> Facets(SearchFilter filter)
+    {
+        var facets = new List<string>();
+        if (filter.AgencyId is { } agency)
+        {
+            facets.Add($"ag{agency}");
+        }
+        if (filter.Year is { } year)
+        {
+            facets.Add($"yr{year}");
+        }
+        if (filter.CategoryCode is { Length: > 0 } category)
+        {
+            facets.Add("ca" + new string(category.Where(char.IsAsciiLetterOrDigit).ToArray()));
+        }
+        return facets;
+    }
+
+    /// <summary>What the index keeps of an item: its stored text, and the facets of every filter it answers to.</summary>
+    private static (string Content, string Facets) Entry(InfoItem item, IEnumerable<string> attachmentTexts) =>
+        (StoredText(Document(item, attachmentTexts)), string.Join(' ', Facets(new SearchFilter(item.AgencyId, item.PublishedOn?.Year ?? item.Year, item.CategoryCode))));
+
+    private const string InsertDocument = "INSERT INTO search_documents (item_id, facets, content) VALUES (@id, @facets, @content)";
 
     /// <summary>What the index keeps of a document: its folded runs of letters and digits with a space between, so a term is found only inside a run.</summary>
     public static string StoredText(string document) => string.Join(' ', SearchText.Runs(document));
@@ -59,9 +80,8 @@ public sealed class ItemSearch(GongkaiDb db)
         {
             return;
         }
-        var content = StoredText(Document(item, attachmentTexts));
-        var facets = string.Join(' ', Facets(item));
-        await ExecuteAsync("INSERT INTO search_documents (item_id, facets, content) VALUES (@id, @facets, @content)", ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
+        var (content, facets) = Entry(item, attachmentTexts);
+        await ExecuteAsync(InsertDocument, ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
         await ChangeListsAsync(item.Id, Terms(content, facets), add: true, ct);
     }
 
@@ -83,16 +103,17 @@ public sealed class ItemSearch(GongkaiDb db)
     private async Task ChangeListsAsync(int itemId, IReadOnlyList<string> terms, bool add, CancellationToken ct)
     {
         var bucket = itemId >> BucketBits;
+        var list = List(terms);
         if (add)
         {
             await ExecuteAsync(Postgres
                 ? "INSERT INTO search_postings (term, bucket, n, ids) SELECT t, @bucket, 0, ''::bytea FROM unnest(@terms) AS t ORDER BY t COLLATE \"C\" ON CONFLICT DO NOTHING"
                 : "INSERT INTO search_postings (term, bucket, n, ids) SELECT value, @bucket, 0, x'' FROM json_each(@terms) WHERE true ON CONFLICT DO NOTHING",
-                ct, ("@bucket", bucket), ("@terms", List(terms)));
+                ct, ("@bucket", bucket), ("@terms", list));
         }
         var rows = new List<(string Term, int[] Ids)>();
         await ReadAsync($"SELECT term, ids FROM search_postings WHERE bucket = @bucket AND term {In("@terms")} ORDER BY term{(Postgres ? " FOR UPDATE" : "")}",
-            r => rows.Add((r.GetString(0), PostingList.Decode(r.GetFieldValue<byte[]>(1), bucket))), ct, ("@bucket", bucket), ("@terms", List(terms)));
+            r => rows.Add((r.GetString(0), PostingList.Decode(r.GetFieldValue<byte[]>(1), bucket))), ct, ("@bucket", bucket), ("@terms", list));
         await using var statements = new Statements(this);
         foreach (var (term, ids) in rows)
         {
@@ -112,19 +133,7 @@ public sealed class ItemSearch(GongkaiDb db)
     /// <summary>The ids of the published items containing every term of the query, newest first.</summary>
     public async Task<SearchHits> SearchAsync(SearchQuery query, SearchFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
-        var facets = new List<string>();
-        if (filter.AgencyId is { } agency)
-        {
-            facets.Add($"ag{agency}");
-        }
-        if (filter.Year is { } year)
-        {
-            facets.Add($"yr{year}");
-        }
-        if (filter.CategoryCode is { Length: > 0 } category)
-        {
-            facets.Add("ca" + new string(category.Where(char.IsAsciiLetterOrDigit).ToArray()));
-        }
+        var facets = Facets(filter);
         var terms = query.Phrases.SelectMany(phrase => phrase).Concat(facets).Distinct(StringComparer.Ordinal).ToList();
         // How many ids each list has in each bucket: read from the key's index alone.
         var counts = terms.ToDictionary(t => t, _ => new List<(int Bucket, int Count)>(), StringComparer.Ordinal);
@@ -241,9 +250,8 @@ public sealed class ItemSearch(GongkaiDb db)
             await using var statements = new Statements(this);
             foreach (var item in items)
             {
-                var content = StoredText(Document(item, texts[item.Id]));
-                var facets = string.Join(' ', Facets(item));
-                await statements.ExecuteAsync("INSERT INTO search_documents (item_id, facets, content) VALUES (@id, @facets, @content)", ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
+                var (content, facets) = Entry(item, texts[item.Id]);
+                await statements.ExecuteAsync(InsertDocument, ct, ("@id", item.Id), ("@facets", facets), ("@content", content));
                 foreach (var term in Terms(content, facets))
                 {
                     (lists.TryGetValue(term, out var list) ? list : lists[term] = []).Add(item.Id);

@@ -52,18 +52,11 @@ public static class PostingList
         {
             return [];
         }
-        var ids = new List<int>(data.Length);
         if (data[0] == Bitmap)
         {
-            for (var offset = 0; offset < BitmapBytes * 8; offset++)
-            {
-                if ((data[1 + offset / 8] & (1 << (offset % 8))) != 0)
-                {
-                    ids.Add(First(bucket) + offset);
-                }
-            }
-            return [.. ids];
+            return Enumerable.Range(0, BitmapBytes * 8).Where(offset => Has(data, offset)).Select(offset => First(bucket) + offset).ToArray();
         }
+        var ids = new List<int>(data.Length);
         var previous = First(bucket);
         var gap = 0;
         var shift = 0;
@@ -91,8 +84,11 @@ public static class PostingList
         {
             return Intersect(ascendingCandidates, Decode(data, bucket));
         }
-        return ascendingCandidates.Where(id => (data[1 + (id - First(bucket)) / 8] & (1 << ((id - First(bucket)) % 8))) != 0).ToArray();
+        var first = First(bucket);
+        return ascendingCandidates.Where(id => Has(data, id - first)).ToArray();
     }
+
+    private static bool Has(byte[] bitmap, int offset) => (bitmap[1 + offset / 8] & (1 << (offset % 8))) != 0;
 
     /// <summary>The ids in both ascending lists.</summary>
     public static int[] Intersect(int[] a, int[] b)

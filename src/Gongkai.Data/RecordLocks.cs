@@ -28,11 +28,10 @@ internal static class RecordLocks
         }
         var agencyIds = changed.Select(e => AgencyOf(e.Entity)).Distinct().ToList();
         var locked = (await db.AnnualReports.AsNoTracking()
-                .Where(r => agencyIds.Contains(r.AgencyId) && r.SourceFileId == null
-                    && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Published || r.Status == ReportStatus.Superseded))
+                .Where(r => agencyIds.Contains(r.AgencyId) && r.SourceFileId == null && RecordLock.LockingStatuses.Contains(r.Status))
                 .Select(r => new { r.AgencyId, r.Year, r.FormatCode, r.Status })
                 .ToListAsync(ct))
-            .Where(r => RecordLock.Locks(r.Status) && ApplicationTables.Computable(r.FormatCode))
+            .Where(r => ApplicationTables.Computable(r.FormatCode))
             .ToLookup(r => r.AgencyId);
         if (locked.Count == 0)
         {

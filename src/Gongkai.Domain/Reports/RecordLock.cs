@@ -9,9 +9,10 @@ namespace Gongkai.Domain.Reports;
 /// </summary>
 public static class RecordLock
 {
-    /// <summary>Whether a report in this status locks its year's records: from submission on.</summary>
-    public static bool Locks(ReportStatus status) =>
-        status is ReportStatus.Submitted or ReportStatus.Accepted or ReportStatus.Published or ReportStatus.Superseded;
+    /// <summary>The statuses in which a report locks its year's records: from submission on.</summary>
+    public static readonly IReadOnlyList<ReportStatus> LockingStatuses = [ReportStatus.Submitted, ReportStatus.Accepted, ReportStatus.Published, ReportStatus.Superseded];
+
+    public static bool Locks(ReportStatus status) => LockingStatuses.Contains(status);
 
     /// <summary>Whether a record counting in <paramref name="before"/> and then in <paramref name="after"/> alters a year's figures.</summary>
     public static bool AltersFigures(IEnumerable<CellKey> before, IEnumerable<CellKey> after) =>
