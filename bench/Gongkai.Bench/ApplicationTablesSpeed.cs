@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Schema;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;

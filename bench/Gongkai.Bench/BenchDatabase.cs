@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Data.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

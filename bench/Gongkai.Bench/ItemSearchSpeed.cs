@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Schema;
+using Gongkai.Data.Search;
 using Gongkai.Domain.Disclosure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +71,7 @@ public static class ItemSearchSpeed
                 await using (var db = BenchDatabase.Open(settings))
                 {
                     // The same bulk build a restore or a changed layout gets at start-up, then fresh statistics for the planner.
-                    await new ItemSearch(db).RebuildAsync();
+                    await db.Search.RebuildAsync();
                     foreach (var table in new[] { "search_postings", "search_documents" })
                     {
                         await db.Database.ExecuteSqlRawAsync(settings.Provider == DatabaseProvider.Postgres ? $"VACUUM ANALYZE {table}" : $"ANALYZE {table}");
@@ -80,7 +83,7 @@ public static class ItemSearchSpeed
 
             await using (var db = BenchDatabase.Open(settings))
             {
-                var search = new ItemSearch(db);
+                var search = db.Search;
                 var queries = Queries(sample, new Random(7), queryCount, agencies); // its own seed, so a --reuse run asks the same queries
                 foreach (var (_, query, filter) in queries.Take(20))
                 {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Gongkai.Data;
+using Gongkai.Data.Reports;
+using Gongkai.Data.Schema;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Reports;

@@ -1,13 +1,103 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Calendar;
+using Gongkai.Data.Schema;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Cli;
 
-/// <summary><c>gongkai deadline</c> and <c>gongkai fee</c>: the statutory arithmetic, for checking by hand and by script.</summary>
+/// <summary>
+/// <c>gongkai deadline</c> and <c>gongkai fee</c>: the statutory arithmetic, for checking by hand and
+/// by script; <c>gongkai application register</c>: a paper application entered from a terminal.
+/// </summary>
 public static class ApplicationCommands
 {
+    public static Command Application(CliIo io)
+    {
+        var agency = new Option<string>("--agency") { Description = "受理机关的简码（如 qx-bsz）", Required = true };
+        var received = new Option<string?>("--received") { Description = "收到申请的日期 YYYY-MM-DD（默认今天）" };
+        var channel = new Option<string>("--channel") { Description = "提交方式：当面提交、邮寄、平常信函、传真、网络、其他", Required = true };
+        var kind = new Option<string>("--kind") { Description = "申请人类型：自然人（默认）、商业企业、科研机构、社会公益组织、法律服务机构、其他组织", DefaultValueFactory = _ => "自然人" };
+        var name = new Option<string>("--name") { Description = "申请人姓名或名称", Required = true };
+        var idNumber = new Option<string?>("--id-number") { Description = "身份证号码（自然人必填）" };
+        var phone = new Option<string>("--phone") { Description = "联系电话", Required = true };
+        var email = new Option<string?>("--email") { Description = "电子邮箱" };
+        var address = new Option<string?>("--address") { Description = "通信地址" };
+        var description = new Option<string>("--description") { Description = "所需政府信息的名称、文号或描述", Required = true };
+        var form = new Option<string>("--form") { Description = "获取信息的方式：" + string.Join("、", Applicant.Forms), DefaultValueFactory = _ => "邮寄纸质件" };
+        var register = new Command("register", "登记一件依申请公开申请（首行为查询号，第二行为答复期限，其后为查询码）")
+        {
+            agency, received, channel, kind, name, idNumber, phone, email, address, description, form,
+        };
+        register.SetAction((parse, ct) => GongkaiCommand.Guard(io, async () =>
+        {
+            var applicant = new Applicant(Parse<ApplicantKind>(parse.GetValue(kind)!, "--kind", k => k.Label()), parse.GetValue(name)!,
+                parse.GetValue(idNumber), parse.GetValue(phone)!, parse.GetValue(email), parse.GetValue(address), parse.GetValue(description)!, parse.GetValue(form)!);
+            if (applicant.Problems().FirstOrDefault() is ({ } field, { } problem))
+            {
+                throw new CliException($"{OptionOf(field)}：{problem}");
+            }
+            using var services = GongkaiCommand.Services(parse);
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(ct: ct);
+            db.Actor.Set(null, "命令行");
+            var code = parse.GetValue(agency)!.Trim();
+            var agencyId = await db.Agencies.Where(a => a.ShortCode == code).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct)
+                ?? throw new CliException($"--agency：没有简码为“{code}”的机关。");
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var day = parse.GetValue(received) is { } text ? Date(text, "--received") : ChinaTime.Today(clock);
+            if (day > ChinaTime.Today(clock))
+            {
+                throw new CliException("--received：收到申请之日不能晚于今天。");
+            }
+            var calendar = await scope.ServiceProvider.GetRequiredService<WorkingCalendars>().CurrentAsync(db, ct);
+            try
+            {
+                var (application, secret) = ApplicationRecords.New(applicant, agencyId, day, Parse<Channel>(parse.GetValue(channel)!, "--channel", c => c.Label()),
+                    calendar, clock.GetUtcNow().UtcDateTime);
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(ct);
+                await io.Out.WriteLineAsync(application.TrackingNumber);
+                await io.Out.WriteLineAsync(application.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                await io.Out.WriteLineAsync($"查询码 {secret}（只显示这一次，请交给申请人）");
+            }
+            catch (Exception e) when (e is CalendarGapException or RecordsLockedException)
+            {
+                throw new CliException(e.Message);
+            }
+            return 0;
+        }));
+        return new Command("application", "依申请公开") { register };
+    }
+
+    /// <summary>A value named by its Chinese label (or the start of it, 邮寄 for 邮寄（需签收）) or its code name.</summary>
+    private static T Parse<T>(string text, string option, Func<T, string> label) where T : struct, Enum
+    {
+        var value = text.Trim();
+        var matches = Enum.GetValues<T>().Where(v => label(v) == value || v.ToString().Equals(value, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0)
+        {
+            matches = Enum.GetValues<T>().Where(v => value.Length > 0 && label(v).StartsWith(value, StringComparison.Ordinal)).ToList();
+        }
+        return matches.Count == 1
+            ? matches[0]
+            : throw new CliException($"{option} 应为 {string.Join("、", Enum.GetValues<T>().Select(label))} 之一，而不是“{text}”。");
+    }
+
+    private static string OptionOf(string field) => field switch
+    {
+        nameof(Applicant.IdNumber) => "--id-number",
+        nameof(Applicant.Phone) => "--phone",
+        _ => "--form",
+    };
+
     public static Command Deadline(CliIo io)
     {
         var received = new Option<string>("--received") { Description = "收到申请的日期 YYYY-MM-DD", Required = true };

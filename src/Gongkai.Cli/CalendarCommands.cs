@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Gongkai.Data;
+using Gongkai.Data.Calendar;
+using Gongkai.Data.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Cli;
@@ -27,7 +29,7 @@ public static class CalendarCommands
             db.Actor.Set(null, "命令行");
             try
             {
-                var result = await WorkingCalendars.ImportAsync(db, parse.GetValue(year), await File.ReadAllTextAsync(csvFile.FullName, ct), "命令行",
+                var result = await scope.ServiceProvider.GetRequiredService<WorkingCalendars>().ImportAsync(db, parse.GetValue(year), await File.ReadAllTextAsync(csvFile.FullName, ct), "命令行",
                     scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
                 await io.Out.WriteLineAsync($"已载入 {result.Year} 年节假日安排第 {result.Version} 版；{result.ApplicationsMoved} 件未办结申请的答复期限随之更新（见审计日志）。");
             }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Gongkai.Data;
+using Gongkai.Data.Schema;
+using Gongkai.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +27,7 @@ public static class DbCommands
                 await io.Out.WriteLineAsync($"已执行 {script.Name}");
             }
             // The index exists only in the latest schema; a step-by-step upgrade builds it at the last step.
-            if (parse.GetValue(to) is null && await new ItemSearch(scope.ServiceProvider.GetRequiredService<GongkaiDb>()).EnsureBuiltAsync(ct) is > 0 and var indexed)
+            if (parse.GetValue(to) is null && await scope.ServiceProvider.GetRequiredService<GongkaiDb>().Search.EnsureBuiltAsync(ct) is > 0 and var indexed)
             {
                 await io.Out.WriteLineAsync($"已重建全文索引：{indexed} 条已发布信息");
             }

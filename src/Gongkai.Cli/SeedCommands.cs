@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gongkai.Data;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Cli;

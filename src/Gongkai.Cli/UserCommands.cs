@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gongkai.Data;
+using Gongkai.Data.Staff;
 using Gongkai.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
+using Gongkai.Data.Calendar;
 using Gongkai.Data.Demo;
-using Microsoft.EntityFrameworkCore;
+using Gongkai.Data.Schema;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class GongkaiServices
         // Interceptors registered by the host (the web's portal cache) see every save.
         services.AddDbContext<GongkaiDb>((provider, options) => UseProvider(options, settings).AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped<SchemaMigrator>();
+        services.AddSingleton<WorkingCalendars>();
+        services.AddScoped(provider => provider.GetRequiredService<GongkaiDb>().Search);
         services.AddScoped<DemoData>();
         return settings;
     }

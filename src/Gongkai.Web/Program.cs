@@ -1,6 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Web.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGongkaiWeb(builder.Configuration, builder.Environment);
 

@@ -1,5 +1,8 @@
 using Gongkai.Data;
+using Gongkai.Data.Audit;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Schema;
+using Gongkai.Data.Staff;
 using Gongkai.Tests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,6 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Applications;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;

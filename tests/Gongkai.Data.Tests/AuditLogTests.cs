@@ -1,9 +1,14 @@
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Reports;
 using System.Text.Json;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Disclosure;
+using Gongkai.Data.Reports;
+using Gongkai.Data.Staff;
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Reports;
 using Gongkai.Domain.Staff;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;

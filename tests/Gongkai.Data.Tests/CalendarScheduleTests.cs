@@ -1,4 +1,7 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Calendar;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Tests;
@@ -20,13 +23,13 @@ public sealed class CalendarScheduleTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
-        Assert.DoesNotContain(2027, (await WorkingCalendars.CurrentAsync(db)).CoveredYears);
+        Assert.DoesNotContain(2027, (await new WorkingCalendars().CurrentAsync(db)).CoveredYears);
 
-        var first = await WorkingCalendars.ImportAsync(db, 2027, Schedule2027, "admin", TimeProvider.System);
-        var second = await WorkingCalendars.ImportAsync(db, 2027, Schedule2027.Replace("2027-02-20,false", "2027-02-21,false"), "admin", TimeProvider.System);
+        var first = await new WorkingCalendars().ImportAsync(db, 2027, Schedule2027, "admin", TimeProvider.System);
+        var second = await new WorkingCalendars().ImportAsync(db, 2027, Schedule2027.Replace("2027-02-20,false", "2027-02-21,false"), "admin", TimeProvider.System);
 
         Assert.Equal((1, 2), (first.Version, second.Version));
-        var calendar = await WorkingCalendars.CurrentAsync(db);
+        var calendar = await new WorkingCalendars().CurrentAsync(db);
         Assert.Equal(DayKind.Holiday, calendar.Describe(new DateOnly(2027, 1, 1)).Kind);
         Assert.Equal(DayKind.ShiftedWorkingDay, calendar.Describe(new DateOnly(2027, 2, 21)).Kind);
         Assert.Equal(DayKind.Weekend, calendar.Describe(new DateOnly(2027, 2, 20)).Kind);
@@ -42,7 +45,7 @@ public sealed class CalendarScheduleTests
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
-        var error = await Assert.ThrowsAsync<FormatException>(() => WorkingCalendars.ImportAsync(db, 2027, csv, "admin", TimeProvider.System));
+        var error = await Assert.ThrowsAsync<FormatException>(() => new WorkingCalendars().ImportAsync(db, 2027, csv, "admin", TimeProvider.System));
         Assert.Contains(message, error.Message);
         Assert.Equal(0, await db.CalendarSchedules.CountAsync());
     }
@@ -66,7 +69,7 @@ public sealed class CalendarScheduleTests
         });
         await db.SaveChangesAsync();
 
-        var result = await WorkingCalendars.ImportAsync(db, 2027, Schedule2027, "admin", TimeProvider.System);
+        var result = await new WorkingCalendars().ImportAsync(db, 2027, Schedule2027, "admin", TimeProvider.System);
 
         Assert.Equal(1, result.ApplicationsMoved);
         // 2026-12-22…31 are 8 working days; 2027-01-01 is off; 12 more: 01-04…01-19.

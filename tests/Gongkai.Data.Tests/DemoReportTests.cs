@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Reports;
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Supervision;
 using Gongkai.Tests;

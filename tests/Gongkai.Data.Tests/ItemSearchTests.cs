@@ -1,4 +1,7 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Disclosure;
+using Gongkai.Data.Search;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Tests;
 
@@ -31,7 +34,7 @@ public sealed class ItemSearchTests
             Item((i + 1) * 2503, agencies[i % 3].Id, 2020 + i % 5, text[..12], text, i % 2 == 0 ? "a20.01" : "a20.07", i % 10 == 9 ? ItemStatus.Draft : ItemStatus.Published)).ToList();
         db.InfoItems.AddRange(items);
         await db.SaveChangesAsync();
-        var search = new ItemSearch(db);
+        var search = db.Search;
         foreach (var item in items)
         {
             await search.UpdateAsync(item, []);
@@ -60,7 +63,7 @@ public sealed class ItemSearchTests
         var (db, items, _) = await PublishedAsync(database);
         await using var _db = db;
         Assert.True(items.Count >= 40, $"only {items.Count} paragraphs");
-        var search = new ItemSearch(db);
+        var search = db.Search;
 
         var queries = new List<string> { "低保", "征地补偿", "2017年", "政府信息公开", "依申请公开", "行政复议", "政务微信", "信息公开", "公开", "年度" };
         var random = new Random(3);
@@ -94,7 +97,7 @@ public sealed class ItemSearchTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (db, items, agencies) = await PublishedAsync(database);
         await using var _db = db;
-        var search = new ItemSearch(db);
+        var search = db.Search;
         var query = SearchText.Parse("公开")!.Query!;
 
         foreach (var filter in new[] { new SearchFilter(AgencyId: agencies[1]), new SearchFilter(Year: 2022), new SearchFilter(CategoryCode: "a20.07"), new SearchFilter(agencies[0], 2020, "a20.01") })
@@ -117,7 +120,7 @@ public sealed class ItemSearchTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (db, items, _) = await PublishedAsync(database);
         await using var _db = db;
-        var search = new ItemSearch(db);
+        var search = db.Search;
         var item = items.First(i => i.Status == ItemStatus.Published);
         var query = SearchText.Parse(item.BodyText.Substring(5, 6))!.Query!;
         Assert.Contains(item.Id, (await search.SearchAsync(query, new SearchFilter(), 1, 2000)).ItemIds);
@@ -148,13 +151,13 @@ public sealed class ItemSearchTests
         {
             await using var db = Contexts.Open(database);
             await using var tx = await db.Database.BeginTransactionAsync();
-            await new ItemSearch(db).UpdateAsync(item, []);
+            await db.Search.UpdateAsync(item, []);
             await Task.Delay(300); // holds its rows while the other publication tries to write them
             await tx.CommitAsync();
         }
         await Task.WhenAll(twins.Select(item => Task.Run(() => PublishAsync(item))));
 
-        var hits = await new ItemSearch(setup).SearchAsync(SearchText.Parse("鑫源村")!.Query!, new SearchFilter(), 1, 10);
+        var hits = await setup.Search.SearchAsync(SearchText.Parse("鑫源村")!.Query!, new SearchFilter(), 1, 10);
         Assert.Equal([900002, 900001], hits.ItemIds);
     }
 

@@ -1,4 +1,6 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Schema;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Data;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Reports;
 using Gongkai.Domain.Reports;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Net;
 using Gongkai.Data;
+using Gongkai.Data.Applications;
 using Gongkai.Domain.Applications;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;

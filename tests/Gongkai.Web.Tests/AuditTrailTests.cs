@@ -1,5 +1,8 @@
 using System.Net;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Staff;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 

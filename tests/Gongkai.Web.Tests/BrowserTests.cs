@@ -1,3 +1,4 @@
+using Gongkai.Data.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Gongkai.Data.Disclosure;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Net;
+using Gongkai.Data.Agencies;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 
@@ -162,7 +163,7 @@ public sealed class FormValidationTests
         var created = await app.AgencyAsync("qx-cgjd");
         Assert.Equal(county.Id, created.ParentId);
         var entry = await app.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "Agency").OrderBy(e => e.Id).LastAsync());
-        Assert.Equal(("sysadmin", created.Id, Gongkai.Data.AuditActions.Created), (entry.ActorName, entry.AgencyId, entry.Action));
+        Assert.Equal(("sysadmin", created.Id, Gongkai.Data.Audit.AuditActions.Created), (entry.ActorName, entry.AgencyId, entry.Action));
         using var visitor = app.NewVisitor();
         Assert.Contains("青溪县城关街道办事处", (await visitor.GetAsync("/")).Text);
     }

@@ -1,4 +1,6 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Staff;
 using Gongkai.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

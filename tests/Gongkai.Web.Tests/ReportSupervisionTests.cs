@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
 using Gongkai.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 

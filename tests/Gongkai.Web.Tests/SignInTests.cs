@@ -1,5 +1,6 @@
 using System.Net;
 using Gongkai.Data;
+using Gongkai.Data.Audit;
 using Gongkai.Data.Demo;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,6 @@
 using Gongkai.Data;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests;

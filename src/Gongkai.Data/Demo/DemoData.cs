@@ -1,7 +1,10 @@
+using Gongkai.Domain.Calendar;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Reports;
+using Gongkai.Data.Staff;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Data.Demo;
 
@@ -101,7 +104,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             var staff = await db.StaffUsers.Where(u => u.UserName == $"{prefix}.clerk" || u.UserName == $"{prefix}.reviewer").ToDictionaryAsync(u => u.UserName, ct);
             var (clerk, reviewer) = (staff[$"{prefix}.clerk"], staff[$"{prefix}.reviewer"]);
             var agency = await db.Agencies.SingleAsync(a => a.Id == ids[code], ct);
-            await new DemoItems(db).SeedAsync(agency, town, (clerk.Id, clerk.DisplayName), (reviewer.Id, reviewer.DisplayName), now, ct);
+            await new DemoItems(db).SeedAsync(agency, town, (clerk.Id, clerk.DisplayName), (reviewer.Id, reviewer.DisplayName), now, ChinaTime.Today(clock), ct);
         }
 
         var index = 0;
@@ -132,8 +135,8 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
     /// <summary>A few applications in each town's queue: one answered, one in progress, one due soon.</summary>
     private async Task SeedApplicationsAsync(Dictionary<string, int> ids, DateTime now, CancellationToken ct)
     {
-        var calendar = Gongkai.Domain.Calendar.WorkingCalendar.National;
-        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var calendar = WorkingCalendar.National;
+        var today = ChinaTime.Today(clock);
         if (!calendar.CoveredYears.Contains(today.Year))
         {
             return; // no schedule for this year: no deadlines to show

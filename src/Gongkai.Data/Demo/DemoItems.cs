@@ -1,3 +1,5 @@
+using Gongkai.Data.Disclosure;
+using Gongkai.Data.Search;
 using Gongkai.Domain.Disclosure;
 
 namespace Gongkai.Data.Demo;
@@ -27,9 +29,8 @@ internal sealed class DemoItems(GongkaiDb db)
             "本月发放低保资金 12.6 万元。\n经办人：李某，联系电话 13812345678，身份证号 330102199003071230。", Published: false),
     ];
 
-    public async Task SeedAsync(Agency agency, string town, (int Id, string Name) clerk, (int Id, string Name) reviewer, DateTime now, CancellationToken ct)
+    public async Task SeedAsync(Agency agency, string town, (int Id, string Name) clerk, (int Id, string Name) reviewer, DateTime now, DateOnly today, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now.AddHours(8));
         var created = new List<InfoItem>();
         var agencyId = agency.Id;
         foreach (var s in Samples(town))
@@ -56,7 +57,6 @@ internal sealed class DemoItems(GongkaiDb db)
                 db.ItemSignOffs.Add(new ItemSignOff { ItemId = item.Id, AgencyId = agencyId, Action = ItemAction.Approve, UserId = reviewer.Id, UserName = reviewer.Name, AtUtc = now, Opinion = "同意发布" });
             }
             await db.SaveChangesAsync(ct);
-            await new ItemSearch(db).UpdateAsync(item, [], ct);
         }
     }
 }

@@ -18,5 +18,22 @@ public enum AppealResult
     Other,
 }
 
+public static class AppealLabels
+{
+    public static string Label(this AppealKind kind) => kind switch
+    {
+        AppealKind.Reconsideration => "行政复议",
+        AppealKind.LitigationDirect => "行政诉讼（未经复议直接起诉）",
+        _ => "行政诉讼（复议后起诉）",
+    };
+
+    public static string Label(this AppealResult result) => result switch
+    {
+        AppealResult.Upheld => "结果维持",
+        AppealResult.Corrected => "结果纠正",
+        _ => "其他结果",
+    };
+}
+
 /// <summary>A reconsideration or lawsuit about an application's reply; <see cref="Result"/> is null while undecided.</summary>
 public sealed record Appeal(AppealKind Kind, DateOnly Filed, string Body, DateOnly? Decided = null, AppealResult? Result = null);

@@ -2,61 +2,6 @@ using Gongkai.Domain.Calendar;
 
 namespace Gongkai.Domain.Applications;
 
-/// <summary>How an application arrived (Art. 29, 31).</summary>
-public enum Channel
-{
-    InPerson,
-    Post,
-    /// <summary>平常信函: ordinary mail with no signature, received on the day the office confirms it with the applicant.</summary>
-    OrdinaryMail,
-    Fax,
-    Online,
-    Other,
-}
-
-/// <summary>The applicant, as the report's columns count them: a natural person or one of five kinds of organisation.</summary>
-public enum ApplicantKind
-{
-    NaturalPerson,
-    Commercial,
-    Research,
-    Charity,
-    LegalService,
-    OtherOrganisation,
-}
-
-public enum CaseStatus
-{
-    /// <summary>Registered, being handled.</summary>
-    InProgress,
-    /// <summary>Told once what to supplement (Art. 30); the reply clock waits for the supplement.</summary>
-    AwaitingSupplement,
-    /// <summary>Third parties or other organs consulted (Arts. 32–34); the clock stands still.</summary>
-    InConsultation,
-    /// <summary>A fee notice sent; the applicant has 20 working days to pay.</summary>
-    AwaitingFee,
-    /// <summary>Answered with exactly one reply type.</summary>
-    Replied,
-    /// <summary>Archived (Art. 45).</summary>
-    Closed,
-}
-
-public enum StepKind
-{
-    RequestSupplement,
-    ReceiveSupplement,
-    DeemAbandonedNoSupplement,
-    StartConsultation,
-    EndConsultation,
-    Extend,
-    ReasonableDelay,
-    SendFeeNotice,
-    RecordPayment,
-    DeemAbandonedUnpaid,
-    Reply,
-    Close,
-}
-
 /// <summary>One recorded step: what, on which day, by whom and why.</summary>
 /// <param name="Days">Working days: the supplement period, the extension, the Art. 35 delay.</param>
 /// <param name="ByReviewer">Whether the actor may approve (extensions need the head of the office, Art. 33 ¶2).</param>
@@ -140,7 +85,7 @@ public sealed class ApplicationCase
         var status = Status;
         if (!Transitions.TryGetValue((status, step.Kind), out _))
         {
-            throw new CaseStepException($"当前状态为“{Label(status)}”，不能进行“{Label(step.Kind)}”。");
+            throw new CaseStepException($"当前状态为“{status.Label()}”，不能进行“{step.Kind.Label()}”。");
         }
         var last = _steps.Count > 0 ? _steps[^1].Date : Received;
         if (step.Date < last)
@@ -278,30 +223,4 @@ public sealed class ApplicationCase
             Explanation = [.. deadline.Explanation, $"合理延迟答复（条例第三十五条）：再延长 {delay} 个工作日，至 {due:yyyy-MM-dd}。"],
         };
     }
-
-    public static string Label(CaseStatus status) => status switch
-    {
-        CaseStatus.InProgress => "办理中",
-        CaseStatus.AwaitingSupplement => "等待补正",
-        CaseStatus.InConsultation => "征求意见中",
-        CaseStatus.AwaitingFee => "等待缴费",
-        CaseStatus.Replied => "已答复",
-        _ => "已归档",
-    };
-
-    public static string Label(StepKind step) => step switch
-    {
-        StepKind.RequestSupplement => "告知补正",
-        StepKind.ReceiveSupplement => "收到补正",
-        StepKind.DeemAbandonedNoSupplement => "逾期未补正，视为放弃",
-        StepKind.StartConsultation => "征求意见",
-        StepKind.EndConsultation => "收到意见",
-        StepKind.Extend => "延期答复",
-        StepKind.ReasonableDelay => "合理延迟答复",
-        StepKind.SendFeeNotice => "发出收费通知",
-        StepKind.RecordPayment => "收到缴费",
-        StepKind.DeemAbandonedUnpaid => "逾期未缴费，视为放弃",
-        StepKind.Reply => "答复",
-        _ => "归档",
-    };
 }

@@ -28,6 +28,9 @@ public sealed class CalendarGapException(int year)
     public int Year { get; } = year;
 }
 
+/// <summary>A day the State Council's notice names: a weekday off (放假) or a weekend worked (调休上班).</summary>
+public readonly record struct ScheduledDay(DateOnly Date, bool IsOffDay, string Name);
+
 /// <summary>
 /// The working-day calendar of mainland China: Monday to Friday, except the weekdays the State
 /// Council's yearly notice gives off, plus the weekends it makes working days. Deadlines of the
@@ -35,24 +38,38 @@ public sealed class CalendarGapException(int year)
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private readonly Dictionary<DateOnly, (bool Off, string Name)> _exceptions;
+    private readonly Dictionary<DateOnly, ScheduledDay> _days;
     private readonly HashSet<int> _years;
 
-    public WorkingCalendar(IEnumerable<(DateOnly Date, bool IsOffDay, string Name)> exceptions, IEnumerable<int> coveredYears)
+    public WorkingCalendar(IEnumerable<ScheduledDay> days, IEnumerable<int> coveredYears)
     {
-        _exceptions = exceptions.ToDictionary(e => e.Date, e => (e.IsOffDay, e.Name));
+        _days = days.ToDictionary(d => d.Date);
         _years = coveredYears.ToHashSet();
     }
 
     public IReadOnlySet<int> CoveredYears => _years;
 
-    /// <summary>The schedules embedded with Gongkai: the State Council notices for 2008–2026.</summary>
-    public static WorkingCalendar National { get; } = Parse(ReadEmbedded(), Enumerable.Range(2008, 19));
+    /// <summary>
+    /// The schedules embedded with Gongkai (cn-holidays.csv, the State Council's notices). A year is
+    /// covered when its notice is in: every notice sets the Spring Festival holiday, so the years are
+    /// those with 春节 days; a notice's 元旦 days that fall in the December before do not cover that year.
+    /// </summary>
+    public static WorkingCalendar National { get; } = FromDays(ParseDays(ReadEmbedded()));
+
+    private static WorkingCalendar FromDays(IReadOnlyList<ScheduledDay> days) =>
+        new(days, days.Where(d => d.Name == "春节").Select(d => d.Date.Year));
+
+    /// <summary>This calendar with <paramref name="year"/>'s days replaced by <paramref name="days"/> (a schedule loaded later), and the year covered.</summary>
+    public WorkingCalendar WithYear(int year, IEnumerable<ScheduledDay> days) =>
+        new(_days.Values.Where(d => d.Date.Year != year).Concat(days), _years.Append(year));
 
     /// <summary>Reads the CSV format of cn-holidays.csv: <c>date,is_off_day,name</c>.</summary>
-    public static WorkingCalendar Parse(string csv, IEnumerable<int> coveredYears)
+    public static WorkingCalendar Parse(string csv, IEnumerable<int> coveredYears) => new(ParseDays(csv), coveredYears);
+
+    /// <summary>The days of a schedule in the CSV format of cn-holidays.csv, each checked: only weekdays are given off, only weekends are worked.</summary>
+    public static IReadOnlyList<ScheduledDay> ParseDays(string csv)
     {
-        var entries = new List<(DateOnly, bool, string)>();
+        var days = new List<ScheduledDay>();
         var lines = csv.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < lines.Length; i++)
         {
@@ -68,9 +85,9 @@ public sealed class WorkingCalendar
             {
                 throw new FormatException($"第 {i + 1} 行：{date:yyyy-MM-dd} 是{(weekend ? "周末" : "工作日")}，只能列为{(weekend ? "调休上班（false）" : "放假（true）")}。");
             }
-            entries.Add((date, off, fields[2]));
+            days.Add(new ScheduledDay(date, off, fields[2]));
         }
-        return new WorkingCalendar(entries, coveredYears);
+        return days;
     }
 
     private static string ReadEmbedded()
@@ -88,9 +105,9 @@ public sealed class WorkingCalendar
             throw new CalendarGapException(date.Year);
         }
         var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        if (_exceptions.TryGetValue(date, out var exception))
+        if (_days.TryGetValue(date, out var scheduled))
         {
-            return new CalendarDay(date, exception.Off ? DayKind.Holiday : DayKind.ShiftedWorkingDay, exception.Name);
+            return new CalendarDay(date, scheduled.IsOffDay ? DayKind.Holiday : DayKind.ShiftedWorkingDay, scheduled.Name);
         }
         return new CalendarDay(date, weekend ? DayKind.Weekend : DayKind.WorkingDay, null);
     }

@@ -34,6 +34,9 @@ public sealed record Actor(int UserId, string Name, bool MayReview, bool MayAppr
 /// <summary>A sign-off: who did what, when, with which opinion. Kept for ever.</summary>
 public sealed record SignOff(ItemAction Action, int UserId, string Name, DateTime AtUtc, string Opinion);
 
+/// <summary>An item's dates that the workflow sets: 发布日期, and the day and reason of a withdrawal.</summary>
+public sealed record ItemDates(DateOnly? PublishedOn, DateOnly? WithdrawnOn, string? WithdrawReason);
+
 /// <summary>An action refused by the workflow, said in Chinese.</summary>
 public sealed class ItemWorkflowException(string message) : Exception(message);
 
@@ -62,7 +65,7 @@ public static class ItemWorkflow
     {
         if (!Transitions.TryGetValue((status, action), out var next))
         {
-            throw new ItemWorkflowException($"当前状态为“{Label(status)}”，不能“{Label(action)}”。");
+            throw new ItemWorkflowException($"当前状态为“{status.Label()}”，不能“{action.Label()}”。");
         }
         switch (action)
         {
@@ -97,7 +100,19 @@ public static class ItemWorkflow
         return next;
     }
 
-    public static string Label(ItemStatus status) => status switch
+    /// <summary>
+    /// The dates after <paramref name="action"/> on <paramref name="today"/>: approval publishes at once,
+    /// so its day is the 发布日期 the portal prints and Art. 26's 20 working days are judged by;
+    /// a withdrawal keeps its day and reason, the item stays in the record.
+    /// </summary>
+    public static ItemDates DatesAfter(ItemAction action, ItemDates before, string? opinion, DateOnly today) => action switch
+    {
+        ItemAction.Approve => before with { PublishedOn = today },
+        ItemAction.Withdraw => before with { WithdrawnOn = today, WithdrawReason = opinion?.Trim() },
+        _ => before,
+    };
+
+    public static string Label(this ItemStatus status) => status switch
     {
         ItemStatus.Draft => "草稿",
         ItemStatus.InReview => "待保密审查",
@@ -106,7 +121,7 @@ public static class ItemWorkflow
         _ => "已撤回",
     };
 
-    public static string Label(ItemAction action) => action switch
+    public static string Label(this ItemAction action) => action switch
     {
         ItemAction.Submit => "提交审查",
         ItemAction.PassReview => "保密审查通过",

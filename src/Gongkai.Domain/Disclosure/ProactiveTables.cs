@@ -3,29 +3,6 @@ using Gongkai.Domain.Reports.Formats;
 
 namespace Gongkai.Domain.Disclosure;
 
-/// <summary>The channels an item went out on (Art. 23). An item counts once however many it has.</summary>
-[Flags]
-public enum PublicationChannels
-{
-    None = 0,
-    Website = 1,
-    Weibo = 2,
-    WeChat = 4,
-    Gazette = 8,
-    Other = 16,
-}
-
-/// <summary>Whether an item is one of the documents the 第二十条第（一）项 row counts.</summary>
-public enum DocumentKind
-{
-    /// <summary>Any other information.</summary>
-    None,
-    /// <summary>规章.</summary>
-    Rule,
-    /// <summary>（行政）规范性文件.</summary>
-    Normative,
-}
-
 /// <summary>What the report's proactive figures need of one information item.</summary>
 /// <param name="Issued">成文日期 / 印发日期: when a document was made.</param>
 /// <param name="Repealed">When a document was repealed or declared invalid (废止、失效).</param>

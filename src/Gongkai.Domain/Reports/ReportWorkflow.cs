@@ -59,7 +59,7 @@ public static class ReportWorkflow
     {
         if (!Transitions.TryGetValue((status, action), out var next))
         {
-            throw new ReportWorkflowException($"报告当前为“{Label(status)}”，不能“{Label(action)}”。");
+            throw new ReportWorkflowException($"报告当前为“{status.Label()}”，不能“{action.Label()}”。");
         }
         if (action == ReportAction.Publish && status == ReportStatus.Draft && hasSuperior && !imported)
         {
@@ -85,7 +85,7 @@ public static class ReportWorkflow
     /// <summary>From 1 January the supervisor is warned about reports not yet published.</summary>
     public static bool DueSoon(AgencyKind kind, int year, DateOnly today) => today >= new DateOnly(year + 1, 1, 1) && today <= Due(kind, year);
 
-    public static string Label(ReportStatus status) => status switch
+    public static string Label(this ReportStatus status) => status switch
     {
         ReportStatus.Draft => "草稿",
         ReportStatus.Submitted => "已报送待审核",
@@ -94,7 +94,7 @@ public static class ReportWorkflow
         _ => "已被更正",
     };
 
-    public static string Label(ReportAction action) => action switch
+    public static string Label(this ReportAction action) => action switch
     {
         ReportAction.Submit => "报送上级审核",
         ReportAction.Accept => "审核通过",

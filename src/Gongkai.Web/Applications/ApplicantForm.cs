@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Domain.Applications;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Gongkai.Web.Applications;
@@ -31,22 +29,24 @@ public sealed class ApplicantForm
     [Display(Name = "获取信息的方式"), Required(ErrorMessage = "请选择获取信息的方式。")]
     public string? FormWanted { get; set; }
 
-    public static readonly string[] Forms = ["电子邮件", "邮寄纸质件", "当面领取", "网上查看"];
-
-    /// <summary>The checks the attributes cannot make: the ID number of a natural person, the phone number.</summary>
+    /// <summary>The checks the attributes cannot make (<see cref="Applicant.Problems"/>), on the fields the attributes let through.</summary>
     public void Validate(ModelStateDictionary state, string prefix)
     {
-        if (Kind == ApplicantKind.NaturalPerson && !ApplicantRules.IsResidentId(IdNumber?.Trim()))
+        if (Kind is not { } kind)
         {
-            state.AddModelError($"{prefix}.IdNumber", string.IsNullOrWhiteSpace(IdNumber) ? "请填写身份证号码（条例第二十九条要求提供身份证明）。" : "身份证号码不正确，请核对（18 位，最后一位为校验码）。");
+            return;
         }
-        if (!string.IsNullOrWhiteSpace(Phone) && !ApplicantRules.IsPhone(Phone))
+        var applicant = new Applicant(kind, Name ?? "", IdNumber, Phone ?? "", Email, Address, Description ?? "", FormWanted ?? "");
+        foreach (var (field, message) in applicant.Problems())
         {
-            state.AddModelError($"{prefix}.Phone", "联系电话应为 11 位手机号码或带区号的固定电话。");
-        }
-        if (FormWanted is not null && !Forms.Contains(FormWanted))
-        {
-            state.AddModelError($"{prefix}.FormWanted", "请选择获取信息的方式。");
+            var key = $"{prefix}.{field}";
+            if (state[key] is not { Errors.Count: > 0 })
+            {
+                state.AddModelError(key, message);
+            }
         }
     }
+
+    /// <summary>The applicant, once the form is valid.</summary>
+    public Applicant ToApplicant() => new(Kind!.Value, Name!, IdNumber, Phone!, Email, Address, Description!, FormWanted!);
 }

@@ -1,7 +1,4 @@
 using System.Xml.Linq;
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Disclosure;
 

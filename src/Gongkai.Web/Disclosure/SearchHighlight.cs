@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Gongkai.Domain.Disclosure;
 
 namespace Gongkai.Web.Disclosure;
 

@@ -1,8 +1,4 @@
 using System.Xml.Linq;
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Reports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Disclosure;
 

@@ -1,6 +1,3 @@
-using Gongkai.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Gongkai.Web.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Gongkai.Data;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Gongkai.Web.Infrastructure;

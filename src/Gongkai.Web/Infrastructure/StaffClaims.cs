@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
 
 namespace Gongkai.Web.Infrastructure;
 

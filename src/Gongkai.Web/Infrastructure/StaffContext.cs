@@ -1,7 +1,4 @@
-using Gongkai.Data;
 using Gongkai.Domain.Agencies;
-using Gongkai.Domain.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Infrastructure;
 

@@ -1,16 +1,16 @@
-using Gongkai.Web.Disclosure;
 using System.Security.Claims;
-using Gongkai.Data;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Schema;
+using Gongkai.Data.Search;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Disclosure;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.EntityFrameworkCore;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -74,6 +74,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
         services.AddPortalCache();
+        services.AddSingleton<ImportReadings>();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -143,7 +144,7 @@ public static class WebSetup
         {
             log.LogInformation("Schema upgraded: {Script}", script.Name);
         }
-        if (await new ItemSearch(scope.ServiceProvider.GetRequiredService<GongkaiDb>()).EnsureBuiltAsync() is > 0 and var indexed)
+        if (await scope.ServiceProvider.GetRequiredService<GongkaiDb>().Search.EnsureBuiltAsync() is > 0 and var indexed)
         {
             log.LogInformation("Search index built: {Items} published items", indexed);
         }

@@ -1,17 +1,12 @@
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
+using Gongkai.Data.Search;
 using Gongkai.Web.Disclosure;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
 /// <summary>Full-text search over every agency's published items, with filters, highlighting and pages.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class SearchModel(GongkaiDb db) : PageModel
+public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
 {
     public const int PageSize = 10;
 
@@ -50,7 +45,7 @@ public sealed class SearchModel(GongkaiDb db) : PageModel
             agencyId = await db.Agencies.Where(a => a.ShortCode == AgencyCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) ?? -1;
         }
         PageNumber = Math.Max(1, PageNumber);
-        var hits = await new ItemSearch(db).SearchAsync(query, new SearchFilter(agencyId, Year, Category), PageNumber, PageSize, ct);
+        var hits = await search.SearchAsync(query, new SearchFilter(agencyId, Year, Category), PageNumber, PageSize, ct);
         (Total, MoreThanTotal) = (hits.Total, hits.MoreThanTotal);
         var ids = hits.ItemIds;
         var rows = await db.InfoItems.AsNoTracking().Where(i => ids.Contains(i.Id))

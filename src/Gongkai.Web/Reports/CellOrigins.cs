@@ -1,7 +1,4 @@
 using System.Net;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Reports;
 
 namespace Gongkai.Web.Reports;
 

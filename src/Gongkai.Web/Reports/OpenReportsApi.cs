@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Gongkai.Data;
 using Gongkai.Documents.Reports;
-using Gongkai.Domain.Reports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Reports;
 

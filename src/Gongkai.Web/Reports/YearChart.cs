@@ -1,5 +1,3 @@
-using Gongkai.Domain.Reports;
-
 namespace Gongkai.Web.Reports;
 
 /// <summary>The key figures of an agency's reports, year by year, for a chart drawn on the server (no JavaScript needed).</summary>

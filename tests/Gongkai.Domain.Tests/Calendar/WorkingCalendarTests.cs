@@ -76,4 +76,27 @@ public sealed class WorkingCalendarTests
         var error = Assert.Throws<FormatException>(() => WorkingCalendar.Parse(csv, [2024]));
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public void TheEmbeddedSchedules_CoverTheYearsOfTheirNotices_NotTheDecemberBefore()
+    {
+        // The 2008 notice moves days of December 2007 for New Year; 2007 itself has no notice here.
+        Assert.Equal(Enumerable.Range(2008, 19), Calendar.CoveredYears.Order());
+        Assert.Throws<CalendarGapException>(() => Calendar.Describe(D("2007-12-31")));
+    }
+
+    [Fact]
+    public void ALoadedYear_ReplacesThatYearsDays_AndLeavesTheOthers()
+    {
+        // A (made-up) corrected 2026 schedule: only New Year's Day off.
+        var changed = Calendar.WithYear(2026, [new ScheduledDay(D("2026-01-01"), true, "元旦")]);
+        Assert.Equal(DayKind.Holiday, changed.Describe(D("2026-01-01")).Kind);
+        Assert.Equal(DayKind.WorkingDay, changed.Describe(D("2026-02-17")).Kind);   // Spring Festival 2026 no longer off
+        Assert.Equal(DayKind.Holiday, Calendar.Describe(D("2026-02-17")).Kind);     // the original is unchanged
+        Assert.Equal(DayKind.Holiday, changed.Describe(D("2025-01-28")).Kind);      // other years as they were
+
+        var next = Calendar.WithYear(2027, [new ScheduledDay(D("2027-01-01"), true, "元旦")]);
+        Assert.Contains(2027, next.CoveredYears);
+        Assert.Equal(DayKind.Holiday, next.Describe(D("2027-01-01")).Kind);
+    }
 }

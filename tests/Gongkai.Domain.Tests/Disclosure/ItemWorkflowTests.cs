@@ -49,4 +49,31 @@ public sealed class ItemWorkflowTests
         Assert.Equal(ItemStatus.Draft, ItemWorkflow.Next(ItemStatus.InApproval, ItemAction.SendBack, Reviewer, 1, "文号有误", 0));
         Assert.Equal(ItemStatus.Withdrawn, ItemWorkflow.Next(ItemStatus.Published, ItemAction.Withdraw, Reviewer, 1, "文件已废止", 0));
     }
+
+    private static readonly DateOnly Today = new(2026, 3, 2);
+
+    [Fact]
+    public void Approval_PublishesOnTheDay()
+    {
+        var dates = ItemWorkflow.DatesAfter(ItemAction.Approve, new ItemDates(null, null, null), "同意发布", Today);
+        Assert.Equal(new ItemDates(Today, null, null), dates);
+    }
+
+    [Fact]
+    public void Withdrawal_KeepsItsDayAndReason_AndThePublicationDate()
+    {
+        var published = new DateOnly(2026, 1, 5);
+        var dates = ItemWorkflow.DatesAfter(ItemAction.Withdraw, new ItemDates(published, null, null), "  内容有误，更正后重新发布 ", Today);
+        Assert.Equal(new ItemDates(published, Today, "内容有误，更正后重新发布"), dates);
+    }
+
+    [Theory]
+    [InlineData(ItemAction.Submit)]
+    [InlineData(ItemAction.PassReview)]
+    [InlineData(ItemAction.SendBack)]
+    public void OtherActions_LeaveTheDatesAlone(ItemAction action)
+    {
+        var before = new ItemDates(null, null, null);
+        Assert.Equal(before, ItemWorkflow.DatesAfter(action, before, "意见", Today));
+    }
 }

@@ -1,9 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Agencies;
 
 /// <summary>The sections of an agency's 政府信息公开 column, in the order the portal shows them.</summary>

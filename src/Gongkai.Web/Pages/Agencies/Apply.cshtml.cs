@@ -1,10 +1,5 @@
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Calendar;
 using Gongkai.Web.Applications;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Pages.Agencies;
@@ -15,7 +10,7 @@ namespace Gongkai.Web.Pages.Agencies;
 /// secret code, received today (Art. 31: online, the day both sides confirm — the submission).
 /// </summary>
 [EnableRateLimiting(ApplicationLimits.Policy)]
-public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock) : AgencyColumnPage(db, portal)
+public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock, WorkingCalendars calendars) : AgencyColumnPage(db, portal)
 {
     public sealed record Done(string TrackingNumber, string Code, DateOnly Due);
 
@@ -41,8 +36,8 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
         string secret;
         try
         {
-            (application, secret) = ApplicationRecords.New(Form, Agency.Id, ChinaTime.Today(clock), Channel.Online,
-                await WorkingCalendars.CurrentAsync(Db, ct), clock.GetUtcNow().UtcDateTime);
+            (application, secret) = ApplicationRecords.New(Form.ToApplicant(), Agency.Id, ChinaTime.Today(clock), Channel.Online,
+                await calendars.CurrentAsync(Db, ct), clock.GetUtcNow().UtcDateTime);
         }
         catch (CalendarGapException)
         {

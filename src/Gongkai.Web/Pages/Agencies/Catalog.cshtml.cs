@@ -1,9 +1,4 @@
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Agencies;
 

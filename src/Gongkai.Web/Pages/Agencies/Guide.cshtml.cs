@@ -1,5 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Agencies;

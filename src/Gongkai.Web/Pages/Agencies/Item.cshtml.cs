@@ -1,9 +1,4 @@
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Agencies;
 
@@ -31,7 +26,7 @@ public sealed class ItemModel(GongkaiDb db, PortalCache.PortalData portal, TimeP
         }
         Item = item;
         ViewData["Title"] = $"{item.Title} - {Agency.Name}";
-        Validity = Disclosure.ItemRecords.Validity(item, ChinaTime.Today(clock));
+        Validity = ItemRecords.Validity(item, ChinaTime.Today(clock));
         Attachments = (await Db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct))
             .Select(a => (a.Id, a.FileName, a.Size)).ToList();
         Interpretations = (await Db.InfoItems.AsNoTracking().Where(i => i.InterpretsItemId == id && i.Status == ItemStatus.Published).Select(i => new { i.Id, i.Title }).ToListAsync(ct))

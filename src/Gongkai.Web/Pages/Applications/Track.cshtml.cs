@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Calendar;
 using Gongkai.Web.Applications;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Applications;
 
@@ -15,7 +8,7 @@ namespace Gongkai.Web.Pages.Applications;
 /// due date and how it was computed — and nothing of anybody else.
 /// </summary>
 [EnableRateLimiting(ApplicationLimits.Policy)]
-public sealed class TrackModel(GongkaiDb db) : PageModel
+public sealed class TrackModel(GongkaiDb db, WorkingCalendars calendars) : PageModel
 {
     public sealed record Result(DisclosureApplication Application, string AgencyName, ApplicationCase Case, Deadline Deadline);
 
@@ -44,7 +37,7 @@ public sealed class TrackModel(GongkaiDb db) : PageModel
             ModelState.AddModelError("", "查询号或查询码不正确。");
             return Page();
         }
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         var (domain, _) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
         var agency = await db.Agencies.Where(a => a.Id == application.AgencyId).Select(a => a.Name).SingleAsync(ct);
         Found = new Result(application, agency, domain, domain.Deadline(calendar));

@@ -1,9 +1,4 @@
-using Gongkai.Data;
 using Gongkai.Domain.Agencies;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console;
 

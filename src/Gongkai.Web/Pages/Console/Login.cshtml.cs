@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Console;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Gongkai.Web.Pages.Errors;
 
 /// <summary>The page shown for an error status; the status itself is kept.</summary>

@@ -1,11 +1,6 @@
-using Gongkai.Data;
-using Gongkai.Domain.Reports;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Pages.Agencies;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Reports;
 

@@ -1,13 +1,8 @@
 using System.Text;
-using Gongkai.Data;
 using Gongkai.Documents.Reports;
-using Gongkai.Domain.Reports;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Pages.Agencies;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Reports;
 

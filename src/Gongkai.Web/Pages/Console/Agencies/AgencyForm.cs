@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
 using Gongkai.Domain.Agencies;
 
 namespace Gongkai.Web.Pages.Console.Agencies;

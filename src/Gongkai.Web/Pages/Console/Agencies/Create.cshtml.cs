@@ -1,10 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Agencies;
 
 /// <summary>The system admin adds an agency to the tree.</summary>

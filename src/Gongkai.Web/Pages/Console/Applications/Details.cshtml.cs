@@ -1,14 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
 using Gongkai.Documents.Reports;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Staff;
 using Gongkai.Web.Applications;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Applications;
 
@@ -17,7 +8,7 @@ namespace Gongkai.Web.Pages.Console.Applications;
 /// records the next step. The domain refuses illegal steps; two clerks at once → the second is
 /// told to reload, nothing is lost.
 /// </summary>
-public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     [BindProperty, Display(Name = "步骤"), Required(ErrorMessage = "请选择步骤。")]
     public StepKind? Kind { get; set; }
@@ -45,29 +36,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public string? CorrectionReason { get; set; }
 
     private const string StaleMessage = "该申请已被他人办理，您的操作未保存。请刷新页面查看最新情况后重试。";
-
-    public sealed class AppealInput
-    {
-        [Display(Name = "类别"), Required(ErrorMessage = "请选择行政复议或行政诉讼。")]
-        public AppealKind? Kind { get; set; }
-
-        [Display(Name = "提起日期"), Required(ErrorMessage = "请填写提起日期。")]
-        public DateOnly? Filed { get; set; }
-
-        [Display(Name = "复议机关或法院"), Required(ErrorMessage = "请填写复议机关或法院。"), StringLength(100, ErrorMessage = "不超过 100 个字。")]
-        public string? Body { get; set; }
-    }
-
-    public sealed class DecisionInput
-    {
-        public int AppealId { get; set; }
-
-        [Display(Name = "审结日期"), Required(ErrorMessage = "请填写审结日期。")]
-        public DateOnly? Decided { get; set; }
-
-        [Display(Name = "结果"), Required(ErrorMessage = "请选择结果。")]
-        public AppealResult? Result { get; set; }
-    }
 
     // Named explicitly so that the step form's "Kind" is never bound here for lack of a prefix.
     [BindProperty(Name = nameof(NewAppeal))]
@@ -128,7 +96,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         var step = new CaseStep(Kind!.Value, Date!.Value, staff.UserName, Reason!.Trim(), Reply, Days, Amount,
             ByReviewer: await staff.CanAsync(Permission.Review, Application.AgencyId, ct));
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         try
         {
             Case.Record(step, calendar);
@@ -156,7 +124,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return await RefusedAsync(id, e, "Step", ct);
         }
-        TempData["Notice"] = $"已记录：{ApplicationCase.Label(step.Kind)}。";
+        TempData["Notice"] = $"已记录：{step.Kind.Label()}。";
         return Redirect($"/console/applications/{id}");
     }
 
@@ -258,17 +226,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return NotFound();
         }
-        var template = await db.ReplyLetterTemplates.AsNoTracking()
-            .Where(t => t.AgencyId == Application.AgencyId && t.ReplyType == reply.Type).Select(t => t.Body).SingleOrDefaultAsync(ct)
-            ?? ReplyLetters.DefaultBody(reply.Type);
-        var agency = await db.Agencies.Where(a => a.Id == Application.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        var paragraphs = ReplyLetters.Paragraphs(template, new Dictionary<string, string>
-        {
-            ["申请人"] = Application.ApplicantName, ["收到日期"] = ReportHtml.Date(Application.Received), ["所需信息"] = Application.Description,
-            ["机关"] = agency, ["答复日期"] = ReportHtml.Date(reply.Date), ["获取方式"] = Application.FormWanted,
-        });
-        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(ReplyLetters.Title(reply.Type), $"（查询号 {Application.TrackingNumber}）", paragraphs, agency, ReportHtml.Date(reply.Date));
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"告知书-{Application.TrackingNumber}.docx");
+        var bytes = await ApplicationLetters.ReplyAsync(db, Application, reply, ct);
+        return File(bytes, ApplicationLetters.DocxType, $"告知书-{Application.TrackingNumber}.docx");
     }
 
     /// <summary>The fee notice (收费通知书) of the last fee notice step, as DOCX.</summary>
@@ -282,12 +241,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return NotFound();
         }
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == Application.AgencyId, ct);
-        var paragraphs = FeeNotice.Paragraphs(Application.ApplicantName, Application.Received, Application.Description, notice.Amount ?? 0, notice.Reason,
-            Case.FeeDue(calendar)!.Value, $"请持本通知书到{agency.OfficeName}（{agency.OfficeAddress}）办理，或致电 {agency.OfficePhone} 询问非税收入缴款方式");
-        var bytes = Gongkai.Documents.Letters.LetterDocx.Render(FeeNotice.Title, $"（查询号 {Application.TrackingNumber}）", paragraphs, agency.Name, ReportHtml.Date(notice.Date));
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"收费通知书-{Application.TrackingNumber}.docx");
+        var bytes = await ApplicationLetters.FeeNoticeAsync(db, Application, Case, notice, await calendars.CurrentAsync(db, ct), ct);
+        return File(bytes, ApplicationLetters.DocxType, $"收费通知书-{Application.TrackingNumber}.docx");
     }
 
     /// <summary>Each form of this page validates only its own fields.</summary>
@@ -311,18 +266,12 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return Forbid();
         }
         Application = application;
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         (Case, Steps) = await ApplicationRecords.LoadAsync(db, application, calendar, ct);
         Deadline = Case.Deadline(calendar);
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        // The same applicant: by ID number when there is one, else by name and phone.
-        var monthStart = new DateOnly(application.Received.Year, application.Received.Month, 1);
-        RequestNumberInMonth = await db.Applications.AsNoTracking()
-            .Where(a => a.AgencyId == application.AgencyId && a.Received >= monthStart && a.Received <= application.Received
-                && (application.IdNumber != null ? a.IdNumber == application.IdNumber : a.ApplicantName == application.ApplicantName && a.Phone == application.Phone)
-                && (a.Received < application.Received || a.Id <= application.Id))
-            .CountAsync(ct);
+        RequestNumberInMonth = await ApplicationRecords.RequestNumberInMonthAsync(db, application, ct);
         return null;
     }
 }

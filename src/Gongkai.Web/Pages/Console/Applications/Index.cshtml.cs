@@ -1,16 +1,9 @@
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Applications;
 
 /// <summary>The applications of the agencies the staff member may read: overdue first, then due within 3 working days.</summary>
-public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     /// <summary>How near a due date must be to be listed as due soon.</summary>
     public const int DueSoonDays = 3;
@@ -29,7 +22,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var today = ChinaTime.Today(clock);
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         // Open applications first in the query itself: a limit applied to due-date order alone
         // could fill the page with long-closed ones and hide an overdue one.
         var list = await db.Applications.AsNoTracking().Where(a => readable.Contains(a.AgencyId))

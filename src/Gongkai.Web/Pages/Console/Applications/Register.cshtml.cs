@@ -1,19 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Staff;
 using Gongkai.Web.Applications;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Applications;
 
 /// <summary>A clerk registers an application received in person, by post, by fax or otherwise.</summary>
-public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     [BindProperty, Display(Name = "受理机构"), Required(ErrorMessage = "请选择受理机构。")]
     public int? AgencyId { get; set; }
@@ -53,7 +44,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             return Forbid();
         }
         Form.Validate(ModelState, nameof(Form));
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         if (Received is { } received)
         {
             if (received > ChinaTime.Today(clock))
@@ -73,7 +64,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
         DisclosureApplication application;
         try
         {
-            (application, _) = ApplicationRecords.New(Form, AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
+            (application, _) = ApplicationRecords.New(Form.ToApplicant(), AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
         }
         catch (CalendarGapException e)
         {

@@ -1,15 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Calendar;
 
 /// <summary>The system admin loads the next year's holiday schedule when the State Council publishes it.</summary>
-public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     [BindProperty, Display(Name = "年份"), Required(ErrorMessage = "请填写年份。"), Range(2008, 2100, ErrorMessage = "年份应在 2008 至 2100 之间。")]
     public int? Year { get; set; }
@@ -46,7 +38,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             var csv = await reader.ReadToEndAsync(ct);
             try
             {
-                var result = await WorkingCalendars.ImportAsync(db, Year!.Value, csv, staff.UserName, clock, ct);
+                var result = await calendars.ImportAsync(db, Year!.Value, csv, staff.UserName, clock, ct);
                 TempData["Notice"] = $"已载入 {result.Year} 年节假日安排第 {result.Version} 版；{result.ApplicationsMoved} 件未办结申请的答复期限随之更新。";
                 return Redirect("/console/calendar");
             }
@@ -62,7 +54,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     private async Task LoadAsync(CancellationToken ct)
     {
         Loaded = await db.CalendarSchedules.AsNoTracking().OrderByDescending(s => s.Year).ThenByDescending(s => s.Version).ToListAsync(ct);
-        var years = (await WorkingCalendars.CurrentAsync(db, ct)).CoveredYears.Order().ToList();
+        var years = (await calendars.CurrentAsync(db, ct)).CoveredYears.Order().ToList();
         Covered = $"{years.First()}—{years.Last()} 年";
     }
 }

@@ -1,13 +1,6 @@
-using Gongkai.Data;
+using Gongkai.Data.Search;
 using Gongkai.Documents.Items;
-using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Staff;
 using Gongkai.Web.Disclosure;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Items;
 
@@ -15,7 +8,7 @@ namespace Gongkai.Web.Pages.Console.Items;
 /// One item: its metadata, the personal data found in it, its attachments and every sign-off;
 /// and the workflow's actions, each checked by <see cref="ItemWorkflow"/> on the server.
 /// </summary>
-public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     public InfoItem Item { get; private set; } = null!;
     public string AgencyCode { get; private set; } = "";
@@ -60,33 +53,14 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         try
         {
-            Item.Status = ItemWorkflow.Next(Item.Status, action, actor, Item.AuthorId, opinion, ItemRecords.Open(Item, Findings));
+            ItemRecords.Act(db, Item, action, actor, opinion, ItemRecords.Open(Item, Findings), ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime);
         }
         catch (ItemWorkflowException e)
         {
             Error = e.Message;
             return Page();
         }
-        var today = ChinaTime.Today(clock);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (action == ItemAction.Approve)
-        {
-            Item.PublishedOn = today;
-        }
-        if (action == ItemAction.Withdraw)
-        {
-            Item.WithdrawnOn = today;
-            Item.WithdrawReason = opinion!.Trim();
-        }
-        Item.UpdatedUtc = now;
-        db.ItemSignOffs.Add(new ItemSignOff
-        {
-            ItemId = Item.Id, AgencyId = Item.AgencyId, Action = action, UserId = staff.UserId, UserName = staff.DisplayName, AtUtc = now,
-            Opinion = string.IsNullOrWhiteSpace(opinion) ? ItemWorkflow.Label(action) : opinion.Trim(),
-        });
-        db.AuditNote = $"{ItemWorkflow.Label(action)}：{Item.Title}";
         Corrections.Take(db, correctionReason);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -98,12 +72,9 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         catch (RecordsLockedException e)
         {
-            await tx.RollbackAsync(ct);
             return await RefusedAsync(id, e, "Act", ct);
         }
-        await new ItemSearch(db).UpdateAsync(Item, await ItemRecords.AttachmentTextsAsync(db, Item.Id, ct), ct);
-        await tx.CommitAsync(ct);
-        TempData["Notice"] = $"已{ItemWorkflow.Label(action)}。";
+        TempData["Notice"] = $"已{action.Label()}。";
         return Redirect($"/console/items/{id}");
     }
 
@@ -279,7 +250,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Original = item.InterpretsItemId is { } original
             ? await db.InfoItems.Where(i => i.Id == original).Select(i => new ValueTuple<int, string>(i.Id, i.Title)).SingleAsync(ct)
             : null;
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         PublishBy = Timeliness.Due(calendar, item.WrittenOn);
         Late = item.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, item.WrittenOn, item.PublishedOn, ChinaTime.Today(clock));
         ViewData["Title"] = item.Title;

@@ -1,13 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
 using Gongkai.Documents.Items;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Staff;
 using Gongkai.Web.Disclosure;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Items;
 
@@ -61,7 +53,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             (Title, DocumentNumber, Issuer, WrittenOn, Topic, CategoryCode, DocumentKind, Body, Version) =
                 (item.Title, item.DocumentNumber, item.Issuer, item.WrittenOn, item.Topic, item.CategoryCode, item.DocumentKind, item.BodyHtml, item.Version);
-            Channels = ItemRecords.AllChannels.Where(c => item.Channels.HasFlag(c)).ToList();
+            Channels = PublicationChannelsLabels.Each.Where(c => item.Channels.HasFlag(c)).ToList();
             InterpretsIndexNumber = item.InterpretsItemId is { } original
                 ? await db.InfoItems.Where(i => i.Id == original).Select(i => i.IndexNumber).SingleAsync(ct)
                 : null;

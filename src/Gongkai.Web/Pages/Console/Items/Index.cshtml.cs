@@ -1,17 +1,10 @@
-using Gongkai.Data;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Items;
 
 /// <summary>
 /// The information items of the agencies the staff member may read: those waiting for someone
 /// first, and every item past Art. 26's 20 working days flagged.
 /// </summary>
-public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     public sealed record Row(int Id, string IndexNumber, string Title, string Agency, ItemStatus Status, DateOnly WrittenOn, DateOnly? PublishedOn, int WorkingDays, bool Late);
 
@@ -22,7 +15,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var calendar = await WorkingCalendars.CurrentAsync(db, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
         var today = ChinaTime.Today(clock);
         var items = await db.InfoItems.AsNoTracking().Where(i => readable.Contains(i.AgencyId))
             .OrderBy(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn).ThenByDescending(i => i.Id).Take(500)

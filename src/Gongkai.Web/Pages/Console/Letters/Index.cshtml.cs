@@ -1,11 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Letters;
 
 /// <summary>The agency admin words the reply letters of its agency; a template left empty falls back to the default.</summary>

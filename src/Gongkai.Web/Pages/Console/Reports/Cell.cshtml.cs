@@ -1,13 +1,4 @@
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Reports;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 
@@ -33,7 +24,7 @@ public sealed class CellModel(GongkaiDb db, StaffContext staff) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string? key, CancellationToken ct)
     {
-        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.ReadRecords, ct);
+        var (record, denied) = await ReportAccess.FindAsync(db, staff, id, Permission.ReadRecords, ct);
         if (record is null)
         {
             return denied!;

@@ -1,12 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Domain.Reports;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 

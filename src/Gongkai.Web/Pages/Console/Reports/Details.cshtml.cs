@@ -1,13 +1,6 @@
-using Gongkai.Data;
 using Gongkai.Documents.Reports;
-using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Supervision;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 
@@ -71,7 +64,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         var now = clock.GetUtcNow().UtcDateTime;
         Record.ReviewComment = action == ReportAction.Return ? comment!.Trim() : action == ReportAction.Submit ? null : Record.ReviewComment;
-        var notice = ReportWorkflow.Label(action) + "。";
+        var notice = action.Label() + "。";
         if (action == ReportAction.Publish)
         {
             if (Report.PublishedOn is null)
@@ -89,7 +82,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             }
             notice = earlier.Count > 0 ? $"已发布第 {Record.Edition} 版，原版本标记为已被更正。" : "已发布。";
         }
-        db.AuditNote = $"{ReportWorkflow.Label(action)}：{Record.Year} 年度报告第 {Record.Edition} 版" + (comment is null ? "" : $"（{comment.Trim()}）");
+        db.AuditNote = $"{action.Label()}：{Record.Year} 年度报告第 {Record.Edition} 版" + (comment is null ? "" : $"（{comment.Trim()}）");
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = notice;
         return Redirect($"/console/reports/{id}");
@@ -130,7 +123,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.ReadRecords, ct);
+        var (record, denied) = await ReportAccess.FindAsync(db, staff, id, Permission.ReadRecords, ct);
         if (record is null)
         {
             return denied;

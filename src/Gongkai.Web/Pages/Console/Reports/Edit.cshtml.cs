@@ -1,16 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
-using Gongkai.Data;
-using Gongkai.Domain.Applications;
-using Gongkai.Domain.Disclosure;
-using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Supervision;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 
@@ -163,7 +153,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         };
         db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = Describe(_stored, report);
+        db.AuditNote = ReportChanges.Describe(_stored, report);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -201,7 +191,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         var report = NarrativeDraft.Fill(_stored with { Values = values, Sources = _stored.Sources.Counted(counted.Values) },
             await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
         ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = $"由办理记录生成（{counted.Applications} 件申请，{counted.Items} 条主动公开信息）；" + Describe(_stored, report);
+        db.AuditNote = $"由办理记录生成（{counted.Applications} 件申请，{counted.Items} 条主动公开信息）；" + ReportChanges.Describe(_stored, report);
         await db.SaveChangesAsync(ct);
         TempData["Notice"] = ApplicationTables.IsLegacy(Format.Code)
             ? $"已根据 {counted.Items} 条主动公开信息、{counted.Applications} 件申请和 {counted.Appeals} 件行政复议、行政诉讼的记录生成统计表的主动公开、依申请公开、行政复议、行政诉讼各行。"
@@ -264,31 +254,9 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         return _stored.Sources.WithNotes(Notes.Where(n => keys.ContainsKey(n.Key)).Select(n => KeyValuePair.Create(keys[n.Key], n.Value)));
     }
 
-    private static string Describe(AnnualReport before, AnnualReport after)
-    {
-        var keys = before.Values.All.Select(c => c.Key).Union(after.Values.All.Select(c => c.Key)).ToList();
-        var changed = keys.Where(k => before.Values[k] != after.Values[k])
-            .Select(k => $"{k}: {before.Values[k]?.Display() ?? "空"}→{after.Values[k]?.Display() ?? "空"}").ToList();
-        var parts = after.Parts.Where(p => before.Parts.FirstOrDefault(b => b.Code == p.Code && b.Heading == p.Heading)?.Text != p.Text).Select(p => p.Heading).ToList();
-        var notes = new List<string>();
-        if (changed.Count > 0)
-        {
-            notes.Add($"修改 {changed.Count} 个单元格：{string.Join("；", changed.Take(30))}{(changed.Count > 30 ? "……" : "")}");
-        }
-        if (parts.Count > 0)
-        {
-            notes.Add($"修改正文：{string.Join("、", parts)}");
-        }
-        if (before.Title != after.Title || before.PeriodStart != after.PeriodStart || before.PeriodEnd != after.PeriodEnd || before.PublishedOn != after.PublishedOn)
-        {
-            notes.Add("修改基本信息");
-        }
-        return notes.Count == 0 ? "保存（无修改）" : string.Join("。", notes);
-    }
-
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var (record, denied) = await ReportRecords.FindAsync(db, staff, id, Permission.EditReports, ct);
+        var (record, denied) = await ReportAccess.FindAsync(db, staff, id, Permission.EditReports, ct);
         if (record is null)
         {
             return denied;

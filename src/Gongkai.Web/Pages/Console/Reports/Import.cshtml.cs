@@ -1,17 +1,11 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
 using Gongkai.Documents.Import;
 using Gongkai.Domain.Reports.Import;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Gongkai.Web.Reports;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 
 /// <summary>An agency admin uploads a published report; it is kept and parsed, then previewed before import.</summary>
-public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class ImportModel(GongkaiDb db, StaffContext staff, ImportReadings readings, TimeProvider clock) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -41,6 +35,7 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
             return Forbid();
         }
         byte[] content = [];
+        ImportReadings.Reading? reading = null;
         if (Upload is { } upload)
         {
             if (upload.Length == 0 || upload.Length > MaxBytes)
@@ -54,7 +49,7 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
                 content = buffer.ToArray();
                 try
                 {
-                    ReportFiles.Parse(upload.FileName, content);
+                    reading = ImportReadings.Read(upload.FileName, content);
                 }
                 catch (ReportImportException e)
                 {
@@ -78,6 +73,7 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         };
         db.ReportSourceFiles.Add(source);
         await db.SaveChangesAsync(ct);
+        readings.Keep(source.Id, reading!);
         return Redirect($"/console/reports/import/{source.Id}");
     }
 

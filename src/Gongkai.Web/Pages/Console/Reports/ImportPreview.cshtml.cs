@@ -1,13 +1,6 @@
-using Gongkai.Data;
 using Gongkai.Documents.Import;
-using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Import;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 
@@ -15,7 +8,7 @@ namespace Gongkai.Web.Pages.Console.Reports;
 /// What was read from an uploaded report, beside its source text, with the problems found; one
 /// button imports it as a draft edition of the agency's report for its year, the file kept with it.
 /// </summary>
-public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
+public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportReadings readings, TimeProvider clock) : PageModel
 {
     public ReportSourceFile Source { get; private set; } = null!;
     public ImportedReport Imported { get; private set; } = null!;
@@ -64,14 +57,7 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, TimePro
             return Forbid();
         }
         Source = source;
-        Imported = ReportFiles.Parse(source.FileName, source.Content);
-        var document = ReportFiles.Read(source.FileName, source.Content);
-        SourceText = string.Join("\n", document.Blocks.Select(b => b switch
-        {
-            SourceParagraph p => p.Text,
-            SourceTable t => string.Join("\n", t.Rows.Select(r => string.Join(" | ", r.Cells.Select(c => c.Text)))),
-            _ => "",
-        }));
+        (Imported, SourceText) = readings.Get(source);
         AgencyName = await db.Agencies.Where(a => a.Id == source.AgencyId).Select(a => a.Name).SingleAsync(ct);
         return null;
     }

@@ -1,9 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Reports;
 
 /// <summary>Every edition of the annual reports of the agencies the staff member may read.</summary>

@@ -1,14 +1,6 @@
-using Gongkai.Domain.Applications;
-using Gongkai.Data;
 using Gongkai.Documents.Reports;
-using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Supervision;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Reports;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Console.Reports;
 

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Users;
 
 /// <summary>An agency admin (or the system admin) creates an account.</summary>

@@ -1,10 +1,3 @@
-using Gongkai.Data;
-using Gongkai.Domain.Staff;
-using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Web.Pages.Console.Users;
 
 /// <summary>The accounts of the agencies the signed-in admin manages.</summary>

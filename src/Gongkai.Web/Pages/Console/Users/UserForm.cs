@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Gongkai.Domain.Staff;
-
 namespace Gongkai.Web.Pages.Console.Users;
 
 /// <summary>The fields an account's create and edit forms share.</summary>

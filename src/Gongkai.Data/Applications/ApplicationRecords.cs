@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Microsoft.AspNetCore.Identity;
+
+namespace Gongkai.Data.Applications;
+
+/// <summary>Between stored applications and the domain's <see cref="ApplicationCase"/>: registering, replaying, the applicant's other requests.</summary>
+public static class ApplicationRecords
+{
+    private static readonly PasswordHasher<DisclosureApplication> Hasher = new();
+
+    /// <summary>The application's case as its recorded steps leave it, and the steps.</summary>
+    public static async Task<(ApplicationCase Case, IReadOnlyList<ApplicationStep> Steps)> LoadAsync(GongkaiDb db, DisclosureApplication application, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var steps = await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderBy(s => s.Id).ToListAsync(ct);
+        return (Replay(application.Received, application.Channel, application.ApplicantKind, application.Rules, steps, calendar), steps);
+    }
+
+    /// <summary>The one replay of an application: its recorded steps, in the order recorded, through the domain.</summary>
+    public static ApplicationCase Replay(DateOnly received, Channel channel, ApplicantKind kind, ReplyRules rules, IEnumerable<ApplicationStep> steps, WorkingCalendar calendar)
+    {
+        var domain = new ApplicationCase(received, channel, kind, rules);
+        foreach (var step in steps.OrderBy(s => s.Id))
+        {
+            domain.Record(step.ToDomain(), calendar);
+        }
+        return domain;
+    }
+
+    /// <summary>
+    /// A new application from what the applicant gave, received on <paramref name="received"/> by
+    /// <paramref name="channel"/>, with its tracking number; returns the secret code to show once.
+    /// </summary>
+    public static (DisclosureApplication Application, string Code) New(Applicant applicant, int agencyId, DateOnly received, Channel channel, WorkingCalendar calendar, DateTime nowUtc)
+    {
+        var domain = new ApplicationCase(received, channel, applicant.Kind);
+        var (tracking, code, hash) = NewCredentials(received, agencyId);
+        var application = new DisclosureApplication
+        {
+            AgencyId = agencyId,
+            TrackingNumber = tracking,
+            AccessCodeHash = hash,
+            Received = received,
+            Channel = channel,
+            Rules = domain.Rules,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = applicant.Name.Trim(),
+            IdNumber = Blank(applicant.IdNumber)?.ToUpperInvariant(),
+            Phone = applicant.Phone.Trim(),
+            Email = Blank(applicant.Email),
+            Address = Blank(applicant.Address),
+            Description = applicant.Description.Trim(),
+            FormWanted = applicant.FormWanted,
+            CreatedUtc = nowUtc,
+        };
+        application.Follow(domain, calendar);
+        return (application, code);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A new tracking number and secret code; the code is shown once and stored only as a hash.</summary>
+    public static (string TrackingNumber, string Code, string Hash) NewCredentials(DateOnly received, int agencyId)
+    {
+        var tracking = $"{received:yyyyMMdd}{agencyId % 1000:D3}{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var code = new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
+        return (tracking, code, Hasher.HashPassword(null!, code));
+    }
+
+    public static bool CodeMatches(DisclosureApplication application, string code) =>
+        Hasher.VerifyHashedPassword(application, application.AccessCodeHash, code.Trim().ToUpperInvariant()) != PasswordVerificationResult.Failed;
+
+    /// <summary>
+    /// Which of the same applicant's requests to the agency in the natural month this one is, in the
+    /// order received (按件计收 counts requests so, 国办函〔2020〕109号). The same applicant: by ID
+    /// number when there is one, else by name and phone.
+    /// </summary>
+    public static Task<int> RequestNumberInMonthAsync(GongkaiDb db, DisclosureApplication application, CancellationToken ct = default)
+    {
+        var monthStart = new DateOnly(application.Received.Year, application.Received.Month, 1);
+        return db.Applications.AsNoTracking()
+            .Where(a => a.AgencyId == application.AgencyId && a.Received >= monthStart && a.Received <= application.Received
+                && (application.IdNumber != null ? a.IdNumber == application.IdNumber : a.ApplicantName == application.ApplicantName && a.Phone == application.Phone)
+                && (a.Received < application.Received || a.Id <= application.Id))
+            .CountAsync(ct);
+    }
+}

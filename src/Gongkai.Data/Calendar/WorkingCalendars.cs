@@ -1,0 +1,74 @@
+using Gongkai.Data.Applications;
+using Gongkai.Domain.Calendar;
+
+namespace Gongkai.Data.Calendar;
+
+/// <summary>
+/// The calendar in force: the embedded schedules plus the latest loaded version of each later
+/// year. Loading a schedule never changes a deadline silently: the open applications whose due
+/// date moves are updated in the same transaction and each change is in the audit log.
+/// One per process (a singleton): it keeps the combined calendar until a newer schedule is loaded,
+/// which it notices by the last schedule's id — one cheap query, right on every web node.
+/// </summary>
+public sealed class WorkingCalendars
+{
+    private volatile Cached? _cached;
+
+    private sealed record Cached(int LastId, WorkingCalendar Calendar);
+
+    public async Task<WorkingCalendar> CurrentAsync(GongkaiDb db, CancellationToken ct = default)
+    {
+        var lastId = await db.CalendarSchedules.MaxAsync(s => (int?)s.Id, ct);
+        if (lastId is null)
+        {
+            return WorkingCalendar.National;
+        }
+        if (_cached is { } cached && cached.LastId == lastId)
+        {
+            return cached.Calendar;
+        }
+        var loaded = await db.CalendarSchedules.AsNoTracking().ToListAsync(ct);
+        var calendar = loaded.GroupBy(s => s.Year)
+            .Select(g => g.MaxBy(s => s.Version)!)
+            .Aggregate(WorkingCalendar.National, (combined, schedule) => combined.WithYear(schedule.Year, WorkingCalendar.ParseDays(schedule.Csv)));
+        _cached = new Cached(lastId.Value, calendar);
+        return calendar;
+    }
+
+    public sealed record ImportResult(int Year, int Version, int ApplicationsMoved);
+
+    /// <summary>
+    /// Loads a year's schedule as a new version after checking it (dates of that year, weekdays off
+    /// and weekends worked only), then moves the due dates of open applications it changes.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(GongkaiDb db, int year, string csv, string loadedBy, TimeProvider clock, CancellationToken ct = default)
+    {
+        var days = WorkingCalendar.ParseDays(csv); // refuses malformed lines and impossible days
+        if (days.Where(d => d.Date.Year != year).Select(d => (DateOnly?)d.Date).FirstOrDefault() is { } foreign)
+        {
+            throw new FormatException($"{year} 年的安排中出现了其他年份的日期：{foreign:yyyy-MM-dd}");
+        }
+        if (days.Count == 0)
+        {
+            throw new FormatException($"{year} 年的安排是空的。");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var version = (await db.CalendarSchedules.Where(s => s.Year == year).MaxAsync(s => (int?)s.Version, ct) ?? 0) + 1;
+        db.CalendarSchedules.Add(new CalendarSchedule { Year = year, Version = version, Csv = csv, LoadedUtc = clock.GetUtcNow().UtcDateTime, LoadedBy = loadedBy });
+        await db.SaveChangesAsync(ct);
+        var calendar = await CurrentAsync(db, ct);
+        var cases = await ApplicationHistory.OpenCasesAsync(db, calendar, ct);
+        var open = await db.Applications.Where(a => cases.Keys.Contains(a.Id)).ToListAsync(ct);
+        var moved = 0;
+        foreach (var application in open)
+        {
+            var before = application.DueDate;
+            application.Follow(cases[application.Id], calendar);
+            moved += application.DueDate != before ? 1 : 0;
+        }
+        db.AuditNote = $"载入 {year} 年节假日安排第 {version} 版，重新计算答复期限";
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult(year, version, moved);
+    }
+}

@@ -1,0 +1,39 @@
+using Gongkai.Domain.Staff;
+
+namespace Gongkai.Data.Staff;
+
+/// <summary>A staff account. Accounts are deactivated, never deleted, so the audit log keeps its actors.</summary>
+public sealed class StaffUser : IAudited
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public StaffRole Role { get; set; }
+    public required string PasswordHash { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Changes whenever the password, role or status changes; signed-in sessions holding an older one end.</summary>
+    public required string SecurityStamp { get; set; }
+
+    [NotAudited] public int FailedLoginCount { get; set; }
+    [NotAudited] public DateTime? LockoutEndUtc { get; set; }
+    [NotAudited] public DateTime? LastLoginUtc { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public int Version { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> e)
+    {
+        e.ToTable("staff_users");
+        e.HasIndex(u => u.UserName).IsUnique().HasDatabaseName("ix_staff_users_user_name");
+        e.HasIndex(u => u.AgencyId).HasDatabaseName("ix_staff_users_agency_id");
+        e.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(u => u.Role).HasConversion<string>();
+        e.Property(u => u.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,36 @@
+namespace Gongkai.Domain.Applications;
+
+public enum StepKind
+{
+    RequestSupplement,
+    ReceiveSupplement,
+    DeemAbandonedNoSupplement,
+    StartConsultation,
+    EndConsultation,
+    Extend,
+    ReasonableDelay,
+    SendFeeNotice,
+    RecordPayment,
+    DeemAbandonedUnpaid,
+    Reply,
+    Close,
+}
+
+public static class StepKindLabels
+{
+    public static string Label(this StepKind step) => step switch
+    {
+        StepKind.RequestSupplement => "告知补正",
+        StepKind.ReceiveSupplement => "收到补正",
+        StepKind.DeemAbandonedNoSupplement => "逾期未补正，视为放弃",
+        StepKind.StartConsultation => "征求意见",
+        StepKind.EndConsultation => "收到意见",
+        StepKind.Extend => "延期答复",
+        StepKind.ReasonableDelay => "合理延迟答复",
+        StepKind.SendFeeNotice => "发出收费通知",
+        StepKind.RecordPayment => "收到缴费",
+        StepKind.DeemAbandonedUnpaid => "逾期未缴费，视为放弃",
+        StepKind.Reply => "答复",
+        _ => "归档",
+    };
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.Calendar;
+
+/// <summary>
+/// Dates and times as they are in Beijing (UTC+8 all year: China has no daylight saving). Every
+/// date the law counts — receipt, reply, publication — is a Beijing date, whatever the server's zone.
+/// </summary>
+public static class ChinaTime
+{
+    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    /// <summary>Today's date in Beijing, from the injected clock: the receipt date of an online application, the default publication date.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Offset);
+
+    /// <summary>A stored UTC instant as Beijing time, to the second.</summary>
+    public static string Format(DateTime utc) =>
+        (utc + Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

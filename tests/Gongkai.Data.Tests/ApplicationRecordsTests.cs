@@ -1,0 +1,53 @@
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Applications;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Tests;
+
+namespace Gongkai.Data.Tests;
+
+/// <summary>Applications as stored: the applicant's requests in a natural month, which 按件计收 counts.</summary>
+public sealed class ApplicationRecordsTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static Applicant Person(string name, string? id, string phone = "13812345678") =>
+        new(id is null ? ApplicantKind.Commercial : ApplicantKind.NaturalPerson, name, id, phone, null, null, "某信息", "电子邮件");
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RequestNumberInMonth_CountsTheSameApplicantsRequestsToTheAgency_InTheNaturalMonth_UpToThisOne(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        var agencies = new[] { "a", "b" }.Select(c => new Agency { Name = $"机关{c}", ShortCode = c, OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0571-1234567" }).ToArray();
+        db.Agencies.AddRange(agencies);
+        await db.SaveChangesAsync();
+        var (a, b) = (agencies[0].Id, agencies[1].Id);
+        const string id = "11010519491231002X";
+        DisclosureApplication Add(int agency, string received, Applicant applicant)
+        {
+            var (application, _) = ApplicationRecords.New(applicant, agency, DateOnly.Parse(received), Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
+            db.Applications.Add(application);
+            return application;
+        }
+        Add(a, "2025-12-31", Person("张三", id));            // the month before
+        var first = Add(a, "2026-01-05", Person("张三", id));
+        Add(b, "2026-01-06", Person("张三", id));            // another agency
+        Add(a, "2026-01-07", Person("李四", "110105194912310013")); // another person
+        var second = Add(a, "2026-01-20", Person("张三 ", id.ToLowerInvariant()));
+        var third = Add(a, "2026-01-20", Person("张三", id));
+        Add(a, "2026-02-02", Person("张三", id));            // the month after
+        var company = Add(a, "2026-01-08", Person("青溪某某有限公司", null, "0571-86041234"));
+        var sameCompany = Add(a, "2026-01-09", Person("青溪某某有限公司", null, "0571-86041234"));
+        var otherPhone = Add(a, "2026-01-10", Person("青溪某某有限公司", null, "0571-86049999"));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(1, await ApplicationRecords.RequestNumberInMonthAsync(db, first));
+        Assert.Equal(2, await ApplicationRecords.RequestNumberInMonthAsync(db, second));
+        Assert.Equal(3, await ApplicationRecords.RequestNumberInMonthAsync(db, third));
+        // Without an ID number the same applicant is the same name and phone.
+        Assert.Equal((1, 2, 1), (await ApplicationRecords.RequestNumberInMonthAsync(db, company),
+            await ApplicationRecords.RequestNumberInMonthAsync(db, sameCompany), await ApplicationRecords.RequestNumberInMonthAsync(db, otherPhone)));
+    }
+}
