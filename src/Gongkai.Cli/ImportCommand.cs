@@ -62,9 +62,16 @@ public static class ImportCommand
         var report = imported.Report;
         var text = new StringBuilder();
         text.AppendLine($"{file}：{report.AgencyName} {report.Year} 年度报告");
+        var quality = imported.Quality;
         text.AppendLine(imported.HasTable
-            ? $"格式：{report.Format.Name}（{report.FormatCode}），读出 {report.Values.Count} 个单元格，未识别 {imported.Unrecognised.Count} 行"
+            ? $"格式：{report.Format.Name}（{report.FormatCode}），版式：{quality.Layout}；应有 {quality.Expected} 格，读出 {quality.Read} 格，"
+                + $"{quality.Blank.Count} 格留空，未识别 {imported.Unrecognised.Count} 行"
             : "没有统计表");
+        // Blank cells grouped by their reason: a row that could not be split is one line, not seven.
+        foreach (var reason in quality.Blank.GroupBy(b => b.Reason))
+        {
+            text.AppendLine($"留空	{string.Join("、", reason.Select(b => b.Key.ToString()))}	{reason.Key}");
+        }
         if (report.PeriodStart is { } start && report.PeriodEnd is { } end)
         {
             text.AppendLine($"统计期间：{start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}");

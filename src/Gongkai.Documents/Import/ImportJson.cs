@@ -22,7 +22,17 @@ public static class ImportJson
             ["file"] = file,
             ["hasTable"] = imported.HasTable,
             ["sources"] = new JsonObject(imported.Sources.OrderBy(s => s.Key.ToString(), StringComparer.Ordinal)
-                .Select(s => KeyValuePair.Create(s.Key.ToString(), (JsonNode?)new JsonObject { ["location"] = s.Value.Location, ["printed"] = s.Value.Printed }))),
+                .Select(s => KeyValuePair.Create(s.Key.ToString(), (JsonNode?)new JsonObject
+                {
+                    ["location"] = s.Value.Location, ["printed"] = s.Value.Printed, ["rule"] = s.Value.Rule,
+                }))),
+            ["quality"] = new JsonObject
+            {
+                ["layout"] = imported.Quality.Layout,
+                ["expectedCells"] = imported.Quality.Expected,
+                ["readCells"] = imported.Quality.Read,
+                ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["reason"] = b.Reason })]),
+            },
             ["unrecognisedRows"] = new JsonArray([.. imported.Unrecognised.Select(u => (JsonNode)new JsonObject
             {
                 ["label"] = u.Label,

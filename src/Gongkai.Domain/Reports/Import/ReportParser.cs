@@ -22,6 +22,7 @@ public static partial class ReportParser
 
         ReportFormat format;
         TableAligner? aligned = null;
+        FlatTable.Reading? flat = null;
         if (tables.Count > 0)
         {
             var memo = new TextMemo();
@@ -40,21 +41,29 @@ public static partial class ReportParser
                 .ThenBy(a => FormatIndex.For(a.Format).All.Count)
                 .ThenBy(a => meta.Year is { } y && ReportFormats.ForYear(y).Code == a.Format.Code ? 0 : 1)
                 .First();
-            if (best.Aligner.MatchedRows < MinimumRows)
+            if (best.Aligner.MatchedRows >= MinimumRows)
+            {
+                aligned = best.Aligner;
+            }
+            else if (Flat(text, meta) is not { } reading)
             {
                 throw new ReportImportException(
                     $"{source.Name}：找到表格，但其中的栏目无法对应到任何已知的报告格式（最多只对上 {best.Aligner.MatchedRows} 行）。");
             }
-            format = best.Format;
-            aligned = best.Aligner;
+            else
+            {
+                flat = reading;
+            }
+            format = aligned is not null ? best.Format : flat!.Format;
         }
         else
         {
-            format = ReportFormats.ForYear(meta.Year ?? 2018);
+            flat = Flat(text, meta);
+            format = flat?.Format ?? ReportFormats.ForYear(meta.Year ?? 2018);
         }
 
         var year = meta.Year ?? meta.PeriodStart?.Year ?? throw new ReportImportException($"{source.Name}：找不到报告年度。");
-        var values = aligned?.Values ?? new ReportValues();
+        var values = aligned?.Values ?? flat?.Values ?? new ReportValues();
         var report = new AnnualReport(
             format.Code,
             meta.Agency ?? "",
@@ -67,14 +76,49 @@ public static partial class ReportParser
             values);
 
         var problems = new List<Violation>();
-        if (aligned is not null)
+        var hasTable = aligned is not null || flat is not null;
+        if (hasTable)
         {
             problems.AddRange(ReportChecks.Evaluate(format, values));
+        }
+        if (aligned is not null)
+        {
             problems.AddRange(aligned.Unrecognised.Select(u => new Violation("row.unrecognised", Severity.Warning, [], null, null,
                 $"{u.Location}：表格行“{(u.Label.Length > 0 ? u.Label : string.Join(" ", u.Cells))}”不属于 {format.Name}，已保留未导入。")));
         }
-        problems.AddRange(TextChecks.Evaluate(text, report, aligned is not null));
-        return new ImportedReport(report, aligned is not null, aligned?.Sources ?? new Dictionary<CellKey, CellSource>(), aligned?.Unrecognised ?? [], problems);
+        problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
+        var sources = aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>();
+        var quality = aligned is not null ? Quality("表格", format, sources, [])
+            : flat is not null ? Quality("文字中连排的表格（单元格之间没有分隔）", format, sources, flat.Blank)
+            : ImportQuality.NoTable;
+        return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
+    }
+
+    /// <summary>The fewest rows a flattened table must show for its format to be taken.</summary>
+    private const int MinimumFlatRows = 5;
+
+    /// <summary>
+    /// The report's tables read from its running text, where scraped pages and copies from a browser
+    /// leave them with their cells run together: the format whose rows are found most wins.
+    /// </summary>
+    private static FlatTable.Reading? Flat(string text, Metadata meta)
+    {
+        var folded = FlatTable.Fold(text);
+        var best = ReportFormats.All.Select(f => FlatTable.Read(f, folded))
+            .OrderByDescending(r => r.MatchedRows)
+            .ThenByDescending(r => r.Sources.Count)
+            .ThenBy(r => meta.Year is { } y && ReportFormats.ForYear(y).Code == r.Format.Code ? 0 : 1)
+            .First();
+        return best.MatchedRows >= MinimumFlatRows ? best : null;
+    }
+
+    /// <summary>The format's cells, those read, and why each other one is blank.</summary>
+    private static ImportQuality Quality(string layout, ReportFormat format, IReadOnlyDictionary<CellKey, CellSource> sources, IReadOnlyList<BlankCell> blank)
+    {
+        var cells = format.Cells().Where(c => c.Column.Kind != ValueKind.UnitText).Select(c => c.Key).ToList();
+        var explained = blank.Select(b => b.Key).ToHashSet();
+        var unexplained = cells.Where(k => !sources.ContainsKey(k) && !explained.Contains(k)).Select(k => new BlankCell(k, "报告中没有印出该格"));
+        return new ImportQuality(layout, cells.Count, cells.Count(sources.ContainsKey), [.. blank.Where(b => !sources.ContainsKey(b.Key)), .. unexplained]);
     }
 
     /// <summary>

@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.Reports.Import;
+
+/// <summary>
+/// The ways a run of printed figures can be the values of a row's cells when the cells ran
+/// together in the source ("0 0 0 0 0 00", "303", "191690.9913"): spaces always separate cells,
+/// and within a group of digits every cut gives a whole number that does not start with 0 (a
+/// lone 0 aside), or a decimal where the cell takes one. Each way is one candidate row; the
+/// caller keeps a row only when exactly one candidate survives the rules it knows.
+/// </summary>
+public static class DigitSplit
+{
+    /// <summary>Beyond this many candidates a row is not worth deciding: it stays blank.</summary>
+    public const int MaxCandidates = 2048;
+
+    /// <summary>
+    /// Every way <paramref name="groups"/> (the whitespace-separated groups of a run, in order) make
+    /// exactly <paramref name="kinds"/>.Count values, the i-th read as <paramref name="kinds"/>[i];
+    /// null when there are more than <see cref="MaxCandidates"/>.
+    /// </summary>
+    public static IReadOnlyList<decimal[]>? Candidates(IReadOnlyList<string> groups, IReadOnlyList<ValueKind> kinds)
+    {
+        var results = new List<decimal[]>();
+        var current = new decimal[kinds.Count];
+        return Walk(0, 0, 0) ? results : null;
+
+        // Group g from character i, filling cell c; false once there are too many candidates.
+        bool Walk(int g, int i, int c)
+        {
+            if (g == groups.Count)
+            {
+                if (c == kinds.Count)
+                {
+                    results.Add((decimal[])current.Clone());
+                }
+                return results.Count <= MaxCandidates;
+            }
+            var group = groups[g];
+            if (i == group.Length)
+            {
+                return Walk(g + 1, 0, c);
+            }
+            if (c == kinds.Count)
+            {
+                return true;
+            }
+            foreach (var length in Lengths(group, i, kinds[c]))
+            {
+                current[c] = decimal.Parse(group.AsSpan(i, length), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                if (!Walk(g, i + length, c + 1))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The lengths of the values a cell of <paramref name="kind"/> can take at <paramref name="start"/> of a group.</summary>
+    private static IEnumerable<int> Lengths(string group, int start, ValueKind kind)
+    {
+        var i = start;
+        if (kind == ValueKind.SignedCount && i < group.Length && group[i] == '-')
+        {
+            i++;
+        }
+        if (i >= group.Length || !char.IsAsciiDigit(group[i]))
+        {
+            yield break;
+        }
+        var decimals = kind is ValueKind.WanYuan or ValueKind.Amount;
+        if (group[i] == '0')
+        {
+            // A lone 0, or 0.x where decimals are allowed.
+            yield return i + 1 - start;
+            if (decimals)
+            {
+                foreach (var length in Fractions(group, i + 1, start))
+                {
+                    yield return length;
+                }
+            }
+            yield break;
+        }
+        for (var end = i + 1; end <= group.Length && char.IsAsciiDigit(group[end - 1]); end++)
+        {
+            yield return end - start;
+            if (decimals)
+            {
+                foreach (var length in Fractions(group, end, start))
+                {
+                    yield return length;
+                }
+            }
+        }
+    }
+
+    /// <summary>A decimal point at <paramref name="at"/> followed by one or more digits: the lengths of each such value.</summary>
+    private static IEnumerable<int> Fractions(string group, int at, int start)
+    {
+        if (at + 1 < group.Length && group[at] == '.' && char.IsAsciiDigit(group[at + 1]))
+        {
+            for (var end = at + 2; end <= group.Length && char.IsAsciiDigit(group[end - 1]); end++)
+            {
+                yield return end - start;
+            }
+        }
+    }
+}
