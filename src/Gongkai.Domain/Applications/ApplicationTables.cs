@@ -44,7 +44,7 @@ public static class ApplicationTables
     };
 
     /// <summary>Whether <paramref name="formatCode"/> is one of the pre-2019 统计表.</summary>
-    public static bool IsLegacy(string formatCode) => formatCode.StartsWith("legacy-", StringComparison.Ordinal);
+    public static bool IsLegacy(string formatCode) => ReportFormats.IsStatistics(formatCode);
 
     /// <summary>Whether the tables of <paramref name="formatCode"/> can be computed from the records.</summary>
     public static bool Computable(string formatCode) => formatCode is "2019" or "2021" || IsLegacy(formatCode);

@@ -8,7 +8,7 @@ public static class KeyFigures
 {
     public sealed record Figure(string Name, Func<ReportFormat, IReadOnlyList<CellKey>> Cells);
 
-    private static bool IsLegacy(ReportFormat format) => format.Code.StartsWith("legacy", StringComparison.Ordinal);
+    private static bool IsLegacy(ReportFormat format) => ReportFormats.IsStatistics(format.Code);
 
     public static IReadOnlyList<Figure> All { get; } =
     [

@@ -9,7 +9,11 @@ public static class ReportFormats
 
     public static IReadOnlyList<ReportFormat> LegacyVariants => LegacyFormats.All;
 
-    public static ReportFormat? Find(string code) => All.FirstOrDefault(f => f.Code == code);
+    /// <summary>Whether a format is the pre-2019 统计表 in one of its defined variants (a local sheet read as printed is not: its rows are its own).</summary>
+    public static bool IsStatistics(string code) => LegacyFormats.All.Any(f => f.Code == code);
+
+    /// <summary>A defined format, or a printed sheet's format already read in this process (<see cref="PrintedSheets"/>).</summary>
+    public static ReportFormat? Find(string code) => All.FirstOrDefault(f => f.Code == code) ?? PrintedSheets.Find(code);
 
     public static ReportFormat Get(string code) => Find(code)
         ?? throw new ArgumentException($"未知的报告格式“{code}”，可选：{string.Join("、", All.Select(f => f.Code))}。", nameof(code));

@@ -99,7 +99,8 @@ public static class ReportJson
             throw new ReportFileException($"不支持的报告格式版本“{schema}”，应为 {Schema}。");
         }
         var formatCode = Required(obj, "format");
-        var format = ReportFormats.Find(formatCode) ?? throw new ReportFileException($"format：未知的报告格式“{formatCode}”。");
+        var format = Formats.PrintedSheets.IsSheet(formatCode) ? SheetOf(obj, formatCode)
+            : ReportFormats.Find(formatCode) ?? throw new ReportFileException($"format：未知的报告格式“{formatCode}”。");
         var cells = format.Cells().ToDictionary(c => c.Key);
         var values = new ReportValues();
         var fromRecords = new Dictionary<CellKey, decimal>();
@@ -138,6 +139,31 @@ public static class ReportJson
         {
             Sources = new CellSources(fromRecords, notes),
         };
+    }
+
+    /// <summary>A printed sheet's format, made again from its cells' codes and labels (they carry the whole layout).</summary>
+    private static ReportFormat SheetOf(JsonObject obj, string formatCode)
+    {
+        var rows = new List<(string Code, string Label, string? Unit)>();
+        var columns = new SortedDictionary<int, string>();
+        foreach (var node in obj["cells"]?.AsArray() ?? [])
+        {
+            var row = Required(node!, "row");
+            var column = Required(node!, "column");
+            var label = node!["rowLabels"]?.AsArray().LastOrDefault() is { } l ? (string?)l ?? "" : "";
+            if (column.StartsWith('c') && int.TryParse(column[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                columns[index] = node["columnLabels"]?.AsArray().LastOrDefault() is { } c ? (string?)c ?? "" : "";
+                if (rows.All(r => r.Code != row))
+                {
+                    rows.Add((row, label, (string?)node["unit"]));
+                }
+            }
+        }
+        Formats.SheetRow Build(string code) => new(rows.First(r => r.Code == code).Label, rows.First(r => r.Code == code).Unit,
+            [.. rows.Where(r => r.Code.StartsWith(code + ".", StringComparison.Ordinal) && !r.Code[(code.Length + 1)..].Contains('.')).Select(r => Build(r.Code))]);
+        var format = Formats.PrintedSheets.Format([.. columns.Values], [.. rows.Where(r => !r.Code.Contains('.')).Select(r => Build(r.Code))]);
+        return format.Code == formatCode ? format : throw new ReportFileException($"format：单元格的栏目与统计表“{formatCode}”不一致。");
     }
 
     private static decimal ReadNumber(JsonValue value, CellKey key) =>

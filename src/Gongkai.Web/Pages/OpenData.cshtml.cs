@@ -1,3 +1,4 @@
+using Gongkai.Domain.Reports.Formats;
 using Gongkai.Web.Reports;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -39,7 +40,7 @@ public sealed class OpenDataModel(GongkaiDb db) : PageModel
             .ToListAsync(ct);
         Years = published.Select(r => r.Year).Distinct().OrderDescending().ToList();
         Agencies = published.OrderBy(r => r.SortOrder).Select(r => (r.ShortCode, r.Name)).Distinct().ToList();
-        Formats = published.Select(r => r.FormatCode).Distinct().Order().Select(c => (c, ReportFormats.Get(c).Name)).ToList();
+        Formats = published.Select(r => r.FormatCode).Distinct().Order().Select(c => (c, ReportFormats.Find(c)?.Name ?? PrintedSheets.Name)).ToList();
         if (Year is { } y && !Years.Contains(y))
         {
             Year = null;

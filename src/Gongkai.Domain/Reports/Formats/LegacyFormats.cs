@@ -18,9 +18,9 @@ public static class LegacyFormats
 
     private static readonly IReadOnlyList<ColumnDef> Columns = [Col(Unit, "单位", ValueKind.UnitText), Col(Value, "统计数")];
 
-    private const string Basis = "《政府信息公开条例》（国务院令第492号）；国办发〔2014〕32号统一统计表";
+    internal const string Basis = "《政府信息公开条例》（国务院令第492号）；国办发〔2014〕32号统一统计表";
 
-    private static readonly PartDef[] Outline =
+    internal static readonly PartDef[] Outline =
     [
         new("overview", "一、概述", []),
         new("proactive", "二、主动公开政府信息情况", []),

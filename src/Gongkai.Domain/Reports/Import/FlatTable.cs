@@ -11,9 +11,9 @@ public sealed record BlankCell(CellKey Key, string Reason);
 /// Reads a format's tables out of running text in which their cells ran together (a scraped page,
 /// a copy from a browser): the statutory tables are fixed, so their labels are looked for in the
 /// order the format prints them, and what stands between one row's label and the next is that
-/// row's figures. A figure is placed only when its row was found and the figures split into the
-/// row's cells in exactly one way — by the digits and spaces alone, or by the table's own sums
-/// (<see cref="DigitSplit"/>); every other cell stays blank with the reason.
+/// row's figures. A figure is placed only when its row was found and its split into the row's
+/// cells is certain (<see cref="DigitSplit"/>, <see cref="RowSplits"/>); every other cell stays
+/// blank with the reason.
 /// </summary>
 public static partial class FlatTable
 {
@@ -28,10 +28,7 @@ public static partial class FlatTable
         int MatchedRows,
         int ExpectedCells);
 
-    private sealed record RowRun(TableDef Table, SectionDef Section, RowDef Row, IReadOnlyList<ColumnDef> Columns, string Printed, int At)
-    {
-        public IReadOnlyList<decimal[]>? Candidates { get; set; }
-    }
+    private sealed record RowRun(TableDef Table, SectionDef Section, RowDef Row, IReadOnlyList<ColumnDef> Columns, string Printed, int At);
 
     /// <summary>Figures, the spaces between them, a decimal point, a sign, a unit: what a row's cells print.</summary>
     [GeneratedRegex(@"\G(?:[\s\d.\-—]|万元|元)*")]
@@ -105,16 +102,12 @@ public static partial class FlatTable
             }
         }
 
-        var values = new ReportValues();
-        var sources = new Dictionary<CellKey, CellSource>();
-        foreach (var run in runs)
-        {
-            var groups = Groups(run.Printed);
-            run.Candidates = DigitSplit.Candidates(groups, run.Columns.Select(c => new CellDef(run.Table, run.Section, run.Row, c).Kind).ToList());
-        }
-        Decide(format, runs, values, sources, blank);
+        var splits = new RowSplits(format.Checks.Where(c => c.Severity == Severity.Error).ToList());
+        splits.Decide(runs.Select(run => new RowSplits.Row(
+            run.Columns.Select(c => new CellKey(run.Table.Code, run.Row.Code, c.Code)).ToList(), run.Printed, $"正文第 {run.At + 1} 字起",
+            DigitSplit.Candidates(Groups(run.Printed), run.Columns.Select(c => new CellDef(run.Table, run.Section, run.Row, c).Kind).ToList()))).ToList());
         var expected = format.Tables.SelectMany(t => t.Cells()).Count(c => c.Column.Kind != ValueKind.UnitText);
-        return new Reading(format, values, sources, blank, matched, expected);
+        return new Reading(format, splits.Values, splits.Sources, [.. blank, .. splits.Blank], matched, expected);
     }
 
     /// <summary>
@@ -197,108 +190,4 @@ public static partial class FlatTable
     private static IEnumerable<BlankCell> Cells(TableDef table, SectionDef section, IEnumerable<RowDef> rows, string reason) =>
         rows.Where(r => r.HasCells)
             .SelectMany(r => section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(table.Code, r.Code, c.Code), reason)));
-
-    /// <summary>
-    /// Each row with one way to read its figures is read so; a row with several is read when the
-    /// format's error checks, over the rows already read, leave exactly one; repeated until nothing
-    /// more is decided. The rest stay blank, each with its reason.
-    /// </summary>
-    private static void Decide(ReportFormat format, List<RowRun> runs, ReportValues values, Dictionary<CellKey, CellSource> sources, List<BlankCell> blank)
-    {
-        var decided = new Dictionary<CellKey, decimal>();
-        var open = new List<RowRun>();
-        foreach (var run in runs)
-        {
-            if (run.Candidates is [var only])
-            {
-                SetRow(run, only, "数字与栏目一一对应");
-            }
-            else
-            {
-                open.Add(run);
-            }
-        }
-        var checks = format.Checks.Where(c => c.Severity == Severity.Error).ToList();
-        for (var progress = true; progress;)
-        {
-            progress = false;
-            foreach (var run in open.ToList())
-            {
-                if (run.Candidates is not { Count: > 1 } candidates)
-                {
-                    continue;
-                }
-                var keys = run.Columns.Select(c => new CellKey(run.Table.Code, run.Row.Code, c.Code)).ToList();
-                var relevant = checks.Where(c => c.Left.Concat(c.Right).Any(keys.Contains)
-                    && c.Left.Concat(c.Right).All(k => keys.Contains(k) || decided.ContainsKey(k))).ToList();
-                if (relevant.Count == 0)
-                {
-                    continue;
-                }
-                var keep = candidates.Where(candidate => relevant.All(check => Holds(check, k => keys.IndexOf(k) is var i and >= 0 ? candidate[i] : decided[k]))).ToList();
-                if (keep.Count == 1)
-                {
-                    SetRow(run, keep[0], "表内合计关系唯一确定了拆分");
-                    open.Remove(run);
-                    progress = true;
-                }
-                else if (keep.Count < candidates.Count)
-                {
-                    run.Candidates = keep;
-                    progress = keep.Count > 0;
-                }
-            }
-        }
-        foreach (var run in open)
-        {
-            // A cell every possible split gives the same figure is certain even when its neighbours are not ("0740": 0|7|40 or 0|74|0).
-            var agreed = new List<int>();
-            if (run.Candidates is { Count: > 1 } several)
-            {
-                for (var i = 0; i < run.Columns.Count; i++)
-                {
-                    if (several.All(c => c[i] == several[0][i]))
-                    {
-                        agreed.Add(i);
-                        Set(run, i, several[0][i], "各种可能的拆分中该格数字相同");
-                    }
-                }
-            }
-            var reason = run.Candidates switch
-            {
-                null => $"“{run.Printed}”可拆分的方式太多，无法确定各栏数字",
-                [] => $"“{run.Printed}”无法拆分为 {run.Columns.Count} 个数字",
-                var many => $"“{run.Printed}”可拆分为 {many.Count} 种不同的数字组合，无法确定各栏数字",
-            };
-            blank.AddRange(run.Columns.Where((_, i) => !agreed.Contains(i)).Select(c => new BlankCell(new CellKey(run.Table.Code, run.Row.Code, c.Code), reason)));
-        }
-
-        void SetRow(RowRun run, decimal[] numbers, string rule)
-        {
-            for (var i = 0; i < run.Columns.Count; i++)
-            {
-                Set(run, i, numbers[i], rule);
-            }
-        }
-
-        void Set(RowRun run, int column, decimal number, string rule)
-        {
-            var key = new CellKey(run.Table.Code, run.Row.Code, run.Columns[column].Code);
-            decided[key] = number;
-            values.Set(key, number);
-            sources[key] = new CellSource($"正文第 {run.At + 1} 字起", run.Printed, rule);
-        }
-    }
-
-    private static bool Holds(CrossCheck check, Func<CellKey, decimal> value)
-    {
-        var left = check.Left.Sum(value);
-        var right = check.Right.Sum(value);
-        return check.Relation switch
-        {
-            Relation.Equal => left == right,
-            Relation.AtMost => left <= right,
-            _ => left >= right,
-        };
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports.Formats;
 
 namespace Gongkai.Domain.Reports.Import;
 
@@ -89,7 +90,7 @@ public static partial class ReportParser
         problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
         var sources = aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>();
         var quality = aligned is not null ? Quality("表格", format, sources, [])
-            : flat is not null ? Quality("文字中连排的表格（单元格之间没有分隔）", format, sources, flat.Blank)
+            : flat is not null ? Quality(PrintedSheets.IsSheet(format.Code) ? "统计表（按原表栏目，单元格连排）" : "文字中连排的表格（单元格之间没有分隔）", format, sources, flat.Blank)
             : ImportQuality.NoTable;
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
     }
@@ -109,6 +110,11 @@ public static partial class ReportParser
             .ThenByDescending(r => r.Sources.Count)
             .ThenBy(r => meta.Year is { } y && ReportFormats.ForYear(y).Code == r.Format.Code ? 0 : 1)
             .First();
+        // A local sheet read as printed, unless a defined format finds as many of its rows.
+        if (SheetReader.Read(folded) is { } sheet && sheet.MatchedRows > best.MatchedRows)
+        {
+            return sheet;
+        }
         return best.MatchedRows >= MinimumFlatRows ? best : null;
     }
 

@@ -1,0 +1,196 @@
+namespace Gongkai.Domain.Reports.Import;
+
+/// <summary>
+/// Decides how the printed figures of rows whose cells ran together are the cells' values, by
+/// rules a clerk can check, each named on the cells it decides:
+/// <list type="number">
+/// <item>the digits and spaces allow one split only;</item>
+/// <item>the table's own sums (the format's error checks) leave one split of a row, with the rows
+/// already decided — or of two rows together, such as a total and one of its parts;</item>
+/// <item>the report's text states a figure that only one split gives (<see cref="Statements"/>);</item>
+/// <item>a cell has the same figure in every split still possible.</item>
+/// </list>
+/// Every other cell stays blank with the reason: a guess never goes into a cell.
+/// </summary>
+internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
+{
+    /// <summary>Pairs of candidates tried together at the most, for two undecided rows bound by one sum.</summary>
+    private const int MaxPairs = 100_000;
+
+    public sealed class Row(IReadOnlyList<CellKey> keys, string printed, string location, IReadOnlyList<decimal[]>? candidates)
+    {
+        public List<CellKey> Keys { get; } = [.. keys];
+        public string Printed { get; } = printed;
+        public string Location { get; } = location;
+        public IReadOnlyList<decimal[]>? Candidates { get; set; } = candidates;
+
+        /// <summary>Figures the report's text states for this row (e.g. 主动公开政府信息107条), if the caller found any.</summary>
+        public IReadOnlySet<decimal> Statements { get; init; } = new HashSet<decimal>();
+    }
+
+    public ReportValues Values { get; } = new();
+    public Dictionary<CellKey, CellSource> Sources { get; } = new();
+    public List<BlankCell> Blank { get; } = [];
+
+    private readonly Dictionary<CellKey, decimal> _decided = new();
+
+    public void Decide(IReadOnlyList<Row> rows)
+    {
+        var open = new List<Row>();
+        foreach (var row in rows)
+        {
+            if (row.Candidates is [var only])
+            {
+                SetRow(row, only, "数字与栏目一一对应");
+            }
+            else
+            {
+                open.Add(row);
+            }
+        }
+        for (var progress = true; progress;)
+        {
+            progress = ByOwnSums(open) | ByPairedSums(open) | ByStatements(open);
+        }
+        foreach (var row in open)
+        {
+            // A cell every possible split gives the same figure is certain even when its neighbours are not ("0740": 0|7|40 or 0|74|0).
+            var agreed = new List<int>();
+            if (row.Candidates is { Count: > 1 } several)
+            {
+                for (var i = 0; i < row.Keys.Count; i++)
+                {
+                    if (several.All(c => c[i] == several[0][i]))
+                    {
+                        agreed.Add(i);
+                        Set(row, i, several[0][i], "各种可能的拆分中该格数字相同");
+                    }
+                }
+            }
+            var reason = row.Candidates switch
+            {
+                null => $"“{row.Printed}”可拆分的方式太多，无法确定各栏数字",
+                [] => $"“{row.Printed}”无法拆分为 {row.Keys.Count} 个数字",
+                var many => $"“{row.Printed}”可拆分为 {many.Count} 种不同的数字组合，无法确定各栏数字",
+            };
+            Blank.AddRange(row.Keys.Where((_, i) => !agreed.Contains(i)).Select(k => new BlankCell(k, reason)));
+        }
+    }
+
+    /// <summary>Rule 2 for one row: the checks over it and decided cells only.</summary>
+    private bool ByOwnSums(List<Row> open)
+    {
+        var progress = false;
+        foreach (var row in open.ToList())
+        {
+            if (row.Candidates is not { Count: > 1 } candidates)
+            {
+                continue;
+            }
+            var relevant = checks.Where(c => Cells(c).Any(row.Keys.Contains) && Cells(c).All(k => row.Keys.Contains(k) || _decided.ContainsKey(k))).ToList();
+            if (relevant.Count == 0)
+            {
+                continue;
+            }
+            var keep = candidates.Where(candidate => relevant.All(check => Holds(check, k => Value(row, candidate, k) ?? _decided[k]))).ToList();
+            if (keep.Count == 1)
+            {
+                SetRow(row, keep[0], "表内合计关系唯一确定了拆分");
+                open.Remove(row);
+                progress = true;
+            }
+            else if (keep.Count > 0 && keep.Count < candidates.Count)
+            {
+                row.Candidates = keep;
+                progress = true;
+            }
+        }
+        return progress;
+    }
+
+    /// <summary>Rule 2 for two rows bound by one sum (a total and one of its parts): the pairs of their splits the checks allow.</summary>
+    private bool ByPairedSums(List<Row> open)
+    {
+        var progress = false;
+        foreach (var check in checks)
+        {
+            var involved = open.Where(r => r.Candidates is { Count: > 1 } && Cells(check).Any(r.Keys.Contains)).ToList();
+            if (involved is not [var a, var b] || !Cells(check).All(k => a.Keys.Contains(k) || b.Keys.Contains(k) || _decided.ContainsKey(k))
+                || (long)a.Candidates!.Count * b.Candidates!.Count > MaxPairs)
+            {
+                continue;
+            }
+            var relevant = checks.Where(c => Cells(c).Any(k => a.Keys.Contains(k) || b.Keys.Contains(k))
+                && Cells(c).All(k => a.Keys.Contains(k) || b.Keys.Contains(k) || _decided.ContainsKey(k))).ToList();
+            var pairs = (from x in a.Candidates from y in b.Candidates
+                         where relevant.All(c => Holds(c, k => Value(a, x, k) ?? Value(b, y, k) ?? _decided[k]))
+                         select (x, y)).ToList();
+            var (left, right) = (pairs.Select(p => p.x).Distinct().ToList(), pairs.Select(p => p.y).Distinct().ToList());
+            if (pairs.Count == 0 || (left.Count == a.Candidates.Count && right.Count == b.Candidates.Count))
+            {
+                continue;
+            }
+            (a.Candidates, b.Candidates) = (left, right);
+            foreach (var row in new[] { a, b }.Where(r => r.Candidates is [_]))
+            {
+                SetRow(row, row.Candidates![0], "表内合计关系唯一确定了拆分");
+                open.Remove(row);
+            }
+            progress = true;
+        }
+        return progress;
+    }
+
+    /// <summary>Rule 3: of the splits left, the one that gives a figure the report's text states for the row.</summary>
+    private bool ByStatements(List<Row> open)
+    {
+        var progress = false;
+        foreach (var row in open.ToList())
+        {
+            if (row.Candidates is not { Count: > 1 } candidates || row.Statements.Count == 0)
+            {
+                continue;
+            }
+            var stated = candidates.Where(c => c.Any(row.Statements.Contains)).ToList();
+            if (stated.Count == 1)
+            {
+                SetRow(row, stated[0], "报告正文写明的数字唯一确定了拆分");
+                open.Remove(row);
+                progress = true;
+            }
+        }
+        return progress;
+    }
+
+    private static IEnumerable<CellKey> Cells(CrossCheck check) => check.Left.Concat(check.Right);
+
+    private static decimal? Value(Row row, decimal[] candidate, CellKey key) => row.Keys.IndexOf(key) is var i and >= 0 ? candidate[i] : null;
+
+    private static bool Holds(CrossCheck check, Func<CellKey, decimal> value)
+    {
+        var left = check.Left.Sum(value);
+        var right = check.Right.Sum(value);
+        return check.Relation switch
+        {
+            Relation.Equal => left == right,
+            Relation.AtMost => left <= right,
+            _ => left >= right,
+        };
+    }
+
+    private void SetRow(Row row, decimal[] numbers, string rule)
+    {
+        for (var i = 0; i < row.Keys.Count; i++)
+        {
+            Set(row, i, numbers[i], rule);
+        }
+    }
+
+    private void Set(Row row, int column, decimal number, string rule)
+    {
+        var key = row.Keys[column];
+        _decided[key] = number;
+        Values.Set(key, number);
+        Sources[key] = new CellSource(row.Location, row.Printed, rule);
+    }
+}
