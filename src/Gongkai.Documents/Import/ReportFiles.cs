@@ -3,7 +3,7 @@ using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
 
-/// <summary>Reads a report file of any supported kind (text, HTML, DOCX), told apart by content, not by name.</summary>
+/// <summary>Reads a report file of any supported kind (text, HTML, DOCX, PDF), told apart by content, not by name.</summary>
 public static class ReportFiles
 {
     public static ImportedReport Parse(string name, byte[] content) => ReportParser.Parse(Read(name, content));
@@ -13,6 +13,10 @@ public static class ReportFiles
         if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K')
         {
             return DocxSource.Read(name, new MemoryStream(content));
+        }
+        if (Pdf.PdfLines.IsPdf(content))
+        {
+            return PdfSource.Read(name, content);
         }
         var text = Decode(name, content);
         var head = text.Length > 2048 ? text[..2048] : text;
@@ -44,7 +48,7 @@ public static class ReportFiles
             }
             catch (DecoderFallbackException)
             {
-                throw new ReportImportException($"{name}：无法识别文件的文字编码（应为 UTF-8 或 GB18030 的文本、HTML 或 DOCX）。");
+                throw new ReportImportException($"{name}：无法识别文件的文字编码（应为 UTF-8 或 GB18030 的文本、HTML、DOCX 或 PDF）。");
             }
         }
     }

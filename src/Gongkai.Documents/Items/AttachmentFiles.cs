@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Gongkai.Documents.Pdf;
 using Gongkai.Domain.Disclosure;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -38,7 +39,7 @@ public static class AttachmentFiles
     }
 
     /// <summary>
-    /// The text of a DOCX, XLSX or PDF (<see cref="PdfText"/>); empty for images and scanned PDFs,
+    /// The text of a DOCX, XLSX or PDF (<see cref="PdfLines"/>); empty for images and scanned PDFs,
     /// whose personal data needs a reviewer's eye. A file that claims to be one of these but is
     /// not gives an error naming it.
     /// </summary>
@@ -51,13 +52,33 @@ public static class AttachmentFiles
             {
                 ".docx" => DocxText(content),
                 ".xlsx" => XlsxText(content),
-                ".pdf" => PdfText.Extract(content),
+                ".pdf" => PdfAttachmentText(content),
                 _ => "",
             };
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
         {
             throw new InvalidDataException($"附件“{fileName}”无法读取，文件可能已损坏或不是真正的 {extension[1..].ToUpperInvariant()} 文件。", e);
+        }
+    }
+
+    /// <summary>
+    /// A PDF's text; "" when it has none to read (a scan, an encrypted or damaged file): its content
+    /// then needs the reviewer's eye, and the upload still goes through.
+    /// </summary>
+    public static string PdfAttachmentText(byte[] content)
+    {
+        if (!PdfLines.IsPdf(content))
+        {
+            throw new InvalidDataException("Not a PDF file.");
+        }
+        try
+        {
+            return PdfLines.Text(PdfLines.Read(content));
+        }
+        catch (PdfUnreadableException)
+        {
+            return "";
         }
     }
 

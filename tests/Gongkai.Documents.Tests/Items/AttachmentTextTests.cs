@@ -118,7 +118,7 @@ public sealed class AttachmentTextTests
                     damaged[random.Next(8, damaged.Length)] = (byte)random.Next(256);
                 }
             }
-            var text = PdfText.Extract(damaged);
+            var text = AttachmentFiles.PdfAttachmentText(damaged);
             Assert.NotNull(text);
         }
     }

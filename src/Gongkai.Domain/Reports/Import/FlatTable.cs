@@ -37,8 +37,8 @@ public static partial class FlatTable
     [GeneratedRegex(@"(\d+)\s*[.、]\s*$")]
     private static partial Regex TrailingNumber();
 
-    /// <summary>The text as the patterns read it: full-width digits and punctuation folded, Kangxi radicals as the characters they stand for.</summary>
-    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC);
+    /// <summary>The text as the patterns read it: full-width digits and punctuation folded, radicals as the characters they stand for.</summary>
+    public static string Fold(string text) => GlyphFold.Fold(text);
 
     public static Reading Read(ReportFormat format, string folded)
     {

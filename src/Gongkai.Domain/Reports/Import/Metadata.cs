@@ -23,7 +23,7 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"根据(\S{2,30}?" + OrganSuffix + @")(?:政府)?信息公开工作情况编制")]
     private static partial Regex CompiledFrom();
 
-    [GeneratedRegex(@"^(?:填报)?单位(?:名称)?[:：](\S{2,30})$")]
+    [GeneratedRegex(@"^(?:(?:填报)?单位(?:名称)?[:：]|机关[:：]?)(\S{2,30})$")]
     private static partial Regex UnitName();
 
     [GeneratedRegex(@"^\S{2,30}?" + OrganSuffix + "$")]
@@ -32,27 +32,41 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"[\s\u3000]+")]
     private static partial Regex Spaces();
 
+    /// <summary>The header a crawler or a site's print view puts above a page: 标题: …, 发布时间: …, 发布机构: ….</summary>
+    [GeneratedRegex(@"^(?<field>标题|发布时间|发布日期|发布机构|发文机关|文号|栏目|原文链接|原文地址|本地目录)[:：](?<value>.*)$")]
+    private static partial Regex PageField();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})")]
+    private static partial Regex IsoDate();
+
     // NFKC first: a full-width ２０１７ is still a year.
     private static string Collapse(string s) => Spaces().Replace(s.Normalize(System.Text.NormalizationForm.FormKC), "");
 
     public static Metadata Read(SourceDocument source)
     {
-        var lines = source.Paragraphs.Select(p => Collapse(p.Text)).Where(l => l.Length > 0).ToList();
+        var all = source.Paragraphs.Select(p => Collapse(p.Text)).Where(l => l.Length > 0).ToList();
+        // The page's header is metadata, not part of the report.
+        var page = all.Take(12).Select(l => PageField().Match(l)).Where(m => m.Success)
+            .GroupBy(m => m.Groups["field"].Value).ToDictionary(g => g.Key, g => g.First().Groups["value"].Value);
+        var lines = all.Where(l => !PageField().IsMatch(l)).ToList();
         var cells = source.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => Collapse(c.Text)).Where(t => t.Length > 0).ToList();
 
         var titleIndex = lines.Take(4).ToList().FindIndex(l => l.Contains("报告") && l.Length <= 60);
-        string? title = null;
-        if (titleIndex >= 0)
+        string? title = page.GetValueOrDefault("标题") is { Length: > 0 } pageTitle ? pageTitle : null;
+        if (title is null && titleIndex >= 0)
         {
             title = lines[titleIndex];
-            if (titleIndex > 0 && OrganLine().IsMatch(lines[titleIndex - 1]) && !title.Contains(lines[titleIndex - 1]))
+            // A title wrapped over two lines (a PDF's centred heading): the line before it goes with it.
+            if (titleIndex > 0 && !title.Contains(lines[titleIndex - 1])
+                && (OrganLine().IsMatch(lines[titleIndex - 1]) || (!YearInTitle().IsMatch(title) && YearInTitle().IsMatch(lines[titleIndex - 1])
+                    && !lines[titleIndex - 1].EndsWith('。') && lines[titleIndex - 1].Length + title.Length <= 60)))
             {
                 title = lines[titleIndex - 1] + title;
             }
         }
 
-        var all = string.Concat(lines);
-        var period = Period().Match(all);
+        var text = string.Concat(lines);
+        var period = Period().Match(text);
         DateOnly? start = null, end = null;
         if (period.Success)
         {
@@ -75,8 +89,14 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
             published = SafeDate(Int(d.Groups[1].Value), Int(d.Groups[2].Value), Int(d.Groups[3].Value));
         }
 
-        var agency = MadeBy().Match(all) is { Success: true } made ? made.Groups[1].Value
-            : CompiledFrom().Match(all) is { Success: true } compiled ? compiled.Groups[1].Value
+        if (published is null && (page.GetValueOrDefault("发布时间") ?? page.GetValueOrDefault("发布日期")) is { } posted && IsoDate().Match(posted) is { Success: true } iso)
+        {
+            published = SafeDate(Int(iso.Groups[1].Value), Int(iso.Groups[2].Value), Int(iso.Groups[3].Value));
+        }
+
+        var agency = MadeBy().Match(text) is { Success: true } made ? made.Groups[1].Value
+            : CompiledFrom().Match(text) is { Success: true } compiled ? compiled.Groups[1].Value
+            : (page.GetValueOrDefault("发布机构") ?? page.GetValueOrDefault("发文机关")) is { Length: > 1 } publisher ? publisher
             : dateIndex > 0 && OrganLine().IsMatch(lines[dateIndex - 1]) ? lines[dateIndex - 1]
             : cells.Concat(lines).Select(l => UnitName().Match(l)).FirstOrDefault(u => u.Success) is { } unit ? unit.Groups[1].Value
             : title is not null && Regex.Match(title, @"^(.{2,30}?)\d{4}年") is { Success: true } prefix ? prefix.Groups[1].Value

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongkai.Documents.Pdf;
+using Gongkai.Domain.Reports.Import;
+
+namespace Gongkai.Documents.Import;
+
+/// <summary>
+/// A report published as PDF, as paragraphs and table rows. A ruled table comes as its cells
+/// (<see cref="PdfLines"/>). Without rules, a table row is a line with figures in it; the lines of
+/// a label that wraps (above, below or around the figures, as the cell aligns them) join the row
+/// whose figures are nearest, in the cell they stand over. A table that goes on over a page break
+/// is one table.
+/// </summary>
+public static partial class PdfSource
+{
+    [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
+    private static partial Regex Figure();
+
+    public static SourceDocument Read(string name, byte[] content)
+    {
+        IReadOnlyList<PdfPageText> pages;
+        try
+        {
+            pages = PdfLines.Read(content);
+        }
+        catch (PdfUnreadableException e)
+        {
+            throw new ReportImportException($"{name}：{e.Message}");
+        }
+        var blocks = new List<SourceBlock>();
+        foreach (var page in pages)
+        {
+            if (page.Tables.Count == 0)
+            {
+                blocks.AddRange(Blocks([.. page.Lines]));
+                continue;
+            }
+            // Ruled tables in their place among the page's lines of text.
+            // A ruled box without figures (the report's particulars, a notice) is text.
+            var tables = page.Tables.Where(t => t.Rows.Any(r => r.Skip(1).Any(c => Figure().IsMatch(c)))).ToList();
+            var boxes = page.Tables.Except(tables).SelectMany(t => t.Rows.Select((r, i) => (t.Top + i * 0.01, Block: (SourceBlock)new SourceParagraph(string.Join(" ", r.Where(c => c.Length > 0)), Location(t, i)))));
+            blocks.AddRange(page.Lines.Select(l => (l.Top, Block: (SourceBlock)new SourceParagraph(l.Text, Location(l))))
+                .Concat(boxes)
+                .Concat(tables.Select(t => (t.Top, Block: (SourceBlock)new SourceTable(t.Rows
+                    .Select((r, i) => new SourceRow(r.Select(c => new SourceCell(c, Location(t, i))).ToList(), Location(t, i))).ToList()))))
+                .OrderBy(x => x.Item1).Select(x => x.Block));
+        }
+        return new SourceDocument(name, Merge(blocks));
+    }
+
+    private static string Location(PdfTable table, int row) => $"第 {table.Page} 页表格第 {row + 1} 行";
+
+    private static bool HasFigures(PdfLine line) => line.Cells.Count >= 2 && line.Cells.Skip(1).Any(c => Figure().IsMatch(c.Text));
+
+    private static string Location(PdfLine line) => string.Create(CultureInfo.InvariantCulture, $"第 {line.Page} 页第 {line.Top:0} 点处");
+
+    private static IEnumerable<SourceBlock> Blocks(List<PdfLine> lines)
+    {
+        var figures = lines.Select((l, i) => (Line: l, Index: i)).Where(x => HasFigures(x.Line)).Select(x => x.Index).ToList();
+        // A line or two with a figure ("年度 2020") is text; a statistics table has rows.
+        if (figures.Count < 3)
+        {
+            return lines.Select(l => new SourceParagraph(l.Text, Location(l)));
+        }
+        // The table spans from the first line with figures to the last; its left edge is where its rows' labels start.
+        var (first, last) = (figures[0], figures[^1]);
+        var tableLeft = figures.Min(i => lines[i].Cells[0].Left);
+        var cells = figures.ToDictionary(i => i, i => lines[i].Cells.Select(c => (c.Left, c.Right, Text: c.Text, Above: "", Below: "")).ToList());
+        var blocks = new List<SourceBlock>();
+        var headerEnd = first;
+        // Header rows (column labels) directly above the first row: lines of several cells without sentences.
+        while (headerEnd > 0 && lines[headerEnd - 1].Cells.Count >= 2 && !lines[headerEnd - 1].Text.Contains('。'))
+        {
+            headerEnd--;
+        }
+        for (var i = 0; i < headerEnd; i++)
+        {
+            blocks.Add(new SourceParagraph(lines[i].Text, Location(lines[i])));
+        }
+        var rows = new List<SourceRow>();
+        for (var i = headerEnd; i < first; i++)
+        {
+            rows.Add(new SourceRow(lines[i].Cells.Select(c => new SourceCell(c.Text, Location(lines[i]))).ToList(), Location(lines[i])));
+        }
+        for (var i = first; i <= last; i++)
+        {
+            if (cells.ContainsKey(i) || lines[i].Text.Contains('。') || lines[i].Cells[0].Left < tableLeft - lines[i].Height)
+            {
+                continue;
+            }
+            // A fragment of a label: it joins the nearest row with figures, in the cell it stands over.
+            var nearest = figures.MinBy(f => Math.Abs(lines[f].Top - lines[i].Top));
+            foreach (var fragment in lines[i].Cells)
+            {
+                var row = cells[nearest];
+                var at = row.FindIndex(c => fragment.Left < c.Right && fragment.Right > c.Left);
+                if (at < 0)
+                {
+                    at = row.Count(c => c.Right <= fragment.Left);
+                    row.Insert(at, (fragment.Left, fragment.Right, "", "", ""));
+                }
+                var cell = row[at];
+                row[at] = i < nearest ? cell with { Above = cell.Above + fragment.Text } : cell with { Below = cell.Below + fragment.Text };
+            }
+        }
+        foreach (var i in figures)
+        {
+            rows.Add(new SourceRow(cells[i].Select(c => new SourceCell(c.Above + c.Text + c.Below, Location(lines[i]))).ToList(), Location(lines[i])));
+        }
+        blocks.Add(new SourceTable(rows));
+        for (var i = last + 1; i < lines.Count; i++)
+        {
+            blocks.Add(new SourceParagraph(lines[i].Text, Location(lines[i])));
+        }
+        // Lines inside the table's span that are sentences stay text.
+        blocks.InsertRange(blocks.Count - (lines.Count - last - 1), Enumerable.Range(first, last - first + 1)
+            .Where(i => !cells.ContainsKey(i) && (lines[i].Text.Contains('。') || lines[i].Cells[0].Left < tableLeft - lines[i].Height))
+            .Select(i => (SourceBlock)new SourceParagraph(lines[i].Text, Location(lines[i]))));
+        return blocks;
+    }
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．]|其中)")]
+    private static partial Regex Numbered();
+
+    private static bool Same(SourceRow a, SourceRow b) => a.Cells.Select(c => c.Text).SequenceEqual(b.Cells.Select(c => c.Text));
+
+    /// <summary>
+    /// A table that goes on over a page break is one table; a row cut by the break (its label's end
+    /// at the top of the next page, without figures) is joined again, cell to cell.
+    /// </summary>
+    private static List<SourceBlock> Merge(List<SourceBlock> blocks)
+    {
+        var merged = new List<SourceBlock>();
+        foreach (var block in blocks)
+        {
+            if (block is SourceTable next && merged.LastOrDefault() is SourceTable previous)
+            {
+                var rows = next.Rows.ToList();
+                // A header row repeated at the top of each page is read once.
+                if (rows.Count > 0 && Same(rows[0], previous.Rows[0]))
+                {
+                    rows.RemoveAt(0);
+                }
+                var last = previous.Rows[^1];
+                // A row of its own (九、…, （一）…, 1.…, 其中…) starts with its number; the rest of a cut label does not.
+                if (rows.Count > 0 && rows[0].Cells.Count == last.Cells.Count && !rows[0].Cells.Any(c => Figure().IsMatch(c.Text))
+                    && rows[0].Cells.Skip(1).All(c => c.Text.Length == 0) && !Numbered().IsMatch(rows[0].Cells[0].Text))
+                {
+                    var joined = new SourceRow(last.Cells.Zip(rows[0].Cells, (a, b) => a with { Text = a.Text + b.Text }).ToList(), last.Location);
+                    merged[^1] = new SourceTable([.. previous.Rows.SkipLast(1), joined, .. rows.Skip(1)]);
+                    continue;
+                }
+                merged[^1] = new SourceTable([.. previous.Rows, .. rows]);
+            }
+            else
+            {
+                merged.Add(block);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,375 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports.Import;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+
+namespace Gongkai.Documents.Pdf;
+
+/// <summary>A stretch of text on a line with no wide gap in it: a cell of an unruled table, or a line of running text.</summary>
+public sealed record PdfCell(double Left, double Right, string Text);
+
+/// <summary>A line of a page outside its ruled tables, top to bottom, with its cells left to right.</summary>
+public sealed record PdfLine(int Page, double Top, double Bottom, double Height, IReadOnlyList<PdfCell> Cells)
+{
+    public string Text => string.Join(" ", Cells.Select(c => c.Text));
+}
+
+/// <summary>A ruled table: its rows top to bottom; a cell merged over several rows stands in the first of them.</summary>
+public sealed record PdfTable(int Page, double Top, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>A page's text: lines of running text and ruled tables, each at its place from the top.</summary>
+public sealed record PdfPageText(int Number, IReadOnlyList<PdfLine> Lines, IReadOnlyList<PdfTable> Tables);
+
+/// <summary>A PDF that cannot be read; the message says why, in Chinese.</summary>
+public sealed class PdfUnreadableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The text of a PDF, read with PdfPig from the glyphs' positions. Where the page draws a table's
+/// rules, each glyph belongs to the cell the rules close around it, so a label that wraps, or a
+/// group label printed a character per line, stays in its cell. Elsewhere glyphs on one baseline
+/// make a line, and a gap wider than a character splits it into cells. Page numbers and the header
+/// or footer repeated on every page are dropped. Glyphs are read as the characters they stand for
+/// (<see cref="GlyphFold"/>: Noto CJK maps 石 to the radical ⽯, which would hide the word from
+/// search). Reading is bounded: nesting depth, pages, characters and time.
+/// </summary>
+public static partial class PdfLines
+{
+    public sealed record Limits(int MaxPages = 500, int MaxCharacters = 2_000_000, int MaxNesting = 256, TimeSpan? Time = null)
+    {
+        public static Limits Default { get; } = new(Time: TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>A cell boundary in unruled text: a gap wider than this many character heights.</summary>
+    private const double CellGap = 1.2;
+
+    /// <summary>A word boundary inside a cell, in ems, where the PDF draws no space glyph (browsers do not).</summary>
+    private const double WordGap = 0.22;
+
+    /// <summary>Between a CJK character and a Latin letter or digit: LibreOffice's autospace (0.2 em) is no word boundary.</summary>
+    private const double ScriptGap = 0.3;
+
+    /// <summary>A rule is a stroke or a filled rectangle thinner than this (points).</summary>
+    private const double RuleWidth = 2.5;
+
+    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+
+    public static IReadOnlyList<PdfPageText> Read(byte[] content, Limits? limits = null)
+    {
+        limits ??= Limits.Default;
+        if (!IsPdf(content))
+        {
+            throw new PdfUnreadableException("不是 PDF 文件。");
+        }
+        var clock = Stopwatch.StartNew();
+        var (characters, letters, images) = (0, 0, 0);
+        var pages = new List<(Page Page, PdfPageText Text)>();
+        try
+        {
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, MaxStackDepth = limits.MaxNesting });
+            if (document.NumberOfPages > limits.MaxPages)
+            {
+                throw new PdfUnreadableException($"PDF 超过 {limits.MaxPages} 页。");
+            }
+            for (var number = 1; number <= document.NumberOfPages; number++)
+            {
+                if (limits.Time is { } time && clock.Elapsed > time)
+                {
+                    throw new PdfUnreadableException("读取超时。");
+                }
+                var page = document.GetPage(number);
+                images += page.NumberOfImages;
+                letters += page.Letters.Count;
+                characters += page.Letters.Count;
+                if (characters > limits.MaxCharacters)
+                {
+                    throw new PdfUnreadableException($"文字超过 {limits.MaxCharacters:N0} 字。");
+                }
+                pages.Add((page, PageText(number, page)));
+            }
+        }
+        catch (PdfUnreadableException)
+        {
+            throw;
+        }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException e)
+        {
+            throw new PdfUnreadableException("PDF 文件已加密，无法读取。", e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // PdfPig reports a broken file with many exception types; to the reader each is the same: the file is damaged.
+            throw new PdfUnreadableException("PDF 文件已损坏，无法读取。", e);
+        }
+        if (letters == 0)
+        {
+            throw new PdfUnreadableException(images > 0 ? "扫描件，没有可读取的文字层。" : "PDF 中没有文字。");
+        }
+        return WithoutFurniture(pages);
+    }
+
+    /// <summary>The text for search and the personal-data guard: a line per line or table row, cells separated by a space.</summary>
+    public static string Text(IReadOnlyList<PdfPageText> pages) => string.Join("\n", pages.SelectMany(p =>
+        p.Lines.Select(l => (l.Top, Text: l.Text))
+            .Concat(p.Tables.SelectMany(t => t.Rows.Select((r, i) => (t.Top + i * 0.001, Text: string.Join(" ", r)))))
+            .OrderBy(x => x.Item1).Select(x => x.Text)));
+
+    private sealed record Glyph(Letter Letter, double Size, double X, double Y);
+
+    private sealed record Rule(double At, double From, double To);
+
+    private static PdfPageText PageText(int number, Page page)
+    {
+        var glyphs = page.Letters.Where(l => l.Value.Length > 0)
+            .Select(l => new Glyph(l, Math.Max(1, l.BoundingBox.Height > 0 ? Math.Max(l.BoundingBox.Height, l.PointSize * 0.7) : l.PointSize),
+                (l.BoundingBox.Left + l.BoundingBox.Right) / 2, page.Height - (l.BoundingBox.Bottom + l.BoundingBox.Top) / 2))
+            .ToList();
+        var (horizontal, vertical) = Rules(page);
+        var grid = Kept(Grid(horizontal, vertical));
+        var cells = grid.ToDictionary(c => c, _ => new List<Glyph>());
+        var loose = new List<Glyph>();
+        foreach (var glyph in glyphs)
+        {
+            var cell = grid.FirstOrDefault(c => c.Left <= glyph.X && glyph.X <= c.Right && c.Top <= glyph.Y && glyph.Y <= c.Bottom);
+            if (cell is not null)
+            {
+                cells[cell].Add(glyph);
+            }
+            else
+            {
+                loose.Add(glyph);
+            }
+        }
+        return new PdfPageText(number, Lines(number, page.Height, loose), Tables(number, cells));
+    }
+
+    /// <summary>The page's rules, top-down coordinates: strokes along an axis, and thin filled rectangles (how browsers draw borders).</summary>
+    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(Page page)
+    {
+        var (horizontal, vertical) = (new List<Rule>(), new List<Rule>());
+        foreach (var path in page.Paths.Where(p => p.IsFilled || p.IsStroked))
+        {
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } box)
+                {
+                    continue;
+                }
+                var (top, bottom) = (page.Height - box.Top, page.Height - box.Bottom);
+                if (path.IsFilled && box.Height < RuleWidth && box.Width > box.Height)
+                {
+                    horizontal.Add(new Rule((top + bottom) / 2, box.Left, box.Right));
+                }
+                else if (path.IsFilled && box.Width < RuleWidth && box.Height > box.Width)
+                {
+                    vertical.Add(new Rule(box.Left + box.Width / 2, top, bottom));
+                }
+                else if (path.IsStroked)
+                {
+                    foreach (var line in subpath.Commands.OfType<PdfSubpath.Line>())
+                    {
+                        Add(line.From, line.To);
+                    }
+                    if (subpath.IsDrawnAsRectangle)
+                    {
+                        horizontal.Add(new Rule(top, box.Left, box.Right));
+                        horizontal.Add(new Rule(bottom, box.Left, box.Right));
+                        vertical.Add(new Rule(box.Left, top, bottom));
+                        vertical.Add(new Rule(box.Right, top, bottom));
+                    }
+                }
+            }
+        }
+        return (horizontal, vertical);
+
+        void Add(PdfPoint from, PdfPoint to)
+        {
+            if (Math.Abs(from.Y - to.Y) < 0.5)
+            {
+                horizontal.Add(new Rule(page.Height - from.Y, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
+            }
+            else if (Math.Abs(from.X - to.X) < 0.5)
+            {
+                vertical.Add(new Rule(from.X, page.Height - Math.Max(from.Y, to.Y), page.Height - Math.Min(from.Y, to.Y)));
+            }
+        }
+    }
+
+    private sealed record GridCell(double Left, double Top, double Right, double Bottom);
+
+    /// <summary>
+    /// The cells the rules close, empty ones too: for each band between two horizontal rules, the
+    /// vertical rules crossing it; a cell starts in the band where a rule runs along its top (a
+    /// merged cell has none inside it) and ends at the next rule below that runs along it.
+    /// </summary>
+    private static List<GridCell> Grid(List<Rule> horizontal, List<Rule> vertical)
+    {
+        const double touch = 1.0;
+        var cells = new List<GridCell>();
+        var edges = Distinct(horizontal.Select(h => h.At));
+        bool Along(double y, double x) => horizontal.Any(h => Math.Abs(h.At - y) <= touch && h.From - touch <= x && x <= h.To + touch);
+        for (var i = 0; i + 1 < edges.Count; i++)
+        {
+            var middle = (edges[i] + edges[i + 1]) / 2;
+            var xs = Distinct(vertical.Where(v => v.From - touch <= middle && middle <= v.To + touch).Select(v => v.At));
+            for (var j = 0; j + 1 < xs.Count; j++)
+            {
+                var x = (xs[j] + xs[j + 1]) / 2;
+                if (!Along(edges[i], x))
+                {
+                    continue;
+                }
+                var bottom = edges.Skip(i + 1).FirstOrDefault(y => Along(y, x), double.NaN);
+                if (!double.IsNaN(bottom))
+                {
+                    cells.Add(new GridCell(xs[j], edges[i], xs[j + 1], bottom));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<double> Distinct(IEnumerable<double> values)
+    {
+        var result = new List<double>();
+        foreach (var v in values.Order())
+        {
+            if (result.Count == 0 || v - result[^1] > 1.0)
+            {
+                result.Add(v);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The cells in rows, top to bottom; rows whose edges touch belong to one table.</summary>
+    private static List<List<IGrouping<double, GridCell>>> Groups(IEnumerable<GridCell> cells)
+    {
+        var tables = new List<List<IGrouping<double, GridCell>>>();
+        var bottom = 0.0;
+        foreach (var row in cells.GroupBy(c => Math.Round(c.Top)).OrderBy(g => g.Key))
+        {
+            if (tables.Count == 0 || row.Key > bottom + 3)
+            {
+                tables.Add([]);
+            }
+            tables[^1].Add(row);
+            bottom = Math.Max(bottom, row.Max(c => c.Bottom));
+        }
+        return tables;
+    }
+
+    /// <summary>A frame around the page or a box around a paragraph is not a table: a table has a row of several cells.</summary>
+    private static List<GridCell> Kept(List<GridCell> grid) =>
+        Groups(grid).Where(t => t.Any(r => r.Count() >= 2)).SelectMany(t => t.SelectMany(r => r)).ToList();
+
+    /// <summary>The ruled cells as tables: a row for each top edge, its cells left to right (a merged cell in its first row).</summary>
+    private static List<PdfTable> Tables(int number, Dictionary<GridCell, List<Glyph>> cells) =>
+        Groups(cells.Keys).Select(t => new PdfTable(number, t[0].Key,
+            t.Select(r => (IReadOnlyList<string>)r.OrderBy(c => c.Left).Select(c => CellText(cells[c])).ToList()).ToList())).ToList();
+
+    /// <summary>A cell's glyphs as its text: line by line, a wrapped label joined without a break.</summary>
+    private static string CellText(List<Glyph> glyphs) =>
+        glyphs.Count == 0 ? "" : string.Concat(Rows(glyphs).Select(row => Words(row).Text));
+
+    private static List<PdfLine> Lines(int number, double pageHeight, List<Glyph> glyphs) =>
+        Rows(glyphs).Select(row =>
+        {
+            var (cells, height) = Cells(row);
+            var baseline = row[0].Letter.StartBaseLine.Y;
+            return new PdfLine(number, pageHeight - baseline - height, pageHeight - baseline, height, cells);
+        }).Where(line => line.Cells.Count > 0).ToList();
+
+    /// <summary>Glyphs on one baseline, top line first.</summary>
+    private static List<List<Glyph>> Rows(List<Glyph> glyphs)
+    {
+        var rows = new List<List<Glyph>>();
+        foreach (var glyph in glyphs.OrderByDescending(g => g.Letter.StartBaseLine.Y))
+        {
+            var row = rows.LastOrDefault();
+            if (row is not null && Math.Abs(row[0].Letter.StartBaseLine.Y - glyph.Letter.StartBaseLine.Y) < 0.5 * Math.Min(row[0].Size, glyph.Size))
+            {
+                row.Add(glyph);
+            }
+            else
+            {
+                rows.Add([glyph]);
+            }
+        }
+        return rows;
+    }
+
+    private static (List<PdfCell> Cells, double Height) Cells(List<Glyph> row)
+    {
+        var cells = new List<PdfCell>();
+        var ordered = row.OrderBy(g => g.Letter.StartBaseLine.X).ToList();
+        var text = new StringBuilder();
+        var (left, right) = (ordered[0].Letter.StartBaseLine.X, ordered[0].Letter.StartBaseLine.X);
+        var space = false;
+        var previous = ' ';
+        foreach (var glyph in ordered)
+        {
+            if (string.IsNullOrWhiteSpace(glyph.Letter.Value))
+            {
+                // A space the PDF draws (LibreOffice, Word): a word boundary, or with the gap after it a cell boundary.
+                space = text.Length > 0;
+                continue;
+            }
+            var em = Math.Max(1, glyph.Letter.PointSize);
+            var gap = glyph.Letter.StartBaseLine.X - right;
+            var current = glyph.Letter.Value[0];
+            if (text.Length > 0 && gap > CellGap * glyph.Size)
+            {
+                cells.Add(new PdfCell(left, right, Fold(text)));
+                text.Clear();
+                left = glyph.Letter.StartBaseLine.X;
+            }
+            else if (text.Length > 0 && (space || gap > (IsCjk(previous) != IsCjk(current) ? ScriptGap : WordGap) * em))
+            {
+                text.Append(' ');
+            }
+            space = false;
+            text.Append(glyph.Letter.Value);
+            previous = glyph.Letter.Value[^1];
+            right = Math.Max(right, glyph.Letter.EndBaseLine.X);
+        }
+        if (text.Length > 0)
+        {
+            cells.Add(new PdfCell(left, right, Fold(text)));
+        }
+        return (cells, ordered.Max(g => g.Size));
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
+    private static (string Text, double Height) Words(List<Glyph> row)
+    {
+        var (cells, height) = Cells(row);
+        return (string.Join(" ", cells.Select(c => c.Text)), height);
+    }
+
+    private static string Fold(StringBuilder text) => GlyphFold.Fold(text.ToString());
+
+    [GeneratedRegex(@"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")]
+    private static partial Regex PageNumber();
+
+    /// <summary>
+    /// Without page numbers and the header or footer every page repeats (an agency's name, the
+    /// report's title): lines in the top or bottom tenth of a page that are a page number, or that
+    /// stand in that band on more than half of the pages.
+    /// </summary>
+    private static List<PdfPageText> WithoutFurniture(List<(Page Page, PdfPageText Text)> pages)
+    {
+        bool InMargin(Page page, PdfLine line) => line.Bottom < page.Height * 0.1 || line.Top > page.Height * 0.9;
+        string Shape(PdfLine line) => Regex.Replace(line.Text, @"\d+", "#");
+        var repeated = pages.Count < 3 ? [] : pages
+            .SelectMany(p => p.Text.Lines.Where(l => InMargin(p.Page, l)).Select(Shape).Distinct())
+            .GroupBy(t => t).Where(g => g.Count() > pages.Count / 2).Select(g => g.Key).ToHashSet();
+        return pages.Select(p => p.Text with
+        {
+            Lines = p.Text.Lines.Where(l => !InMargin(p.Page, l) || (!PageNumber().IsMatch(l.Text.Trim()) && !repeated.Contains(Shape(l)))).ToList(),
+        }).ToList();
+    }
+}

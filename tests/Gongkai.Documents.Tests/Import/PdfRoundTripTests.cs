@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+using Gongkai.Documents.Import;
+using Gongkai.Documents.Reports;
+using Gongkai.Documents.Tests.Reports;
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Import;
+
+namespace Gongkai.Documents.Tests.Import;
+
+/// <summary>
+/// Reports as agencies publish them: our DOCX turned into PDF by LibreOffice, our HTML printed to
+/// PDF by Chromium (Debian's packages, which CI installs), once for all the tests of this class.
+/// </summary>
+public sealed class PdfRenders : IDisposable
+{
+    public static readonly string? LibreOffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
+    public static readonly string? Chromium = File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gongkai-pdf-");
+
+    /// <summary>Every format with a distinct value in each cell, and the seed reports as imported from their text.</summary>
+    public IReadOnlyDictionary<string, AnnualReport> Reports { get; }
+
+    public PdfRenders()
+    {
+        var reports = ReportFormats.All.ToDictionary(f => f.Code, f => SampleReports.WithDistinctValues(f));
+        foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds"), "*.txt").Where(f => !f.EndsWith(".truth.tsv", StringComparison.Ordinal)))
+        {
+            reports["seed-" + Path.GetFileNameWithoutExtension(seed)[..3]] = ReportFiles.Parse(Path.GetFileName(seed), File.ReadAllBytes(seed)).Report;
+        }
+        Reports = reports;
+        if (LibreOffice is null || Chromium is null)
+        {
+            return;
+        }
+        foreach (var (name, report) in reports)
+        {
+            File.WriteAllBytes(Path.Combine(_dir.FullName, name + ".docx"), ReportDocx.Render(report));
+            File.WriteAllText(Path.Combine(_dir.FullName, name + ".html"), ReportHtml.Document(report), Encoding.UTF8);
+        }
+        Run(LibreOffice, ["--headless", $"-env:UserInstallation=file://{_dir.FullName}/lo", "--convert-to", "pdf", "--outdir", Path.Combine(_dir.FullName, "libreoffice"),
+            .. Directory.GetFiles(_dir.FullName, "*.docx")]);
+        foreach (var name in reports.Keys)
+        {
+            Directory.CreateDirectory(Path.Combine(_dir.FullName, "chromium"));
+            Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={_dir.FullName}/chrome", "--no-pdf-header-footer",
+                $"--print-to-pdf={Path.Combine(_dir.FullName, "chromium", name + ".pdf")}", new Uri(Path.Combine(_dir.FullName, name + ".html")).AbsoluteUri]);
+        }
+    }
+
+    private static void Run(string program, string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public byte[] Pdf(string renderer, string name) => File.ReadAllBytes(Path.Combine(_dir.FullName, renderer, name + ".pdf"));
+
+    public void Dispose() => _dir.Delete(recursive: true);
+}
+
+public sealed class PdfRoundTripTests(PdfRenders renders) : IClassFixture<PdfRenders>
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        var names = ReportFormats.All.Select(f => f.Code)
+            .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds"), "*.txt").Select(f => "seed-" + Path.GetFileNameWithoutExtension(f)[..3]).Distinct());
+        foreach (var name in names)
+        {
+            data.Add("libreoffice", name);
+            data.Add("chromium", name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void APublishedPdf_ParsesBackToTheSameValues(string renderer, string name)
+    {
+        Assert.SkipWhen(PdfRenders.LibreOffice is null || PdfRenders.Chromium is null, "LibreOffice and Chromium are not installed (CI installs them).");
+        var report = renders.Reports[name];
+
+        var imported = ReportFiles.Parse(name + ".pdf", renders.Pdf(renderer, name));
+
+        Assert.Equal(report.FormatCode, imported.Report.FormatCode);
+        var cells = report.Format.Cells().Where(c => c.Kind != ValueKind.UnitText).ToList();
+        var wrong = cells.Where(c => report.Values.Number(c.Key) != imported.Report.Values.Number(c.Key))
+            .Select(c => $"{c.Key}: {report.Values.Number(c.Key)} ≠ {imported.Report.Values.Number(c.Key)?.ToString() ?? "blank"}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(10)));
+        Assert.Equal((report.Year, report.AgencyName), (imported.Report.Year, imported.Report.AgencyName));
+        Assert.True(imported.Unrecognised.Count == 0, string.Join("\n", imported.Unrecognised.Select(u => $"{u.Location}: {u.Label} [{string.Join("|", u.Cells)}]")));
+    }
+}
