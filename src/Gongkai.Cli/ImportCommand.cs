@@ -10,13 +10,13 @@ namespace Gongkai.Cli;
 
 /// <summary>
 /// <c>gongkai report import &lt;file or folder&gt; [--json|--csv] [--out PATH]</c>: published reports
-/// (text, HTML, DOCX) read back into data and checked, one file or a whole folder.
+/// (PDF, DOCX, HTML, text) read back into data and checked, one file or a whole folder.
 /// </summary>
 public static class ImportCommand
 {
     public static Command Create(CliIo io)
     {
-        var path = new Argument<string>("file-or-folder") { Description = "报告文件（文本、HTML、DOCX）或包含报告文件的文件夹" };
+        var path = new Argument<string>("file-or-folder") { Description = "报告文件（PDF、DOCX、HTML、文本）或包含报告文件的文件夹" };
         var json = new Option<bool>("--json") { Description = "输出 JSON（报告数据、检查结果、单元格来源）" };
         var csv = new Option<bool>("--csv") { Description = "输出 CSV（每个单元格一行）" };
         var output = new Option<string?>("--out") { Description = "单个文件：输出文件；文件夹：输出目录（默认 ./gongkai-import）" };
@@ -87,7 +87,7 @@ public static class ImportCommand
     private static async Task<int> FolderAsync(CliIo io, string folder, string outDir, CancellationToken ct)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".htm" or ".html" or ".docx")
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".htm" or ".html" or ".docx" or ".pdf")
             .Order(StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(outDir);
         var failures = new List<(string File, string Reason)>();
@@ -118,6 +118,7 @@ public static class ImportCommand
         {
             await File.WriteAllTextAsync(Path.Combine(outDir, $"summary-{format}.csv"), SummaryCsv(format, reports), Encoding.UTF8, ct);
         }
+        await File.WriteAllTextAsync(Path.Combine(outDir, "summary.csv"), FilesCsv(byFormat.Values.SelectMany(r => r), failures), Encoding.UTF8, ct);
         await File.WriteAllLinesAsync(Path.Combine(outDir, "failed.tsv"), failures.Select(f => $"{f.File}\t{f.Reason}"), ct);
         await io.Out.WriteLineAsync($"读取 {files.Count - failures.Count}/{files.Count} 个文件，结果写入 {Path.GetFullPath(outDir)}");
         foreach (var (file, reason) in failures)
@@ -132,6 +133,32 @@ public static class ImportCommand
         const int width = 30;
         var filled = total == 0 ? width : done * width / total;
         return io.Error.WriteAsync($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total}");
+    }
+
+    /// <summary>A row per file of the folder: what was read of it and how well, or why it could not be read.</summary>
+    private static string FilesCsv(IEnumerable<(string File, ImportedReport Report)> reports, IReadOnlyList<(string File, string Reason)> failures)
+    {
+        var csv = new StringBuilder();
+        string[] header = ["file", "status", "agency", "year", "format", "layout", "cells_expected", "cells_read", "cells_blank", "errors", "warnings", "reason"];
+        csv.Append(string.Join(',', header)).Append("\r\n");
+        foreach (var (file, imported) in reports.OrderBy(r => r.File, StringComparer.Ordinal))
+        {
+            var quality = imported.Quality;
+            string[] fields =
+            [
+                file, "已读取", imported.Report.AgencyName, imported.Report.Year.ToString(CultureInfo.InvariantCulture),
+                imported.HasTable ? imported.Report.FormatCode : "", quality.Layout,
+                quality.Expected.ToString(CultureInfo.InvariantCulture), quality.Read.ToString(CultureInfo.InvariantCulture), quality.Blank.Count.ToString(CultureInfo.InvariantCulture),
+                imported.Problems.Count(p => p.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
+                imported.Problems.Count(p => p.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture), "",
+            ];
+            csv.Append(string.Join(',', fields.Select(ReportCsv.Quote))).Append("\r\n");
+        }
+        foreach (var (file, reason) in failures)
+        {
+            csv.Append(string.Join(',', new[] { file, "无法读取", "", "", "", "", "", "", "", "", "", reason }.Select(ReportCsv.Quote))).Append("\r\n");
+        }
+        return csv.ToString();
     }
 
     /// <summary>A row per report: who, when, how many problems, then a column per cell of the format.</summary>

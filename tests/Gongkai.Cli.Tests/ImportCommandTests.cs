@@ -54,10 +54,18 @@ public sealed class ImportCommandTests : IDisposable
 
         File.WriteAllText(Path.Combine(input.FullName, "notes.txt"), "这不是年报。");
         File.WriteAllBytes(Path.Combine(input.FullName, "broken.docx"), [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(input.FullName, "cut.pdf"), "%PDF-1.4\n1 0 obj\n<< /Type /Catalog"u8.ToArray());
+        var html = Gongkai.Documents.Reports.ReportHtml.Document(Gongkai.Documents.Import.ReportFiles.Parse("004.txt", File.ReadAllBytes(Directory.GetFiles(Seeds, "004*.txt")[0])).Report);
+        File.WriteAllText(Path.Combine(input.FullName, "张村镇.html"), html);
         var dirty = await RunAsync("report", "import", input.FullName, "--out", output);
         Assert.Equal(1, dirty.Exit);
         var failed = File.ReadAllLines(Path.Combine(output, "failed.tsv"));
-        Assert.Equal(["broken.docx\tbroken.docx：不是有效的 Word（DOCX）文件。", "notes.txt\tnotes.txt：找不到报告年度。"], failed.Order());
+        Assert.Equal(["broken.docx\tbroken.docx：不是有效的 Word（DOCX）文件。", "cut.pdf\tcut.pdf：PDF 文件已损坏，无法读取。", "notes.txt\tnotes.txt：找不到报告年度。"], failed.Order());
+        // One summary of every file of the folder: what was read of each and how well, or why it could not be.
+        var files = File.ReadAllLines(Path.Combine(output, "summary.csv"));
+        Assert.Equal(1 + 9, files.Length);
+        Assert.Contains(files, l => l.StartsWith("张村镇.html,已读取,张村镇政府,2012,legacy-weihai,表格,86,86,0,", StringComparison.Ordinal));
+        Assert.Contains("cut.pdf,无法读取,,,,,,,,,,cut.pdf：PDF 文件已损坏，无法读取。", files);
     }
 
     [Fact]

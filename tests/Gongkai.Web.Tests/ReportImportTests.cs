@@ -46,6 +46,9 @@ public sealed class ReportImportTests
         Assert.Contains("（一）收到申请数 应等于 1.当面申请数至5.其他形式各项之和 2，实际填报 1。", preview.Document.QuerySelector("#check-results")!.TextContent);
         Assert.Equal("6481", preview.Document.QuerySelector("td[data-cell='stats/proactive.items/value']")!.TextContent);
         Assert.Contains("陈庄镇 2017 年政府信息公开工作年度报告", preview.Document.QuerySelector("pre.source-text")!.TextContent);
+        // 陈庄镇's report uploaded by 白沙镇's admin: said before it is saved.
+        Assert.Contains("文件中的机关是“利津县陈庄镇人民政府”，而不是要导入的“青溪县白沙镇人民政府”", preview.Document.QuerySelector("#import-warnings")!.TextContent);
+        Assert.Contains("表格应有 72 格，读出 72 格", preview.Document.QuerySelector("#import-quality")!.TextContent);
 
         var imported = await admin.SubmitAsync(uploaded.Location!, new Dictionary<string, string?>());
         Assert.Equal(HttpStatusCode.Redirect, imported.Status);

@@ -105,17 +105,36 @@ public static partial class ReportParser
     private static FlatTable.Reading? Flat(string text, Metadata meta)
     {
         var folded = FlatTable.Fold(text);
-        var best = ReportFormats.All.Select(f => FlatTable.Read(f, folded))
+        var best = FlatCandidates(folded).Select(f => FlatTable.Read(f, folded))
             .OrderByDescending(r => r.MatchedRows)
             .ThenByDescending(r => r.Sources.Count)
             .ThenBy(r => meta.Year is { } y && ReportFormats.ForYear(y).Code == r.Format.Code ? 0 : 1)
-            .First();
+            .FirstOrDefault();
         // A local sheet read as printed, unless a defined format finds as many of its rows.
-        if (SheetReader.Read(folded) is { } sheet && sheet.MatchedRows > best.MatchedRows)
+        if (SheetReader.Read(folded) is { } sheet && sheet.MatchedRows > (best?.MatchedRows ?? 0))
         {
             return sheet;
         }
-        return best.MatchedRows >= MinimumFlatRows ? best : null;
+        return best?.MatchedRows >= MinimumFlatRows ? best : null;
+    }
+
+    /// <summary>
+    /// The formats worth reading out of running text, by words only their tables print (the 2019
+    /// Regulation's 第二十条 and 申请人情况, the 统计表's 统计指标, a regional sheet's own rows).
+    /// </summary>
+    private static IEnumerable<ReportFormat> FlatCandidates(string folded)
+    {
+        var compact = LabelText.Normalize(folded);
+        bool Prints(string words) => compact.Contains(LabelText.Normalize(words), StringComparison.Ordinal);
+        var current = Prints("申请人情况") || Prints("第二十条第(一)项") || Prints("本年新收政府信息公开申请数量");
+        var legacy = Prints("统计指标") || Prints("一、主动公开情况") || Prints("依申请公开情况");
+        var regional = new Dictionary<string, bool>
+        {
+            ["legacy-beijing"] = Prints("重点领域公开政府信息数"),
+            ["legacy-shandong"] = Prints("被举报投诉数量") || Prints("查阅场所报送信息数"),
+            ["legacy-weihai"] = Prints("开通政府信息公开网站") || Prints("查阅点接待人数"),
+        };
+        return ReportFormats.All.Where(f => (ReportFormats.IsStatistics(f.Code) ? legacy : current) && regional.GetValueOrDefault(f.Code, true));
     }
 
     /// <summary>The format's cells, those read, and why each other one is blank.</summary>

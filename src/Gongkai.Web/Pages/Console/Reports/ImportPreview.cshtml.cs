@@ -15,6 +15,9 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportR
     public string SourceText { get; private set; } = "";
     public string AgencyName { get; private set; } = "";
 
+    /// <summary>Another agency or year in the file than the one it is being imported as.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -59,6 +62,7 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportR
         Source = source;
         (Imported, SourceText) = readings.Get(source);
         AgencyName = await db.Agencies.Where(a => a.Id == source.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        Warnings = ImportIdentity.Warnings(Imported, AgencyName);
         return null;
     }
 }
