@@ -13,6 +13,7 @@ public static class SettingsCheck
         ["Database"] = ["Provider"],
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
+        ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds"],
     };
 
     public static void ThrowOnUnknown(IConfiguration configuration)

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Documents.Files;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
@@ -7,18 +8,39 @@ namespace Gongkai.Documents.Import;
 /// <summary>Reads a report published as a Word file: its paragraphs and its tables, in document order.</summary>
 public static class DocxSource
 {
-    public static SourceDocument Read(string name, Stream docx)
+    public static SourceDocument Read(string name, byte[] content, ReadLimits? limits = null)
     {
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(docx, false);
+            OfficeFiles.Check(content, limits ?? ReadLimits.Default);
+            document = WordprocessingDocument.Open(new MemoryStream(content), false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (FileLimitException e)
+        {
+            throw new ReportImportException($"{name}：{e.Message}");
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException)
         {
             throw new ReportImportException($"{name}：不是有效的 Word（DOCX）文件。");
         }
-        using (document)
+        try
+        {
+            return Read(name, document);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException or FormatException)
+        {
+            // The package opened, but a part of it does not read as Word XML.
+            throw new ReportImportException($"{name}：不是有效的 Word（DOCX）文件。");
+        }
+        finally
+        {
+            document.Dispose();
+        }
+    }
+
+    private static SourceDocument Read(string name, WordprocessingDocument document)
+    {
         {
             var body = document.MainDocumentPart?.Document?.Body ?? throw new ReportImportException($"{name}：Word 文件中没有正文。");
             var blocks = new List<SourceBlock>();

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Gongkai.Documents.Files;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
@@ -13,9 +14,15 @@ public static class HtmlSource
 {
     private static readonly HashSet<string> TextElements = ["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "DT", "DD", "CAPTION", "PRE", "BLOCKQUOTE"];
 
-    public static SourceDocument Read(string name, string html)
+    public static SourceDocument Read(string name, string html, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         var document = new HtmlParser().ParseDocument(html);
+        // The walk below follows the page's nesting: a page nested deeper than any report is refused first.
+        if (Depth(document) > limits.MaxNesting)
+        {
+            throw new ReportImportException($"{name}：文件结构嵌套过深（超过 {limits.MaxNesting} 层）。");
+        }
         var blocks = new List<SourceBlock>();
         var tableIndex = 0;
         var paragraphIndex = 0;
@@ -56,6 +63,26 @@ public static class HtmlSource
             Walk(body);
         }
         return new SourceDocument(name, blocks);
+    }
+
+    private static int Depth(IDocument document)
+    {
+        var deepest = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push((root, 1));
+        }
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+        return deepest;
     }
 
     private static bool IsBlock(IElement e) => e.LocalName is "p" or "div" or "table" or "ul" or "ol" or "section" or "article" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dl";

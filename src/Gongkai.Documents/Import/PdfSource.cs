@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongkai.Documents.Files;
 using Gongkai.Documents.Pdf;
 using Gongkai.Domain.Reports.Import;
 
@@ -17,14 +18,14 @@ public static partial class PdfSource
     [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
     private static partial Regex Figure();
 
-    public static SourceDocument Read(string name, byte[] content)
+    public static SourceDocument Read(string name, byte[] content, ReadLimits? limits = null)
     {
         IReadOnlyList<PdfPageText> pages;
         try
         {
-            pages = PdfLines.Read(content);
+            pages = PdfLines.Read(content, limits);
         }
-        catch (PdfUnreadableException e)
+        catch (Exception e) when (e is PdfUnreadableException or FileLimitException)
         {
             throw new ReportImportException($"{name}：{e.Message}");
         }

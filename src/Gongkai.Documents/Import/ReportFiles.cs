@@ -1,4 +1,5 @@
 using System.Text;
+using Gongkai.Documents.Files;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
@@ -6,24 +7,30 @@ namespace Gongkai.Documents.Import;
 /// <summary>Reads a report file of any supported kind (text, HTML, DOCX, PDF), told apart by content, not by name.</summary>
 public static class ReportFiles
 {
-    public static ImportedReport Parse(string name, byte[] content) => ReportParser.Parse(Read(name, content));
+    public static ImportedReport Parse(string name, byte[] content, ReadLimits? limits = null) => ReportParser.Parse(Read(name, content, limits));
 
-    public static SourceDocument Read(string name, byte[] content)
+    /// <summary>The file as paragraphs and tables, read within <paramref name="limits"/> (the defaults when null).</summary>
+    public static SourceDocument Read(string name, byte[] content, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K')
         {
-            return DocxSource.Read(name, new MemoryStream(content));
+            return DocxSource.Read(name, content, limits);
         }
         if (Pdf.PdfLines.IsPdf(content))
         {
-            return PdfSource.Read(name, content);
+            return PdfSource.Read(name, content, limits);
         }
         var text = Decode(name, content);
+        if (text.Length > limits.MaxCharacters)
+        {
+            throw new ReportImportException($"{name}：文字超过 {limits.MaxCharacters:N0} 字。");
+        }
         var head = text.Length > 2048 ? text[..2048] : text;
         if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<table", StringComparison.OrdinalIgnoreCase)
             || head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
         {
-            return HtmlSource.Read(name, text);
+            return HtmlSource.Read(name, text, limits);
         }
         return TextSource.Read(name, text);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Gongkai.Documents.Files;
 using Gongkai.Documents.Pdf;
 using Gongkai.Domain.Disclosure;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
@@ -43,20 +44,28 @@ public static class AttachmentFiles
     /// whose personal data needs a reviewer's eye. A file that claims to be one of these but is
     /// not gives an error naming it.
     /// </summary>
-    public static string Text(string fileName, byte[] content)
+    public static string Text(string fileName, byte[] content, ReadLimits? limits = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         try
         {
+            if (extension is ".docx" or ".xlsx")
+            {
+                OfficeFiles.Check(content, limits ?? ReadLimits.Default);
+            }
             return extension switch
             {
                 ".docx" => DocxText(content),
                 ".xlsx" => XlsxText(content),
-                ".pdf" => PdfAttachmentText(content),
+                ".pdf" => PdfAttachmentText(content, limits),
                 _ => "",
             };
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
+        catch (FileLimitException e)
+        {
+            throw new InvalidDataException($"附件“{fileName}”无法读取：{e.Message}", e);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"附件“{fileName}”无法读取，文件可能已损坏或不是真正的 {extension[1..].ToUpperInvariant()} 文件。", e);
         }
@@ -66,7 +75,7 @@ public static class AttachmentFiles
     /// A PDF's text; "" when it has none to read (a scan, an encrypted or damaged file): its content
     /// then needs the reviewer's eye, and the upload still goes through.
     /// </summary>
-    public static string PdfAttachmentText(byte[] content)
+    public static string PdfAttachmentText(byte[] content, ReadLimits? limits = null)
     {
         if (!PdfLines.IsPdf(content))
         {
@@ -74,7 +83,7 @@ public static class AttachmentFiles
         }
         try
         {
-            return PdfLines.Text(PdfLines.Read(content));
+            return PdfLines.Text(PdfLines.Read(content, limits));
         }
         catch (PdfUnreadableException)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gongkai.Documents.Files;
 using Gongkai.Domain.Reports.Import;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -37,10 +38,8 @@ public sealed class PdfUnreadableException(string message, Exception? inner = nu
 /// </summary>
 public static partial class PdfLines
 {
-    public sealed record Limits(int MaxPages = 500, int MaxCharacters = 2_000_000, int MaxNesting = 256, TimeSpan? Time = null)
-    {
-        public static Limits Default { get; } = new(Time: TimeSpan.FromSeconds(20));
-    }
+    /// <summary>More pages than any annual report or notice has.</summary>
+    private const int MaxPages = 500;
 
     /// <summary>A cell boundary in unruled text: a gap wider than this many character heights.</summary>
     private const double CellGap = 1.2;
@@ -56,28 +55,29 @@ public static partial class PdfLines
 
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
 
-    public static IReadOnlyList<PdfPageText> Read(byte[] content, Limits? limits = null)
+    public static IReadOnlyList<PdfPageText> Read(byte[] content, ReadLimits? limits = null)
     {
-        limits ??= Limits.Default;
+        limits ??= ReadLimits.Default;
         if (!IsPdf(content))
         {
             throw new PdfUnreadableException("不是 PDF 文件。");
         }
+        InflatedSize(content, limits);
         var clock = Stopwatch.StartNew();
         var (characters, letters, images) = (0, 0, 0);
         var pages = new List<(Page Page, PdfPageText Text)>();
         try
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, MaxStackDepth = limits.MaxNesting });
-            if (document.NumberOfPages > limits.MaxPages)
+            if (document.NumberOfPages > MaxPages)
             {
-                throw new PdfUnreadableException($"PDF 超过 {limits.MaxPages} 页。");
+                throw new FileLimitException($"PDF 超过 {MaxPages} 页。");
             }
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
-                if (limits.Time is { } time && clock.Elapsed > time)
+                if (clock.Elapsed > limits.Budget)
                 {
-                    throw new PdfUnreadableException("读取超时。");
+                    throw new FileLimitException("读取超时。");
                 }
                 var page = document.GetPage(number);
                 images += page.NumberOfImages;
@@ -85,12 +85,12 @@ public static partial class PdfLines
                 characters += page.Letters.Count;
                 if (characters > limits.MaxCharacters)
                 {
-                    throw new PdfUnreadableException($"文字超过 {limits.MaxCharacters:N0} 字。");
+                    throw new FileLimitException($"文字超过 {limits.MaxCharacters:N0} 字。");
                 }
                 pages.Add((page, PageText(number, page)));
             }
         }
-        catch (PdfUnreadableException)
+        catch (Exception e) when (e is PdfUnreadableException or FileLimitException)
         {
             throw;
         }
@@ -108,6 +108,51 @@ public static partial class PdfLines
             throw new PdfUnreadableException(images > 0 ? "扫描件，没有可读取的文字层。" : "PDF 中没有文字。");
         }
         return WithoutFurniture(pages);
+    }
+
+    /// <summary>
+    /// Refuses a PDF whose compressed streams would inflate past the limit (a "flate bomb": PdfPig
+    /// inflates a stream whole in memory). Each run of bytes between <c>stream</c> and
+    /// <c>endstream</c> is inflated into nothing, counting; what does not inflate is skipped.
+    /// </summary>
+    private static void InflatedSize(byte[] content, ReadLimits limits)
+    {
+        var total = 0L;
+        var buffer = new byte[81920];
+        var span = content.AsSpan();
+        for (var at = span.IndexOf("stream"u8); at >= 0;)
+        {
+            var start = at + 6;
+            while (start < content.Length && content[start] is (byte)'\r' or (byte)'\n')
+            {
+                start++;
+            }
+            var length = span[start..].IndexOf("endstream"u8);
+            if (length < 0)
+            {
+                break;
+            }
+            if (length > 2 && content[start] == 0x78)
+            {
+                try
+                {
+                    using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(content, start, length), System.IO.Compression.CompressionMode.Decompress);
+                    for (int read; (read = inflate.Read(buffer)) > 0;)
+                    {
+                        if ((total += read) > limits.MaxDecompressedBytes)
+                        {
+                            throw new FileLimitException($"解压后超过 {limits.MaxDecompressedBytes >> 20:N0} MB。");
+                        }
+                    }
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException)
+                {
+                    // Not a zlib stream, or a damaged one: PdfPig decides what it is.
+                }
+            }
+            var next = span[(start + length + 9)..].IndexOf("stream"u8);
+            at = next < 0 ? -1 : start + length + 9 + next;
+        }
     }
 
     /// <summary>The text for search and the personal-data guard: a line per line or table row, cells separated by a space.</summary>

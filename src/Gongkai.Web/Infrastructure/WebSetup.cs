@@ -75,6 +75,7 @@ public static class WebSetup
             });
         services.AddPortalCache();
         services.AddSingleton<ImportReadings>();
+        services.AddSingleton(UploadLimits.From(configuration));
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,3 +1,4 @@
+using Gongkai.Documents.Files;
 using Gongkai.Documents.Import;
 using Gongkai.Domain.Reports.Import;
 using Microsoft.Extensions.Caching.Memory;
@@ -9,17 +10,17 @@ namespace Gongkai.Web.Reports;
 /// import, so a file is read once rather than on every request. Another node, or this one after
 /// a restart, reads the stored file again: the reading depends on the file alone.
 /// </summary>
-public sealed class ImportReadings(IMemoryCache cache)
+public sealed class ImportReadings(IMemoryCache cache, ReadLimits limits)
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
 
     /// <summary>The report read from the file, and the file's text as the preview shows it beside the table.</summary>
     public sealed record Reading(ImportedReport Imported, string SourceText);
 
-    /// <summary>Reads a file; throws <see cref="ReportImportException"/> when it cannot be read.</summary>
-    public static Reading Read(string fileName, byte[] content)
+    /// <summary>Reads a file within the upload limits; throws <see cref="ReportImportException"/> when it cannot be read.</summary>
+    public Reading Read(string fileName, byte[] content)
     {
-        var document = ReportFiles.Read(fileName, content);
+        var document = ReportFiles.Read(fileName, content, limits);
         var text = string.Join("\n", document.Blocks.Select(b => b switch
         {
             SourceParagraph p => p.Text,

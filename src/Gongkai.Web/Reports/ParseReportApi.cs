@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Gongkai.Documents.Files;
 using Gongkai.Documents.Import;
 using Microsoft.AspNetCore.RateLimiting;
 using Gongkai.Domain.Reports.Import;
@@ -31,11 +32,11 @@ public static class ParseReportApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("解析已发布的政府信息公开工作年度报告")
-            .WithDescription("以 multipart/form-data 的 file 字段上传报告文件（纯文本、HTML 或 DOCX）。返回报告数据（gongkai.annual-report/1：每个单元格的表、行代码、行标签路径、列代码、列标签路径和数值）、勾稽关系与正文数字的检查结果，以及每个单元格在原文中的位置。不保存任何内容。");
+            .WithDescription("以 multipart/form-data 的 file 字段上传报告文件（PDF、DOCX、HTML 或纯文本）。返回报告数据（gongkai.annual-report/1：每个单元格的表、行代码、行标签路径、列代码、列标签路径和数值）、勾稽关系与正文数字的检查结果，以及每个单元格在原文中的位置。不保存任何内容。");
         return app;
     }
 
-    private static async Task<IResult> ParseAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> ParseAsync(HttpRequest request, ReadLimits limits, CancellationToken ct)
     {
         IFormFile? file = null;
         try
@@ -58,7 +59,7 @@ public static class ParseReportApi
         await file.CopyToAsync(buffer, ct);
         try
         {
-            var imported = ReportFiles.Parse(file.FileName, buffer.ToArray());
+            var imported = ReportFiles.Parse(file.FileName, buffer.ToArray(), limits);
             return Results.Text(ImportJson.Write(file.FileName, imported), "application/json; charset=utf-8");
         }
         catch (ReportImportException e)

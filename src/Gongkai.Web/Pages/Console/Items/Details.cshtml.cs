@@ -1,3 +1,4 @@
+using Gongkai.Documents.Files;
 using Gongkai.Data.Search;
 using Gongkai.Documents.Items;
 using Gongkai.Web.Disclosure;
@@ -8,7 +9,7 @@ namespace Gongkai.Web.Pages.Console.Items;
 /// One item: its metadata, the personal data found in it, its attachments and every sign-off;
 /// and the workflow's actions, each checked by <see cref="ItemWorkflow"/> on the server.
 /// </summary>
-public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
+public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars, ReadLimits limits) : PageModel
 {
     public InfoItem Item { get; private set; } = null!;
     public string AgencyCode { get; private set; } = "";
@@ -163,7 +164,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         string text;
         try
         {
-            text = AttachmentFiles.Text(name, content);
+            text = AttachmentFiles.Text(name, content, limits);
         }
         catch (InvalidDataException e)
         {

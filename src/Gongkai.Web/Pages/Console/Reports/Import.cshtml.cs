@@ -49,7 +49,7 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, ImportReadings
                 content = buffer.ToArray();
                 try
                 {
-                    reading = ImportReadings.Read(upload.FileName, content);
+                    reading = readings.Read(upload.FileName, content);
                 }
                 catch (ReportImportException e)
                 {

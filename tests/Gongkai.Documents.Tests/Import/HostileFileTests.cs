@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Gongkai.Documents.Files;
+using Gongkai.Documents.Import;
+using Gongkai.Documents.Items;
+using Gongkai.Domain.Reports.Import;
+using Gongkai.Tests;
+
+namespace Gongkai.Documents.Tests.Import;
+
+/// <summary>
+/// Files built to take the server down — nested without end, bombs that inflate to gigabytes,
+/// broken Word files — are refused by every reader of uploads (report import, the parse API,
+/// attachments) with a message naming the limit, quickly, in bounded memory.
+/// </summary>
+public sealed class HostileFileTests
+{
+    private static string Refusal(string name, byte[] content)
+    {
+        var clock = Stopwatch.StartNew();
+        var refused = Assert.Throws<ReportImportException>(() => ReportFiles.Parse(name, content));
+        Assert.True(clock.Elapsed < ReadLimits.Default.Budget, $"took {clock.Elapsed}");
+        return refused.Message;
+    }
+
+    [Fact]
+    public void AWordTableNested20000Deep_IsRefused_NotAStackOverflow() =>
+        Assert.Equal("年报.docx：文件结构嵌套过深（超过 256 层）。", Refusal("年报.docx", HostileFiles.NestedTablesDocx(20_000)));
+
+    [Fact]
+    public void AWebPageNested20000Deep_IsRefused() =>
+        Assert.Equal("年报.html：文件结构嵌套过深（超过 256 层）。",
+            Refusal("年报.html", Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<table><tr><td>", 20_000)) + "2019年</body></html>")));
+
+    [Fact]
+    public void AZipBomb_IsRefused_BeforeItInflates()
+    {
+        var bomb = HostileFiles.ZipBombDocx(200);
+        Assert.True(bomb.Length < 2_000_000, $"{bomb.Length} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal("年报.docx：解压后超过 64 MB。", Refusal("年报.docx", bomb));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 32 << 20, "the bomb was inflated into memory");
+    }
+
+    [Fact]
+    public void AFlateBombInAPdf_IsRefused()
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 100; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+        var pdf = Encoding.Latin1.GetString(PdfDamageTests.Minimal("BT /F1 12 Tf 72 720 Td (2019) Tj ET",
+            extraObject: $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{Encoding.Latin1.GetString(compressed.ToArray())}\nendstream"));
+        Assert.Equal("年报.pdf：解压后超过 64 MB。", Refusal("年报.pdf", Encoding.Latin1.GetBytes(pdf)));
+    }
+
+    [Theory]
+    [InlineData("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>")]
+    [InlineData("not xml at all")]
+    [InlineData("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:tbl><w:p/></w:body></w:document>")]
+    public void ABrokenWordFile_IsNotAWordFile(string documentXml)
+    {
+        Assert.Equal("年报.docx：不是有效的 Word（DOCX）文件。", Refusal("年报.docx", HostileFiles.Docx(documentXml)));
+        var attachment = Assert.Throws<InvalidDataException>(() => AttachmentFiles.Text("通知.docx", HostileFiles.Docx(documentXml)));
+        Assert.StartsWith("附件“通知.docx”无法读取", attachment.Message);
+    }
+
+    [Fact]
+    public void AnAttachmentOverTheLimits_IsRefusedWithTheLimit()
+    {
+        Assert.Equal("附件“通知.docx”无法读取：文件结构嵌套过深（超过 256 层）。",
+            Assert.Throws<InvalidDataException>(() => AttachmentFiles.Text("通知.docx", HostileFiles.NestedTablesDocx(20_000))).Message);
+        Assert.Equal("附件“名单.xlsx”无法读取：解压后超过 64 MB。",
+            Assert.Throws<InvalidDataException>(() => AttachmentFiles.Text("名单.xlsx", HostileFiles.ZipBombDocx(200))).Message);
+    }
+}
