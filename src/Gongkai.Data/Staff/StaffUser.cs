@@ -13,7 +13,8 @@ public sealed class StaffUser : IAudited
     public required string PasswordHash { get; set; }
     public bool IsActive { get; set; } = true;
 
-    /// <summary>Changes whenever the password, role or status changes; signed-in sessions holding an older one end.</summary>
+    /// <summary>Changed when the password, role or status changes and at sign-out: sessions carrying the old one end. Not logged: the change that causes it is.</summary>
+    [NotAudited]
     public required string SecurityStamp { get; set; }
 
     [NotAudited] public int FailedLoginCount { get; set; }

@@ -1,6 +1,7 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DocumentFormat.OpenXml;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Documents.Letters;
 
@@ -49,6 +50,6 @@ public static class LetterDocx
             run.Append(new Bold());
         }
         run.Append(new FontSize { Val = size.ToString() });
-        return new Paragraph(properties, new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(properties, new Run(run, new Text(WritableText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 }

@@ -1,7 +1,8 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DocumentFormat.OpenXml;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Documents.Reports;
 
@@ -118,7 +119,7 @@ public static class ReportDocx
             properties.Append(new Bold());
         }
         properties.Append(new FontSize { Val = size.ToString() });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new Text(WritableText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     private static Table Table(TableDef definition, ReportValues values)

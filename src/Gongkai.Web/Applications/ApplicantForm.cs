@@ -11,10 +11,11 @@ public sealed class ApplicantForm
     [Display(Name = "姓名或名称"), Required(ErrorMessage = "请填写姓名或名称。"), StringLength(100, ErrorMessage = "姓名或名称不超过 100 个字。")]
     public string? Name { get; set; }
 
-    [Display(Name = "身份证号码")]
+    /// <summary>A resident ID (18 characters) or an organisation's 统一社会信用代码 (18) or other registration number.</summary>
+    [Display(Name = "身份证号码"), StringLength(30, ErrorMessage = "身份证号码或证照号码不超过 30 个字符。")]
     public string? IdNumber { get; set; }
 
-    [Display(Name = "联系电话"), Required(ErrorMessage = "请填写联系电话。")]
+    [Display(Name = "联系电话"), Required(ErrorMessage = "请填写联系电话。"), StringLength(30, ErrorMessage = "联系电话不超过 30 个字符。")]
     public string? Phone { get; set; }
 
     [Display(Name = "电子邮箱"), EmailAddress(ErrorMessage = "电子邮箱格式不正确。"), StringLength(100, ErrorMessage = "电子邮箱不超过 100 个字符。")]
