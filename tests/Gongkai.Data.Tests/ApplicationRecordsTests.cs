@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
 using Gongkai.Domain.Applications;
@@ -49,5 +50,54 @@ public sealed class ApplicationRecordsTests
         // Without an ID number the same applicant is the same name and phone.
         Assert.Equal((1, 2, 1), (await ApplicationRecords.RequestNumberInMonthAsync(db, company),
             await ApplicationRecords.RequestNumberInMonthAsync(db, sameCompany), await ApplicationRecords.RequestNumberInMonthAsync(db, otherPhone)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ATrackingNumberAlreadyTaken_IsDrawnAgain_AndTheSubmissionIsKept(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        var day = new DateOnly(2026, 3, 2);
+        var (first, _) = ApplicationRecords.New(Person("张三", "11010519491231002X"), agency.Id, day, Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
+        await ApplicationRecords.AddAsync(db, first);
+        var (second, _) = ApplicationRecords.New(Person("李四", "110105194912310013"), agency.Id, day, Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
+        second.TrackingNumber = first.TrackingNumber;
+
+        await ApplicationRecords.AddAsync(db, second);
+
+        Assert.NotEqual(first.TrackingNumber, second.TrackingNumber);
+        Assert.Equal(2, await db.Applications.CountAsync());
+    }
+
+    [Fact]
+    public async Task TwoThousandSubmissions_OfOneAgencyOnOneDay_AreAllKept()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await Contexts.MigratedAsync(database);
+        var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        // One transaction around them all, so the test does not wait for 2,000 disk syncs (SQLite carries on after a refused insert).
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var (template, _) = ApplicationRecords.New(Person("申请人", "11010519491231002X"), agency.Id, new DateOnly(2026, 3, 2), Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
+        for (var i = 0; i < 2000; i++)
+        {
+            // As the form makes them, without hashing 2,000 access codes (the slow part of a real submission, not what is tested).
+            var application = new DisclosureApplication
+            {
+                AgencyId = agency.Id, TrackingNumber = ApplicationRecords.NewTrackingNumber(template.Received, agency.Id), AccessCodeHash = template.AccessCodeHash,
+                Received = template.Received, Channel = template.Channel, Rules = template.Rules, ApplicantKind = template.ApplicantKind,
+                ApplicantName = $"申请人{i}", Phone = template.Phone, Description = template.Description, FormWanted = template.FormWanted,
+                Status = template.Status, DueDate = template.DueDate, CreatedUtc = template.CreatedUtc,
+            };
+            await ApplicationRecords.AddAsync(db, application);
+            db.ChangeTracker.Clear();
+        }
+        // 2,000 draws of 6 random digits: a repeat is more likely than not (about 1 − e^−2); each one drew again.
+        Assert.Equal(2000, await db.Applications.Select(a => a.TrackingNumber).Distinct().CountAsync());
     }
 }

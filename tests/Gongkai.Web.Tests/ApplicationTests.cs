@@ -22,7 +22,9 @@ public sealed class ApplicationTests
 
     private static async Task<(string Tracking, string Code)> ApplyAsync(Visitor visitor, string agency = "qx-bsz")
     {
-        var page = await visitor.SubmitAsync($"/agency/{agency}/apply", Valid());
+        var submitted = await visitor.SubmitAsync($"/agency/{agency}/apply", Valid());
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        var page = await visitor.GetAsync(submitted.Location!);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var strongs = page.Document.QuerySelectorAll(".notice strong").Select(s => s.TextContent).ToList();
         return (strongs[0], strongs[1]);

@@ -29,6 +29,22 @@ public sealed class InputSafetyTests
     }
 
     [Fact]
+    public async Task RefreshingTheConfirmation_SubmitsNothingAgain_AndShowsTheCodeOnce()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+
+        var submitted = await visitor.SubmitAsync("/agency/qx-bsz/apply", Application("张三"));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        var confirmation = await visitor.GetAsync(submitted.Location!);
+        Assert.Contains("申请已提交", confirmation.Text);
+        var refreshed = await visitor.GetAsync(submitted.Location!);
+
+        Assert.DoesNotContain("申请已提交", refreshed.Text);
+        Assert.Equal(1, await app.QueryAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
     public async Task AThreeMegabyteIdNumber_IsRefused()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");

@@ -60,14 +60,45 @@ public static class ApplicationRecords
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>A tracking number: the day received, the agency, six random digits.</summary>
+    public static string NewTrackingNumber(DateOnly received, int agencyId) =>
+        $"{received:yyyyMMdd}{agencyId % 1000:D3}{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+
     /// <summary>A new tracking number and secret code; the code is shown once and stored only as a hash.</summary>
     public static (string TrackingNumber, string Code, string Hash) NewCredentials(DateOnly received, int agencyId)
     {
-        var tracking = $"{received:yyyyMMdd}{agencyId % 1000:D3}{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+        var tracking = NewTrackingNumber(received, agencyId);
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var code = new string(Enumerable.Range(0, 8).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
         return (tracking, code, Hasher.HashPassword(null!, code));
     }
+
+    /// <summary>
+    /// Stores a new application. Tracking numbers are random, so two submissions of one agency on
+    /// one day may draw the same one: the second then draws again, up to five times, instead of
+    /// losing the citizen's submission.
+    /// </summary>
+    public static async Task AddAsync(GongkaiDb db, DisclosureApplication application, CancellationToken ct = default)
+    {
+        db.Applications.Add(application);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 5 && IsTrackingNumberTaken(e))
+            {
+                application.TrackingNumber = NewTrackingNumber(application.Received, application.AgencyId);
+            }
+        }
+    }
+
+    /// <summary>A unique-index violation on the tracking number, in either database's words.</summary>
+    private static bool IsTrackingNumberTaken(DbUpdateException e) =>
+        e.InnerException?.Message is { } message && message.Contains("tracking_number", StringComparison.Ordinal)
+        && (message.Contains("UNIQUE", StringComparison.Ordinal) || message.Contains("23505", StringComparison.Ordinal) || message.Contains("duplicate key", StringComparison.Ordinal));
 
     public static bool CodeMatches(DisclosureApplication application, string code) =>
         Hasher.VerifyHashedPassword(application, application.AccessCodeHash, code.Trim().ToUpperInvariant()) != PasswordVerificationResult.Failed;

@@ -46,9 +46,21 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
             return Page();
         }
         Db.Actor.Set(null, "公众（在线申请）");
-        Db.Applications.Add(application);
-        await Db.SaveChangesAsync(ct);
-        Submitted = new Done(application.TrackingNumber, secret, application.DueDate);
-        return Page();
+        await ApplicationRecords.AddAsync(Db, application, ct);
+        // Post/Redirect/Get: refreshing the confirmation never submits the application again.
+        TempData[DoneKey] = System.Text.Json.JsonSerializer.Serialize(new Done(application.TrackingNumber, secret, application.DueDate));
+        return Redirect($"/agency/{Agency.ShortCode}/apply");
+    }
+
+    private const string DoneKey = "application-submitted";
+
+    /// <summary>The confirmation, once, right after the submission; the code is never shown again.</summary>
+    protected override Task<IActionResult> LoadSectionAsync(CancellationToken ct)
+    {
+        if (TempData[DoneKey] is string done)
+        {
+            Submitted = System.Text.Json.JsonSerializer.Deserialize<Done>(done);
+        }
+        return Task.FromResult<IActionResult>(Page());
     }
 }
