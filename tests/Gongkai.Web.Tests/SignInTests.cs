@@ -69,7 +69,8 @@ public sealed class SignInTests
 
         var locked = await visitor.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "sqz.clerk", ["Password"] = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, locked.Status);
-        Assert.Contains("账户已暂时锁定", locked.Summary);
+        // Locked, the right password is refused with the same words as a wrong one.
+        Assert.Contains("用户名或密码错误。", locked.Summary);
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/console")).Status);
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
@@ -145,5 +146,26 @@ public sealed class SignInTests
         using var other = app.NewVisitor();
         var foreign = await other.SubmitAsync("/console/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string?> { ["UserName"] = "bsz.admin", ["Password"] = DemoData.Password });
         Assert.Equal("/console", foreign.Location);
+    }
+
+    [Fact]
+    public async Task SixtyWrongPasswordsAtOnce_CheckNoMoreThanFive_AndLockTheAccount()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var token = await visitor.TokenFromAsync("/console/login");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => visitor.Client.PostAsync("/console/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["UserName"] = "sqz.clerk", ["Password"] = "wrong-password1",
+        }))));
+
+        // Beyond 20 a minute from one address the answer is 429; of the rest, each took a number and at most five were checked.
+        Assert.All(attempts, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(attempts, a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        var checkedPasswords = await app.QueryAsync(db => db.AuditEntries.CountAsync(e => e.ActorName == "sqz.clerk" && e.Changes.Contains("wrong password")));
+        Assert.InRange(checkedPasswords, 1, 5);
+        var user = await app.QueryAsync(db => db.StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == "sqz.clerk"));
+        Assert.True(user.LockoutEndUtc > app.Clock.GetUtcNow().UtcDateTime);
     }
 }

@@ -10,6 +10,16 @@ public sealed record LockoutPolicy(int MaxFailedAttempts, TimeSpan LockoutDurati
     public bool IsLockedOut(DateTime? lockoutEndUtc, DateTime nowUtc) => lockoutEndUtc is { } end && end > nowUtc;
 
     /// <summary>
+    /// Whether the password may be checked on this attempt, the <paramref name="attempt"/>-th since
+    /// the count was last reset: each attempt takes its number before the password is checked, so
+    /// however many guesses arrive at once, no more than the limit are ever checked.
+    /// </summary>
+    public bool MayCheck(int attempt) => attempt <= MaxFailedAttempts;
+
+    /// <summary>Whether a wrong password on the <paramref name="attempt"/>-th attempt locks the account.</summary>
+    public bool LocksAfter(int attempt) => attempt >= MaxFailedAttempts;
+
+    /// <summary>
     /// The account's state after one more wrong password: the count goes up, and on reaching the
     /// limit the account locks and the count starts again.
     /// </summary>

@@ -34,17 +34,29 @@ public static class StaffSignIn
             await db.RecordEventAsync(AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId, new { reason = "locked out" }, ct);
             return (SignInOutcome.LockedOut, user);
         }
+        // The attempt takes its number in the database before the password is checked (one UPDATE,
+        // atomic on both databases and across web nodes), so parallel guesses cannot share a number.
+        var users = db.StaffUsers.Where(u => u.Id == user.Id);
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, x => x.FailedLoginCount + 1), ct);
+        var attempt = await users.Select(u => u.FailedLoginCount).SingleAsync(ct);
+        if (!policy.MayCheck(attempt))
+        {
+            await db.RecordEventAsync(AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId, new { reason = "too many attempts at once" }, ct);
+            return (SignInOutcome.LockedOut, user);
+        }
         if (StaffAccounts.Verify(user, password) == PasswordVerificationResult.Failed)
         {
-            (user.FailedLoginCount, user.LockoutEndUtc) = policy.AfterFailure(user.FailedLoginCount, now);
-            var locked = user.LockoutEndUtc is not null;
+            var locked = policy.LocksAfter(attempt);
+            if (locked)
+            {
+                var end = now + policy.LockoutDuration;
+                await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, end), ct);
+            }
             await db.RecordEventAsync(locked ? AuditActions.LockedOut : AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId,
                 new { reason = "wrong password" }, ct);
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCredentials, user);
         }
-        user.FailedLoginCount = 0;
-        user.LockoutEndUtc = null;
-        user.LastLoginUtc = now;
+        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null).SetProperty(x => x.LastLoginUtc, now), ct);
         await db.RecordEventAsync(AuditActions.SignedIn, nameof(StaffUser), user.Id.ToString(), user.AgencyId, null, ct);
         return (SignInOutcome.Succeeded, user);
     }

@@ -90,6 +90,7 @@ public static class WebSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddReportParseLimit();
             o.AddApplicationLimits();
+            o.AddSignInLimits();
         });
         // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Gongkai.Web.Pages.Console;
 
 /// <summary>Staff sign-in with lockout after repeated wrong passwords.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.Policy)]
 public sealed class LoginModel(GongkaiDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Display(Name = "用户名"), Required(ErrorMessage = "请填写用户名。")]
@@ -31,11 +32,9 @@ public sealed class LoginModel(GongkaiDb db, TimeProvider clock) : PageModel
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user!));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/console");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError("", "登录失败次数过多，账户已暂时锁定，请 15 分钟后再试或联系单位管理员解锁。");
-                break;
             default:
-                ModelState.AddModelError("", "用户名或密码错误。");
+                // One message for a wrong password, an unknown account and a locked one: the page never tells which accounts exist.
+                ModelState.AddModelError("", "用户名或密码错误。连续输错 5 次的账户会暂时锁定 15 分钟，可联系单位管理员解锁。");
                 break;
         }
         return Page();
