@@ -21,7 +21,7 @@ public sealed class ApplicationRecordsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
-        var agencies = new[] { "a", "b" }.Select(c => new Agency { Name = $"机关{c}", ShortCode = c, OfficeName = "办公室", OfficeAddress = "某路", OfficePhone = "0571-1234567" }).ToArray();
+        var agencies = new[] { "a", "b" }.Select(c => Contexts.Agency(c, $"机关{c}")).ToArray();
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync();
         var (a, b) = (agencies[0].Id, agencies[1].Id);
@@ -58,7 +58,7 @@ public sealed class ApplicationRecordsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
-        var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
+        var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
         var day = new DateOnly(2026, 3, 2);
@@ -78,7 +78,7 @@ public sealed class ApplicationRecordsTests
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
-        var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
+        var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
         // One transaction around them all, so the test does not wait for 2,000 disk syncs (SQLite carries on after a refused insert).

@@ -18,7 +18,7 @@ public sealed class ItemRecordsTests
     private static async Task<(GongkaiDb Db, InfoItem Item)> AwaitingApprovalAsync(TestDatabase database)
     {
         var db = await Contexts.MigratedAsync(database);
-        var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
+        var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
         var item = new InfoItem

@@ -21,6 +21,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     private GongkaiApp(TestDatabase database) => _database = database;
 
+    // Each host watches its content and web roots; a test run starts 150 of them, and Linux allows a
+    // process 128 inotify instances by default. Polling watchers use none (the files never change here).
+    static GongkaiApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public static async Task<GongkaiApp> StartAsync(string provider)

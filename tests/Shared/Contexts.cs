@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -19,4 +20,8 @@ public static class Contexts
         await new SchemaMigrator(db).MigrateAsync();
         return db;
     }
+
+    /// <summary>An agency with the office data the schema requires, for tests that need one to hang records on.</summary>
+    public static Agency Agency(string code, string name = "某镇人民政府") =>
+        new() { Name = name, ShortCode = code, OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
 }

@@ -16,16 +16,10 @@ public sealed record LockoutPolicy(int MaxFailedAttempts, TimeSpan LockoutDurati
     /// </summary>
     public bool MayCheck(int attempt) => attempt <= MaxFailedAttempts;
 
-    /// <summary>Whether a wrong password on the <paramref name="attempt"/>-th attempt locks the account.</summary>
-    public bool LocksAfter(int attempt) => attempt >= MaxFailedAttempts;
-
     /// <summary>
-    /// The account's state after one more wrong password: the count goes up, and on reaching the
-    /// limit the account locks and the count starts again.
+    /// Whether a wrong password on the <paramref name="attempt"/>-th attempt locks the account. The
+    /// count is not reset by the lock (attempts still in flight keep counting past the limit); it
+    /// starts again when the lockout has ended or a password is right.
     /// </summary>
-    public (int FailedAttempts, DateTime? LockoutEndUtc) AfterFailure(int failedAttempts, DateTime nowUtc)
-    {
-        var count = failedAttempts + 1;
-        return count >= MaxFailedAttempts ? (0, nowUtc + LockoutDuration) : (count, null);
-    }
+    public bool LocksAfter(int attempt) => attempt >= MaxFailedAttempts;
 }

@@ -37,6 +37,9 @@ public static class StaffSignIn
         // The attempt takes its number in the database before the password is checked (one UPDATE,
         // atomic on both databases and across web nodes), so parallel guesses cannot share a number.
         var users = db.StaffUsers.Where(u => u.Id == user.Id);
+        // A lockout that has ended starts the count again (only the first attempt after it finds it ended).
+        await users.Where(u => u.LockoutEndUtc != null && u.LockoutEndUtc <= now)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null), ct);
         await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, x => x.FailedLoginCount + 1), ct);
         var attempt = await users.Select(u => u.FailedLoginCount).SingleAsync(ct);
         if (!policy.MayCheck(attempt))
@@ -50,7 +53,7 @@ public static class StaffSignIn
             if (locked)
             {
                 var end = now + policy.LockoutDuration;
-                await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, end), ct);
+                await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEndUtc, end), ct);
             }
             await db.RecordEventAsync(locked ? AuditActions.LockedOut : AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId,
                 new { reason = "wrong password" }, ct);

@@ -8,18 +8,12 @@ public sealed class LockoutPolicyTests
     private readonly LockoutPolicy _policy = LockoutPolicy.Default;
 
     [Fact]
-    public void TheFifthWrongPassword_LocksTheAccountForFifteenMinutes()
+    public void FivePasswordsAreChecked_AndTheFifthWrongOneLocksTheAccount()
     {
-        var (count, end) = (0, (DateTime?)null);
-        for (var i = 1; i <= 4; i++)
-        {
-            (count, end) = _policy.AfterFailure(count, Now);
-            Assert.Equal(i, count);
-            Assert.Null(end);
-        }
-        (count, end) = _policy.AfterFailure(count, Now);
-        Assert.Equal(0, count);
-        Assert.Equal(Now.AddMinutes(15), end);
+        Assert.All(Enumerable.Range(1, 5), attempt => Assert.True(_policy.MayCheck(attempt)));
+        Assert.False(_policy.MayCheck(6));
+        Assert.Equal([false, false, false, false, true], Enumerable.Range(1, 5).Select(_policy.LocksAfter));
+        Assert.Equal(TimeSpan.FromMinutes(15), _policy.LockoutDuration);
     }
 
     [Fact]
