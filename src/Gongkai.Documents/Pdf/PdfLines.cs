@@ -50,9 +50,6 @@ public static partial class PdfLines
     /// <summary>Between a CJK character and a Latin letter or digit: LibreOffice's autospace (0.2 em) is no word boundary.</summary>
     private const double ScriptGap = 0.3;
 
-    /// <summary>A rule is a stroke or a filled rectangle thinner than this (points).</summary>
-    private const double RuleWidth = 2.5;
-
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
 
     public static IReadOnlyList<PdfPageText> Read(byte[] content, ReadLimits? limits = null)
@@ -163,16 +160,14 @@ public static partial class PdfLines
 
     private sealed record Glyph(Letter Letter, double Size, double X, double Y);
 
-    private sealed record Rule(double At, double From, double To);
-
     private static PdfPageText PageText(int number, Page page)
     {
         var glyphs = page.Letters.Where(l => l.Value.Length > 0)
             .Select(l => new Glyph(l, Math.Max(1, l.BoundingBox.Height > 0 ? Math.Max(l.BoundingBox.Height, l.PointSize * 0.7) : l.PointSize),
                 (l.BoundingBox.Left + l.BoundingBox.Right) / 2, page.Height - (l.BoundingBox.Bottom + l.BoundingBox.Top) / 2))
             .ToList();
-        var (horizontal, vertical) = Rules(page);
-        var grid = Kept(Grid(horizontal, vertical));
+        var (horizontal, vertical) = PdfGrid.Rules(page);
+        var grid = PdfGrid.Kept(PdfGrid.Grid(horizontal, vertical));
         var cells = grid.ToDictionary(c => c, _ => new List<Glyph>());
         var loose = new List<Glyph>();
         foreach (var glyph in glyphs)
@@ -190,129 +185,9 @@ public static partial class PdfLines
         return new PdfPageText(number, Lines(number, page.Height, loose), Tables(number, cells));
     }
 
-    /// <summary>The page's rules, top-down coordinates: strokes along an axis, and thin filled rectangles (how browsers draw borders).</summary>
-    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(Page page)
-    {
-        var (horizontal, vertical) = (new List<Rule>(), new List<Rule>());
-        foreach (var path in page.Paths.Where(p => p.IsFilled || p.IsStroked))
-        {
-            foreach (var subpath in path)
-            {
-                if (subpath.GetBoundingRectangle() is not { } box)
-                {
-                    continue;
-                }
-                var (top, bottom) = (page.Height - box.Top, page.Height - box.Bottom);
-                if (path.IsFilled && box.Height < RuleWidth && box.Width > box.Height)
-                {
-                    horizontal.Add(new Rule((top + bottom) / 2, box.Left, box.Right));
-                }
-                else if (path.IsFilled && box.Width < RuleWidth && box.Height > box.Width)
-                {
-                    vertical.Add(new Rule(box.Left + box.Width / 2, top, bottom));
-                }
-                else if (path.IsStroked)
-                {
-                    foreach (var line in subpath.Commands.OfType<PdfSubpath.Line>())
-                    {
-                        Add(line.From, line.To);
-                    }
-                    if (subpath.IsDrawnAsRectangle)
-                    {
-                        horizontal.Add(new Rule(top, box.Left, box.Right));
-                        horizontal.Add(new Rule(bottom, box.Left, box.Right));
-                        vertical.Add(new Rule(box.Left, top, bottom));
-                        vertical.Add(new Rule(box.Right, top, bottom));
-                    }
-                }
-            }
-        }
-        return (horizontal, vertical);
-
-        void Add(PdfPoint from, PdfPoint to)
-        {
-            if (Math.Abs(from.Y - to.Y) < 0.5)
-            {
-                horizontal.Add(new Rule(page.Height - from.Y, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
-            }
-            else if (Math.Abs(from.X - to.X) < 0.5)
-            {
-                vertical.Add(new Rule(from.X, page.Height - Math.Max(from.Y, to.Y), page.Height - Math.Min(from.Y, to.Y)));
-            }
-        }
-    }
-
-    private sealed record GridCell(double Left, double Top, double Right, double Bottom);
-
-    /// <summary>
-    /// The cells the rules close, empty ones too: for each band between two horizontal rules, the
-    /// vertical rules crossing it; a cell starts in the band where a rule runs along its top (a
-    /// merged cell has none inside it) and ends at the next rule below that runs along it.
-    /// </summary>
-    private static List<GridCell> Grid(List<Rule> horizontal, List<Rule> vertical)
-    {
-        const double touch = 1.0;
-        var cells = new List<GridCell>();
-        var edges = Distinct(horizontal.Select(h => h.At));
-        bool Along(double y, double x) => horizontal.Any(h => Math.Abs(h.At - y) <= touch && h.From - touch <= x && x <= h.To + touch);
-        for (var i = 0; i + 1 < edges.Count; i++)
-        {
-            var middle = (edges[i] + edges[i + 1]) / 2;
-            var xs = Distinct(vertical.Where(v => v.From - touch <= middle && middle <= v.To + touch).Select(v => v.At));
-            for (var j = 0; j + 1 < xs.Count; j++)
-            {
-                var x = (xs[j] + xs[j + 1]) / 2;
-                if (!Along(edges[i], x))
-                {
-                    continue;
-                }
-                var bottom = edges.Skip(i + 1).FirstOrDefault(y => Along(y, x), double.NaN);
-                if (!double.IsNaN(bottom))
-                {
-                    cells.Add(new GridCell(xs[j], edges[i], xs[j + 1], bottom));
-                }
-            }
-        }
-        return cells;
-    }
-
-    private static List<double> Distinct(IEnumerable<double> values)
-    {
-        var result = new List<double>();
-        foreach (var v in values.Order())
-        {
-            if (result.Count == 0 || v - result[^1] > 1.0)
-            {
-                result.Add(v);
-            }
-        }
-        return result;
-    }
-
-    /// <summary>The cells in rows, top to bottom; rows whose edges touch belong to one table.</summary>
-    private static List<List<IGrouping<double, GridCell>>> Groups(IEnumerable<GridCell> cells)
-    {
-        var tables = new List<List<IGrouping<double, GridCell>>>();
-        var bottom = 0.0;
-        foreach (var row in cells.GroupBy(c => Math.Round(c.Top)).OrderBy(g => g.Key))
-        {
-            if (tables.Count == 0 || row.Key > bottom + 3)
-            {
-                tables.Add([]);
-            }
-            tables[^1].Add(row);
-            bottom = Math.Max(bottom, row.Max(c => c.Bottom));
-        }
-        return tables;
-    }
-
-    /// <summary>A frame around the page or a box around a paragraph is not a table: a table has a row of several cells.</summary>
-    private static List<GridCell> Kept(List<GridCell> grid) =>
-        Groups(grid).Where(t => t.Any(r => r.Count() >= 2)).SelectMany(t => t.SelectMany(r => r)).ToList();
-
     /// <summary>The ruled cells as tables: a row for each top edge, its cells left to right (a merged cell in its first row).</summary>
     private static List<PdfTable> Tables(int number, Dictionary<GridCell, List<Glyph>> cells) =>
-        Groups(cells.Keys).Select(t => new PdfTable(number, t[0].Key,
+        PdfGrid.Groups(cells.Keys).Select(t => new PdfTable(number, t[0].Key,
             t.Select(r => (IReadOnlyList<string>)r.OrderBy(c => c.Left).Select(c => CellText(cells[c])).ToList()).ToList())).ToList();
 
     /// <summary>A cell's glyphs as its text: line by line, a wrapped label joined without a break.</summary>
