@@ -80,6 +80,11 @@ internal sealed class FormatIndex
         {
             return exact;
         }
+        // Agencies print the 2021 template's 行政规范性文件 as 规范性文件; the 2019 template's own row keeps its label.
+        if (_byLabel.TryGetValue("行政" + label, out var shortened))
+        {
+            return shortened;
+        }
         return label.Length >= LabelText.MinimumPrefix ? All.Where(e => e.Label.StartsWith(label, StringComparison.Ordinal)).ToList() : [];
     }
 

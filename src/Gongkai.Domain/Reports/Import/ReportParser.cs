@@ -89,7 +89,7 @@ public static partial class ReportParser
         }
         problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
         var sources = aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>();
-        var quality = aligned is not null ? Quality("表格", format, sources, [])
+        var quality = aligned is not null ? Quality("表格", format, sources, aligned.Blank)
             : flat is not null ? Quality(PrintedSheets.IsSheet(format.Code) ? "统计表（按原表栏目，单元格连排）" : "文字中连排的表格（单元格之间没有分隔）", format, sources, flat.Blank)
             : ImportQuality.NoTable;
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);

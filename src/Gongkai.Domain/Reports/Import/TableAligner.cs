@@ -11,6 +11,9 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     public ReportValues Values { get; } = new();
     public Dictionary<CellKey, CellSource> Sources { get; } = new();
     public List<UnrecognisedRow> Unrecognised { get; } = new();
+
+    /// <summary>Cells of rows found but not filled, with the reason.</summary>
+    public List<BlankCell> Blank { get; } = new();
     public int MatchedRows { get; private set; }
     public int HeaderMatches { get; private set; }
 
@@ -130,7 +133,17 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     private void Fill(RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> cells)
     {
         var columns = section.LeafColumns();
-        // Fewer cells than columns (a short row, e.g. no unit printed): they belong to the last columns.
+        var values = columns.Count(c => c.Kind != ValueKind.UnitText);
+        if (cells.Count < columns.Count && cells.Count != values)
+        {
+            // A row short of figures (cells lost in a conversion, a row split across tables): which
+            // column each figure is in is not certain, so none is placed.
+            Blank.AddRange(columns.Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(_table!.Code, rowDef.Code, c.Code),
+                $"该行只印出 {cells.Count} 格，少于 {values} 栏，无法确定各数字所在的栏")));
+            _filled.Add(rowDef);
+            return;
+        }
+        // Only the unit was not printed: the figures are the value columns.
         var offset = Math.Max(0, columns.Count - cells.Count);
         for (var i = 0; i < Math.Min(columns.Count, cells.Count); i++)
         {
