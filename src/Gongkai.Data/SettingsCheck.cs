@@ -14,6 +14,7 @@ public static class SettingsCheck
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds"],
+        ["Site"] = ["PublicUrl", "TrustedProxies"],
     };
 
     public static void ThrowOnUnknown(IConfiguration configuration)

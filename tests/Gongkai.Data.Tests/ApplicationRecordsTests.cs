@@ -100,4 +100,13 @@ public sealed class ApplicationRecordsTests
         // 2,000 draws of 6 random digits: a repeat is more likely than not (about 1 − e^−2); each one drew again.
         Assert.Equal(2000, await db.Applications.Select(a => a.TrackingNumber).Distinct().CountAsync());
     }
+
+    [Fact]
+    public void TheCode_OpensItsApplicationOnly_AndAMissingNumberIsCheckedAgainstAHashAllTheSame()
+    {
+        var (application, code) = ApplicationRecords.New(Person("张三", "11010519491231002X"), 1, new DateOnly(2026, 3, 2), Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
+        Assert.True(ApplicationRecords.Opens(application, code.ToLowerInvariant()));
+        Assert.False(ApplicationRecords.Opens(application, "ABCDEFGH"));
+        Assert.False(ApplicationRecords.Opens(null, code));
+    }
 }

@@ -168,8 +168,9 @@ public sealed class AnnualReportTests
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/console/reports/{draft}")).Status);
 
         using var otherAdmin = await app.SignedInAsync("sqz.admin");
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync($"/console/reports/{draft}")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync($"/console/reports/{draft}/edit")).Status);
+        // Another agency's report answers as a missing one: ids are not to be probed.
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.GetAsync($"/console/reports/{draft}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.GetAsync($"/console/reports/{draft}/edit")).Status);
 
         using var supervisor = await app.SignedInAsync("qx.supervisor");
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/console/reports/{draft}")).Status);

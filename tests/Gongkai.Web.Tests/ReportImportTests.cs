@@ -90,7 +90,7 @@ public sealed class ReportImportTests
             location = (await UploadAsync(admin, File.ReadAllBytes(Path.Combine(Seeds, "001_f0fde017bca519d7.txt")), "001.txt")).Location!;
         }
         using var other = await app.SignedInAsync("sqz.admin");
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(location)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(location)).Status);
         using var clerk = await app.SignedInAsync("bsz.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/reports/import")).Status);
     }

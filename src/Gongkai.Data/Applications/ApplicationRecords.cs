@@ -100,8 +100,19 @@ public static class ApplicationRecords
         e.InnerException?.Message is { } message && message.Contains("tracking_number", StringComparison.Ordinal)
         && (message.Contains("UNIQUE", StringComparison.Ordinal) || message.Contains("23505", StringComparison.Ordinal) || message.Contains("duplicate key", StringComparison.Ordinal));
 
-    public static bool CodeMatches(DisclosureApplication application, string code) =>
-        Hasher.VerifyHashedPassword(application, application.AccessCodeHash, code.Trim().ToUpperInvariant()) != PasswordVerificationResult.Failed;
+    /// <summary>A hash no code matches, checked when the tracking number is unknown, so that a lookup takes as long either way.</summary>
+    private static readonly string NoApplication = Hasher.HashPassword(null!, Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Whether <paramref name="code"/> opens <paramref name="application"/>; with no application the
+    /// same work is done against a hash no code matches, so the time taken does not tell which
+    /// tracking numbers exist.
+    /// </summary>
+    public static bool Opens([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] DisclosureApplication? application, string code)
+    {
+        var matches = Hasher.VerifyHashedPassword(null!, application?.AccessCodeHash ?? NoApplication, code.Trim().ToUpperInvariant()) != PasswordVerificationResult.Failed;
+        return application is not null && matches;
+    }
 
     /// <summary>
     /// Which of the same applicant's requests to the agency in the natural month this one is, in the

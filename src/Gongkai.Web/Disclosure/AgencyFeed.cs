@@ -17,7 +17,7 @@ public static class AgencyFeed
         var items = await db.InfoItems.AsNoTracking().Where(i => i.AgencyId == agency.Id && i.Status == ItemStatus.Published)
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(50)
             .Select(i => new { i.Id, i.Title, i.PublishedOn, i.UpdatedUtc, i.BodyText, i.IndexNumber }).ToListAsync(ct);
-        var site = $"{http.Request.Scheme}://{http.Request.Host}";
+        var site = http.RequestServices.GetRequiredService<Infrastructure.SiteSettings>().Origin;
         var column = $"{site}/agency/{agency.ShortCode}";
         var feed = new XElement(Atom + "feed",
             new XElement(Atom + "title", $"{agency.Name} 主动公开信息"),

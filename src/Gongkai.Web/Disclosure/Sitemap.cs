@@ -37,7 +37,7 @@ public static class Sitemap
         });
         app.MapGet("/sitemaps/items-{n:int}.xml", async (int n, HttpContext http, GongkaiDb db, CancellationToken ct) =>
         {
-            if (n < 1)
+            if (n < 1 || n > 100_000)
             {
                 return Results.NotFound();
             }
@@ -50,7 +50,8 @@ public static class Sitemap
         });
     }
 
-    private static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    /// <summary>The configured public address, never the Host header a visitor sent.</summary>
+    private static string Site(HttpContext http) => http.RequestServices.GetRequiredService<Infrastructure.SiteSettings>().Origin;
 
     private static IResult Xml(XElement root) => Results.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root, "application/xml; charset=utf-8");
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -21,6 +22,31 @@ public static class WebSetup
     public static IServiceCollection AddGongkaiWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddGongkaiData(configuration, environment.ContentRootPath);
+        var site = SiteSettings.From(configuration, environment);
+        services.AddSingleton(site);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Only the configured proxies are believed: anyone else could claim any address or scheme.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in site.TrustedProxies)
+            {
+                o.KnownProxies.Add(proxy);
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        if (environment.IsProduction())
+        {
+            // Requests for any other host name are refused (400) unless AllowedHosts names them itself.
+            services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+            {
+                if (o.AllowedHosts.Count == 0 || o.AllowedHosts.Contains("*"))
+                {
+                    o.AllowedHosts = [site.PublicUrl.Host];
+                }
+            });
+        }
         services.AddHttpContextAccessor();
         services.AddScoped<StaffContext>();
 
@@ -99,10 +125,22 @@ public static class WebSetup
 
     public static WebApplication UseGongkaiPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
+            app.UseHsts();
         }
+        app.Use(async (ctx, next) =>
+        {
+            // TRACE echoes a request back (cookies included, to a script that can read the answer); nothing here needs it.
+            if (HttpMethods.IsTrace(ctx.Request.Method))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                return;
+            }
+            await next();
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(async (ctx, next) =>
         {

@@ -31,8 +31,8 @@ public sealed class TrackModel(GongkaiDb db, WorkingCalendars calendars) : PageM
             return Page();
         }
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingNumber == TrackingNumber!.Trim(), ct);
-        // The same answer whether the number or the code is wrong: nothing tells which numbers exist.
-        if (application is null || !ApplicationRecords.CodeMatches(application, Code!))
+        // The same answer, after the same work, whether the number or the code is wrong: nothing tells which numbers exist.
+        if (!ApplicationRecords.Opens(application, Code!))
         {
             ModelState.AddModelError("", "查询号或查询码不正确。");
             return Page();

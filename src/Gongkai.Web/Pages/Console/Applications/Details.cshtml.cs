@@ -257,13 +257,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
+        // Another agency's application answers as a missing one: its ids are not to be probed.
+        if (application is null || !await staff.CanAsync(Permission.ReadRecords, application.AgencyId, ct))
         {
             return NotFound();
-        }
-        if (!await staff.CanAsync(Permission.ReadRecords, application.AgencyId, ct))
-        {
-            return Forbid();
         }
         Application = application;
         var calendar = await calendars.CurrentAsync(db, ct);

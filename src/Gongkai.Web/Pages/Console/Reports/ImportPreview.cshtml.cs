@@ -51,7 +51,7 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportR
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var source = await db.ReportSourceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (source is null)
+        if (source is null || !await staff.CanAsync(Permission.ReadRecords, source.AgencyId, ct))
         {
             return NotFound();
         }
