@@ -15,7 +15,14 @@ public static class SettingsCheck
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds"],
         ["Site"] = ["PublicUrl", "TrustedProxies"],
+        ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
     };
+
+    /// <summary>A whole number above zero at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>
+    /// <param name="meaning">What the setting is, in Chinese, for the message.</param>
+    public static int PositiveInt(IConfigurationSection section, string key, int fallback, string meaning) => section[key] is not { } text ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new SettingsException($"{section.Path}:{key} = '{text}' must be a positive whole number. （{meaning} {section.Path}:{key} 应为正整数）");
 
     public static void ThrowOnUnknown(IConfiguration configuration)
     {

@@ -39,6 +39,7 @@ public sealed class SettingsTests
     [InlineData("Database:Provder")]
     [InlineData("Demo:Seed")]
     [InlineData("ConnectionStrings:Main")]
+    [InlineData("RateLimits:SignInPerMinute")]
     public void AMisspeltSetting_StopsStartUp_NamingIt(string key)
     {
         var error = Assert.Throws<SettingsException>(() => SettingsCheck.ThrowOnUnknown(Config((key, "x"))));
@@ -50,5 +51,26 @@ public sealed class SettingsTests
     {
         SettingsCheck.ThrowOnUnknown(Config(("Database:Provider", "sqlite"), ("ConnectionStrings:Default", "x"),
             ("Demo:SeedOnEmptyDatabase", "true"), ("Logging:LogLevel:Default", "Information")));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("ten")]
+    [InlineData("1.5")]
+    public void ALimitThatIsNotAPositiveWholeNumber_StopsStartUp_NamingIt(string value)
+    {
+        var section = Config(("RateLimits:SubmissionsPerMinute", value)).GetSection("RateLimits");
+        var error = Assert.Throws<SettingsException>(() => SettingsCheck.PositiveInt(section, "SubmissionsPerMinute", 10, "访问频率限制"));
+        Assert.Contains($"RateLimits:SubmissionsPerMinute = '{value}'", error.Message);
+        Assert.Contains("应为正整数", error.Message);
+    }
+
+    [Fact]
+    public void AnUnsetLimit_TakesItsDefault_AndASetOneItsValue()
+    {
+        var section = Config(("RateLimits:SubmissionsPerMinute", "250")).GetSection("RateLimits");
+        Assert.Equal(250, SettingsCheck.PositiveInt(section, "SubmissionsPerMinute", 10, "访问频率限制"));
+        Assert.Equal(20, SettingsCheck.PositiveInt(section, "SignInsPerMinute", 20, "访问频率限制"));
     }
 }

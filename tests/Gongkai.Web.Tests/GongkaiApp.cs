@@ -25,6 +25,8 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     // process 128 inotify instances by default. Polling watchers use none (the files never change here).
     static GongkaiApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 
+    public TestDatabase Database => _database;
+
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public static async Task<GongkaiApp> StartAsync(string provider)

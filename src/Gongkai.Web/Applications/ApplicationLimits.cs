@@ -8,11 +8,11 @@ public static class ApplicationLimits
 {
     public const string Policy = "public-applications";
 
-    public static RateLimiterOptions AddApplicationLimits(this RateLimiterOptions options) => options.AddPolicy(Policy, context =>
+    public static RateLimiterOptions AddApplicationLimits(this RateLimiterOptions options, RateLimitSettings rates) => options.AddPolicy(Policy, context =>
         RateLimitPartition.GetFixedWindowLimiter(
             $"{context.Connection.RemoteIpAddress}|{context.Request.Method}",
             // Reading the form is free; each address may submit or look up a few times a minute.
             _ => HttpMethods.IsPost(context.Request.Method)
-                ? new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }
-                : new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                ? new FixedWindowRateLimiterOptions { PermitLimit = rates.SubmissionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }
+                : new FixedWindowRateLimiterOptions { PermitLimit = rates.FormReadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 }

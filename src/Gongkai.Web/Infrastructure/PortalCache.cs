@@ -10,9 +10,10 @@ namespace Gongkai.Web.Infrastructure;
 /// The public portal's pages are read far more often than anything on them changes: an anonymous
 /// GET of a portal page is kept for <see cref="Lifetime"/> (per URL with its query) and dropped
 /// as soon as a change to what the portal shows (items, attachments, agencies and their column
-/// texts, reports) is committed on this node. Staff (signed in) and pages with forms that post
-/// (the application form, with its antiforgery token) are never cached. With several web nodes,
-/// another node's page may lag a change by at most <see cref="Lifetime"/>.
+/// texts, reports) is committed. Staff (signed in) and pages with forms that post (the
+/// application form, with its antiforgery token) are never cached. With several web nodes on
+/// PostgreSQL, the database announces each committed change to every node
+/// (<see cref="PortalNotices"/>); a page rendered while a change was being dropped is not kept.
 /// </summary>
 public static class PortalCache
 {
@@ -20,21 +21,31 @@ public static class PortalCache
     private const string Tag = "portal";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    public static IServiceCollection AddPortalCache(this IServiceCollection services) =>
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag)))
+    public static IServiceCollection AddPortalCache(this IServiceCollection services, DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService<PortalNotices>();
+        }
+        return services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag).AddPolicy<FreshOnly>()))
             .AddMemoryCache()
             .AddSingleton<PortalData>()
             .AddSingleton<IInterceptor, Eviction>()
             .AddSingleton<IInterceptor, CommitEviction>();
+    }
 
     /// <summary>
     /// What several portal pages read on every request and that changes only with what the
     /// output cache is dropped for (an agency by its code, its catalog's counts): kept for
     /// <see cref="Lifetime"/> at most and dropped with the pages. Read-only to the pages.
     /// </summary>
-    public sealed class PortalData(IMemoryCache cache)
+    public sealed class PortalData(IMemoryCache cache, IOutputCacheStore store)
     {
         private CancellationTokenSource _generation = new();
+        private long _version;
+
+        /// <summary>How many times the portal's copies have been dropped: a page begun under an older one may show what was dropped.</summary>
+        public long Version => Interlocked.Read(ref _version);
 
         /// <summary>The cached value, or the loaded one, kept unless it is null (an unknown agency code is not remembered).</summary>
         public async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
@@ -53,11 +64,40 @@ public static class PortalCache
             return value;
         }
 
-        public void Clear()
+        /// <summary>Drops every kept page and value; called once a change is committed.</summary>
+        public async ValueTask DropAsync(CancellationToken ct)
         {
+            Interlocked.Increment(ref _version);
             var old = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
             old.Cancel();
             old.Dispose();
+            await store.EvictByTagAsync(Tag, ct);
+        }
+    }
+
+    /// <summary>
+    /// A page whose rendering overlapped a drop may hold what was dropped (it read the database
+    /// before the change was committed): it is sent but not kept.
+    /// </summary>
+    private sealed class FreshOnly(PortalData data) : IOutputCachePolicy
+    {
+        private static readonly object Key = new();
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
+        {
+            context.HttpContext.Items[Key] = data.Version;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
+        {
+            if (context.HttpContext.Items[Key] is not long version || version != data.Version)
+            {
+                context.AllowCacheStorage = false;
+            }
+            return ValueTask.CompletedTask;
         }
     }
 
@@ -67,17 +107,16 @@ public static class PortalCache
     // A context with unsaved-or-uncommitted changes the portal shows; the pages are dropped once they are committed.
     private static readonly ConditionalWeakTable<DbContext, object> Dirty = new();
 
-    private static async ValueTask EvictIfDirtyAsync(DbContext? context, IOutputCacheStore store, PortalData data, CancellationToken ct)
+    private static async ValueTask EvictIfDirtyAsync(DbContext? context, PortalData data, CancellationToken ct)
     {
         if (context is not null && Dirty.Remove(context))
         {
-            data.Clear();
-            await store.EvictByTagAsync(Tag, ct);
+            await data.DropAsync(ct);
         }
     }
 
     /// <summary>Notes what a save changes; drops the pages at once when no transaction is open.</summary>
-    public sealed class Eviction(IOutputCacheStore store, PortalData data) : SaveChangesInterceptor
+    public sealed class Eviction(PortalData data) : SaveChangesInterceptor
     {
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
         {
@@ -92,17 +131,17 @@ public static class PortalCache
         {
             if (eventData.Context?.Database.CurrentTransaction is null)
             {
-                await EvictIfDirtyAsync(eventData.Context, store, data, ct);
+                await EvictIfDirtyAsync(eventData.Context, data, ct);
             }
             return result;
         }
     }
 
     /// <summary>Drops the pages when the transaction that changed them commits (the search index is written in the same one).</summary>
-    public sealed class CommitEviction(IOutputCacheStore store, PortalData data) : DbTransactionInterceptor
+    public sealed class CommitEviction(PortalData data) : DbTransactionInterceptor
     {
         public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
-            await EvictIfDirtyAsync(eventData.Context, store, data, ct);
+            await EvictIfDirtyAsync(eventData.Context, data, ct);
 
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
         {

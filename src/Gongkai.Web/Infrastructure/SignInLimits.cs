@@ -11,9 +11,9 @@ public static class SignInLimits
 {
     public const string Policy = "sign-in";
 
-    public static RateLimiterOptions AddSignInLimits(this RateLimiterOptions options) => options.AddPolicy(Policy, context =>
+    public static RateLimiterOptions AddSignInLimits(this RateLimiterOptions options, RateLimitSettings rates) => options.AddPolicy(Policy, context =>
         HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}", _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                new FixedWindowRateLimiterOptions { PermitLimit = rates.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read"));
 }

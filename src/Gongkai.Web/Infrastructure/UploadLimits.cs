@@ -8,9 +8,7 @@ public static class UploadLimits
     public static ReadLimits From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Uploads");
-        int Positive(string key, int fallback) => section[key] is not { } text ? fallback
-            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-            : throw new Gongkai.Data.SettingsException($"Uploads:{key} = '{text}' must be a positive whole number. （上传文件限制 Uploads:{key} 应为正整数）");
+        int Positive(string key, int fallback) => Gongkai.Data.SettingsCheck.PositiveInt(section, key, fallback, "上传文件限制");
         var defaults = ReadLimits.Default;
         return new ReadLimits(
             Positive("MaxNesting", defaults.MaxNesting),

@@ -21,7 +21,7 @@ public static class WebSetup
 {
     public static IServiceCollection AddGongkaiWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddGongkaiData(configuration, environment.ContentRootPath);
+        var database = services.AddGongkaiData(configuration, environment.ContentRootPath);
         var site = SiteSettings.From(configuration, environment);
         services.AddSingleton(site);
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -101,7 +101,7 @@ public static class WebSetup
                 o.Filters.Add<WritableForms>();
                 o.Filters.Add<ParameterBounds>();
             });
-        services.AddPortalCache();
+        services.AddPortalCache(database);
         services.AddSingleton<ImportReadings>();
         services.AddSingleton(UploadLimits.From(configuration));
         services.AddRouting(o => o.LowercaseUrls = true);
@@ -111,12 +111,13 @@ public static class WebSetup
             document.Info.Description = "政府信息公开平台的开放接口。";
             return Task.CompletedTask;
         }));
+        var rates = RateLimitSettings.From(configuration);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddReportParseLimit();
-            o.AddApplicationLimits();
-            o.AddSignInLimits();
+            o.AddReportParseLimit(rates);
+            o.AddApplicationLimits(rates);
+            o.AddSignInLimits(rates);
         });
         // Chinese text is written as is, not as &#x…; entities: pages stay small and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

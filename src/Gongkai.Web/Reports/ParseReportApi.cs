@@ -16,10 +16,10 @@ public static class ParseReportApi
     private const long MaxBytes = 20 * 1024 * 1024;
 
     /// <summary>Parsing costs CPU: one address gets a fair share.</summary>
-    public static RateLimiterOptions AddReportParseLimit(this RateLimiterOptions options) => options.AddPolicy(RatePolicy, context =>
+    public static RateLimiterOptions AddReportParseLimit(this RateLimiterOptions options, RateLimitSettings rates) => options.AddPolicy(RatePolicy, context =>
         RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = rates.ParsesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {

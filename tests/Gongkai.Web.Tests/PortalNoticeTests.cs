@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Gongkai.Tests;
+using Npgsql;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>On PostgreSQL the database announces every committed change to what the portal shows; each node drops its kept pages.</summary>
+public sealed class PortalNoticeTests
+{
+    [Fact]
+    public async Task AChangeCommittedOutsideThisNode_EmptiesItsPortalPages_WithinASecond()
+    {
+        await using var app = await GongkaiApp.StartAsync("postgres");
+        using var visitor = app.NewVisitor();
+        Assert.DoesNotContain("周六上午照常受理", (await visitor.GetAsync("/agency/qx-bsz/guide")).Text);
+        // Kept now: the same page again is served from memory.
+        Assert.DoesNotContain("周六上午照常受理", (await visitor.GetAsync("/agency/qx-bsz/guide")).Text);
+
+        // Another node, the gongkai command or psql: not this process's DbContext, so only the database can tell.
+        await using (var connection = new NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand("UPDATE agencies SET guide_text = '周六上午照常受理申请。' WHERE short_code = 'qx-bsz'", connection);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+        var watch = Stopwatch.StartNew();
+        while (!(await visitor.GetAsync("/agency/qx-bsz/guide")).Text.Contains("周六上午照常受理", StringComparison.Ordinal))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), "the guide page still shows the old text a second after the change was committed");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Tests;
+using Npgsql;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>
+/// deploy/gongkai.nginx.conf in front of two web nodes (separate processes, Production settings)
+/// on one PostgreSQL: what one node publishes the other shows within a second, and killing a node
+/// under load loses no acknowledged application.
+/// </summary>
+public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Nginx = "/usr/sbin/nginx";
+    private readonly List<Process> _processes = [];
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gongkai-nodes-");
+    private TestDatabase? _database;
+    private int _proxyPort;
+    private int[] _nodePorts = [];
+    private Process? _nodeA;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.SkipUnless(File.Exists(Nginx), $"The two-node test needs Debian's nginx at {Nginx} (apt-get install nginx); .ci/run installs it.");
+        _database = await TestDatabase.CreateAsync("postgres");
+        _proxyPort = FreePort();
+        _nodePorts = [FreePort(), FreePort()];
+        // The first node makes the schema and the demo county; the second starts on a ready database.
+        _nodeA = StartNode(_nodePorts[0], seed: true);
+        await WaitUntilServingAsync($"http://127.0.0.1:{_nodePorts[0]}/");
+        StartNode(_nodePorts[1], seed: false);
+        await WaitUntilServingAsync($"http://127.0.0.1:{_nodePorts[1]}/");
+        StartNginx();
+        await WaitUntilServingAsync($"http://127.0.0.1:{_proxyPort}/");
+    }
+
+    [Fact]
+    public async Task APublicationThroughOneNode_IsOnTheOtherNodesPage_WithinASecond()
+    {
+        using var visitorOnB = Browser(_nodePorts[1]);
+        var item = await ScalarAsync<string>("""
+            SELECT i.id || '|' || i.title FROM info_items i JOIN agencies a ON a.id = i.agency_id
+            WHERE a.short_code = 'qx-bsz' AND i.status = 'InReview' ORDER BY i.id LIMIT 1
+            """);
+        var (id, title) = (item.Split('|')[0], item.Split('|')[1]);
+        var catalog = "/agency/qx-bsz/catalog";
+        Assert.DoesNotContain(title, (await visitorOnB.GetAsync(catalog)).Text);
+        Assert.DoesNotContain(title, (await visitorOnB.GetAsync(catalog)).Text);
+
+        using var reviewerOnA = Browser(_nodePorts[0]);
+        var signIn = await reviewerOnA.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "bsz.reviewer", ["Password"] = Gongkai.Data.Demo.DemoData.Password });
+        Assert.True(signIn.Status == HttpStatusCode.Redirect, signIn.Text);
+        var url = $"/console/items/{id}";
+        // The demo's item in review names a person: the reviewer masks it, passes the review and approves.
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewerOnA.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Mask")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewerOnA.SubmitAsync(url, new Dictionary<string, string?> { ["action"] = "PassReview", ["opinion"] = "不涉及国家秘密" }, handler: "Act")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewerOnA.SubmitAsync(url, new Dictionary<string, string?> { ["action"] = "Approve", ["opinion"] = "同意发布" }, handler: "Act")).Status);
+
+        var watch = Stopwatch.StartNew();
+        while (!(await visitorOnB.GetAsync(catalog)).Text.Contains(title, StringComparison.Ordinal))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"node B's catalog still lacks 《{title}》 a second after node A published it");
+            await Task.Delay(20);
+        }
+        output.WriteLine($"node B showed the publication {watch.ElapsedMilliseconds} ms after node A answered");
+    }
+
+    [Fact]
+    public async Task KillingANodeUnderLoad_LosesNoAcknowledgedApplication_AndTheOtherServesTheRest()
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        var failedBeforeKill = 0;
+        var failedAfterKill = new ConcurrentBag<string>();
+        var killedAt = long.MaxValue;
+        var stop = DateTime.UtcNow.AddSeconds(8);
+        async Task Citizen(int n)
+        {
+            using var citizen = Browser(_proxyPort);
+            for (var i = 0; DateTime.UtcNow < stop; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var sent = await citizen.SubmitAsync("/agency/qx-bsz/apply", Application($"第 {n} 位申请人的第 {i + 1} 项申请"));
+                    Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+                    var done = await citizen.GetAsync(sent.Location!);
+                    acknowledged.Add(done.Document.QuerySelector("#done-heading + p strong")?.TextContent
+                        ?? throw new InvalidOperationException("the confirmation shows no tracking number"));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A request in flight on the node when it died may fail; one begun after the kill may not.
+                    if (started > Interlocked.Read(ref killedAt))
+                    {
+                        failedAfterKill.Add(e.Message);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failedBeforeKill);
+                    }
+                }
+            }
+        }
+        var citizens = Enumerable.Range(1, 8).Select(Citizen).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var beforeKill = acknowledged.Count;
+        _nodeA!.Kill(); // SIGKILL: no shutdown, no flushing
+        Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
+        await Task.WhenAll(citizens);
+
+        output.WriteLine($"acknowledged {beforeKill} before the kill and {acknowledged.Count - beforeKill} after; {failedBeforeKill} failed in flight when the node died");
+        Assert.True(beforeKill >= 20, $"only {beforeKill} applications were acknowledged before the kill");
+        Assert.True(acknowledged.Count - beforeKill >= 20, $"only {acknowledged.Count - beforeKill} applications were acknowledged after the kill");
+        Assert.Empty(failedAfterKill);
+        var stored = (await ScalarAsync<string>("SELECT string_agg(tracking_number, ',') FROM applications")).Split(',').ToHashSet();
+        var lost = acknowledged.Where(t => !stored.Contains(t)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged applications are not in the database: {string.Join(", ", lost.Take(5))}");
+        Assert.Equal(acknowledged.Count, acknowledged.Distinct().Count());
+    }
+
+    private static Dictionary<string, string?> Application(string description) => new()
+    {
+        ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "李四", ["Form.IdNumber"] = "11010519491231002X",
+        ["Form.Phone"] = "13700137000", ["Form.Description"] = description, ["Form.FormWanted"] = "电子邮件",
+    };
+
+    private static Visitor Browser(int port) => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        Timeout = TimeSpan.FromSeconds(30),
+    });
+
+    private Process StartNode(int port, bool seed)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var web = Path.Combine(Gongkai.Web.Tests.Browser.RepositoryRoot(), "src", "Gongkai.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "Gongkai.Web.dll")])
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var connection = new NpgsqlConnectionStringBuilder(_database!.ConnectionString) { Pooling = true, MaxPoolSize = 30 }.ConnectionString;
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__Default"] = connection,
+            ["Site__PublicUrl"] = $"http://127.0.0.1:{_proxyPort}",
+            ["Site__TrustedProxies"] = "127.0.0.1",
+            ["Demo__SeedOnEmptyDatabase"] = seed ? "true" : "false",
+            ["Demo__Applications"] = "false",
+            // Every test citizen comes from 127.0.0.1.
+            ["RateLimits__SubmissionsPerMinute"] = "100000",
+            ["RateLimits__FormReadsPerMinute"] = "100000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        })
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => _output.Enqueue($"node {port}: {e.Data}");
+        process.ErrorDataReceived += (_, e) => _output.Enqueue($"node {port}: {e.Data}");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+        return process;
+    }
+
+    private void StartNginx()
+    {
+        var site = File.ReadAllText(Path.Combine(Gongkai.Web.Tests.Browser.RepositoryRoot(), "deploy", "gongkai.nginx.conf"))
+            .Replace("127.0.0.1:5001", $"127.0.0.1:{_nodePorts[0]}", StringComparison.Ordinal)
+            .Replace("127.0.0.1:5002", $"127.0.0.1:{_nodePorts[1]}", StringComparison.Ordinal)
+            .Replace("listen 80;", $"listen 127.0.0.1:{_proxyPort};", StringComparison.Ordinal);
+        // The load comes from one address: the proxy's per-address limits are raised, nothing else changes.
+        site = Regex.Replace(site, @"rate=\d+r/m", "rate=100000r/s");
+        var dir = _dir.FullName;
+        File.WriteAllText(Path.Combine(dir, "gongkai.conf"), site);
+        File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
+            daemon off;
+            worker_processes 1;
+            pid {{dir}}/nginx.pid;
+            error_log {{dir}}/error.log warn;
+            events { worker_connections 512; }
+            http {
+                access_log off;
+                client_body_temp_path {{dir}}/body;
+                proxy_temp_path {{dir}}/proxy;
+                fastcgi_temp_path {{dir}}/fastcgi;
+                uwsgi_temp_path {{dir}}/uwsgi;
+                scgi_temp_path {{dir}}/scgi;
+                include {{dir}}/gongkai.conf;
+            }
+            """);
+        var start = new ProcessStartInfo(Nginx, ["-p", dir, "-c", Path.Combine(dir, "nginx.conf")]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var nginx = Process.Start(start)!;
+        nginx.ErrorDataReceived += (_, e) => _output.Enqueue($"nginx: {e.Data}");
+        nginx.BeginErrorReadLine();
+        _processes.Add(nginx);
+    }
+
+    private async Task WaitUntilServingAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (watch.Elapsed > TimeSpan.FromSeconds(90) || _processes.Any(p => p.HasExited))
+            {
+                Assert.Fail($"{url} did not start:\n{string.Join('\n', _output.TakeLast(40))}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        _dir.Delete(recursive: true);
+    }
+}
