@@ -1,6 +1,7 @@
 using Gongkai.Data.Applications;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Disclosure;
+using Gongkai.Data.Forms;
 using Gongkai.Data.Reports;
 using Gongkai.Data.Schema;
 using Gongkai.Data.Search;
@@ -32,6 +33,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
     public DbSet<CalendarSchedule> CalendarSchedules => Set<CalendarSchedule>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries

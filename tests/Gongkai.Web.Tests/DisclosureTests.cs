@@ -139,7 +139,12 @@ public sealed class DisclosureTests
         var shown = first.Document.QuerySelector("main table a, main ul a[href*='/items/']")!;
         var itemId = int.Parse(shown.GetAttribute("href")!.Split('/')[^1]);
         await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE info_items SET title = '改过的标题' WHERE id = {0}", itemId));
-        Assert.DoesNotContain("改过的标题", (await visitor.GetAsync("/agency/qx-bsz/catalog")).Text);
+        if (provider == "sqlite")
+        {
+            // A change made past the app is not seen: the page is kept. PostgreSQL announces even
+            // this one and the page is dropped (PortalNoticeTests).
+            Assert.DoesNotContain("改过的标题", (await visitor.GetAsync("/agency/qx-bsz/catalog")).Text);
+        }
         // Each query string is its own page.
         var lowIncome = (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("低保"))).Text;
         Assert.NotEqual(lowIncome, (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("植树"))).Text);

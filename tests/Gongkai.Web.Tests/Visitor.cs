@@ -37,6 +37,13 @@ public sealed class Visitor(HttpClient client) : IDisposable
     /// </summary>
     public async Task<Page> SubmitAsync(string url, IReadOnlyDictionary<string, string?> fields, string? handler = null)
     {
+        var (target, values) = await FillInAsync(url, fields, handler);
+        return await PostAsync(target, values);
+    }
+
+    /// <summary>The post <see cref="SubmitAsync"/> would send: where to, and the fields with the form's token.</summary>
+    public async Task<(string Target, Dictionary<string, string?> Values)> FillInAsync(string url, IReadOnlyDictionary<string, string?> fields, string? handler = null)
+    {
         var page = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         // The form a person would use: the one posting to the handler, or else the page's own (no handler).
@@ -79,7 +86,7 @@ public sealed class Visitor(HttpClient client) : IDisposable
             }
         }
         var target = handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
-        return await PostAsync(target, values);
+        return (target, values);
     }
 
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string?>> values)

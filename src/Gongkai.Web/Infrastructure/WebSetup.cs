@@ -100,6 +100,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<WritableForms>();
                 o.Filters.Add<ParameterBounds>();
+                o.Filters.Add<RepeatedPosts>();
             });
         services.AddPortalCache(database);
         services.AddSingleton<ImportReadings>();
@@ -167,6 +168,7 @@ public static class WebSetup
             }
             await next();
         });
+        app.Use(RepeatedPosts.RecordAnswerAsync);
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapReportApi();

@@ -5,6 +5,7 @@ namespace Gongkai.Web.Pages.Console;
 
 /// <summary>Staff sign-in with lockout after repeated wrong passwords.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.Policy)]
+[EachPostCounts]
 public sealed class LoginModel(GongkaiDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Display(Name = "用户名"), Required(ErrorMessage = "请填写用户名。")]
