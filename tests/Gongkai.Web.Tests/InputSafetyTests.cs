@@ -95,4 +95,57 @@ public sealed class InputSafetyTests
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/console/login", after.Headers.Location!.OriginalString);
     }
+
+    /// <summary>Longer than any field's limit (the longest, an item's body, holds 200,000 characters).</summary>
+    private static readonly string Overlong = new('长', 200_001);
+
+    [Fact]
+    public async Task AnOverlongValue_InAnyTextFieldOfAnyForm_IsRefusedWithAMessage_NeverStored()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        using var admin = await app.SignedInAsync("bsz.admin");
+        using var reviewer = await app.SignedInAsync("bsz.reviewer");
+        var town = await app.AgencyAsync("qx-bsz");
+        var report = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2026" })).Location!;
+        var inReview = await app.QueryAsync(db => db.InfoItems.Where(i => i.AgencyId == town.Id && i.Status == Gongkai.Domain.Disclosure.ItemStatus.InReview).Select(i => i.Id).FirstAsync());
+        var pages = new (Visitor Who, string Url)[]
+        {
+            (visitor, "/agency/qx-bsz/apply"), (visitor, "/track"), (visitor, "/console/login"),
+            (admin, "/console/items/new"), (admin, "/console/applications/new"), (admin, $"/console/agencies/{town.Id}"),
+            (admin, "/console/users/new"), (admin, "/console/account"), (admin, report.EndsWith("/edit", StringComparison.Ordinal) ? report : report + "/edit"),
+            (reviewer, $"/console/items/{inReview}"),
+        };
+        var accepted = new List<string>();
+        var forms = 0;
+        foreach (var (who, url) in pages)
+        {
+            var page = await who.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            foreach (var form in page.Document.QuerySelectorAll("main form[method=post]"))
+            {
+                var values = Visitor.Values(form);
+                var texts = form.QuerySelectorAll("textarea[name], input[name]")
+                    .Where(i => i.LocalName == "textarea" || (i.GetAttribute("type") ?? "text") is "text" or "email" or "tel" or "password" or "search")
+                    .Select(i => i.GetAttribute("name")!).ToList();
+                foreach (var name in texts)
+                {
+                    var answer = await who.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : url, new Dictionary<string, string?>(values) { [name] = Overlong });
+                    forms++;
+                    // Refused: the form again, with a message at the field or above the form (an email of that length is first of all not an email).
+                    if (answer.Status != HttpStatusCode.OK || (answer.FieldError(name).Length == 0 && answer.Summary.Length == 0))
+                    {
+                        accepted.Add($"{url} {name}: {(int)answer.Status}");
+                    }
+                }
+            }
+        }
+        Assert.True(forms >= 30, $"only {forms} fields were tried");
+        Assert.True(accepted.Count == 0, string.Join("\n", accepted));
+        Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
+
+        // A handler's own text (the reviewer's opinion) is bounded too, and the message names it as the form does.
+        var act = await reviewer.SubmitAsync($"/console/items/{inReview}", new Dictionary<string, string?> { ["action"] = "PassReview", ["opinion"] = new string('意', 1001) }, handler: "Act");
+        Assert.Equal("“意见”不超过 1000 个字（现有 1001 个字）。", act.Summary);
+    }
 }

@@ -53,6 +53,25 @@ public sealed class Visitor(HttpClient client) : IDisposable
                 : forms.FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)))
             ?? forms.LastOrDefault()
             ?? throw new InvalidOperationException($"No form on {url}");
+        var values = Values(form);
+        foreach (var (key, value) in fields)
+        {
+            if (value is null)
+            {
+                values.Remove(key);
+            }
+            else
+            {
+                values[key] = value;
+            }
+        }
+        var target = handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
+        return (target, values);
+    }
+
+    /// <summary>What a form sends untouched: its fields' values, a checkbox only when checked.</summary>
+    public static Dictionary<string, string?> Values(IElement form)
+    {
         var values = new Dictionary<string, string?>();
         foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
@@ -74,19 +93,7 @@ public sealed class Visitor(HttpClient client) : IDisposable
                 ? (input.QuerySelector("option[selected]") ?? input.QuerySelector("option"))?.GetAttribute("value")
                 : input.LocalName == "textarea" ? input.TextContent : input.GetAttribute("value");
         }
-        foreach (var (key, value) in fields)
-        {
-            if (value is null)
-            {
-                values.Remove(key);
-            }
-            else
-            {
-                values[key] = value;
-            }
-        }
-        var target = handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
-        return (target, values);
+        return values;
     }
 
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string?>> values)

@@ -98,7 +98,7 @@ public static class WebSetup
                 ChineseMessages.Apply(o.ModelBindingMessageProvider);
                 // Required fields say so explicitly, with a Chinese message; no implicit English "field is required".
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-                o.Filters.Add<WritableForms>();
+                o.Filters.Add<FormFields>();
                 o.Filters.Add<ParameterBounds>();
                 o.Filters.Add<RepeatedPosts>();
             });

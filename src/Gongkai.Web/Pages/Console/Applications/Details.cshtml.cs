@@ -32,7 +32,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public int Version { get; set; }
 
     /// <summary>Why records of a submitted report year are being corrected (<see cref="Corrections"/>).</summary>
-    [BindProperty(Name = Corrections.Field)]
+    [BindProperty(Name = Corrections.Field), Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)]
     public string? CorrectionReason { get; set; }
 
     private const string StaleMessage = "该申请已被他人办理，您的操作未保存。请刷新页面查看最新情况后重试。";

@@ -16,7 +16,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
     public DateOnly? Received { get; set; }
 
     /// <summary>Why records of a submitted report year are being corrected (<see cref="Corrections"/>).</summary>
-    [BindProperty(Name = Corrections.Field)]
+    [BindProperty(Name = Corrections.Field), Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)]
     public string? CorrectionReason { get; set; }
 
     [BindProperty]

@@ -36,11 +36,23 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostActAsync(int id, ItemAction action, string? opinion, int version, string? correctionReason, CancellationToken ct)
+    /// <summary>A field the form rules refused (<see cref="FormFields"/>: too long, a control character), shown like any refusal.</summary>
+    private bool FieldRefused()
+    {
+        Error = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault() ?? Error;
+        return !ModelState.IsValid;
+    }
+
+    public async Task<IActionResult> OnPostActAsync(int id, ItemAction action, [Display(Name = "意见"), TextLimit(1000)] string? opinion, int version,
+        [Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)] string? correctionReason, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
             return denied;
+        }
+        if (FieldRefused())
+        {
+            return Page();
         }
         if (version != Item.Version)
         {
@@ -115,7 +127,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     }
 
     /// <summary>A reviewer decides the personal data found may be published (e.g. a public official's office phone), with the reason on record.</summary>
-    public async Task<IActionResult> OnPostOverrideAsync(int id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostOverrideAsync(int id, [Display(Name = "理由"), TextLimit(1000)] string? reason, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -124,6 +136,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         if (!CanReview || Item.Status is ItemStatus.Published or ItemStatus.Withdrawn)
         {
             return Forbid();
+        }
+        if (FieldRefused())
+        {
+            return Page();
         }
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
         {
@@ -182,7 +198,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     }
 
     /// <summary>Records that a 规章 or 规范性文件 was repealed or lapsed: the portal shows it as 已废止 from that day.</summary>
-    public async Task<IActionResult> OnPostRepealAsync(int id, DateOnly? repealedOn, string? correctionReason, CancellationToken ct)
+    public async Task<IActionResult> OnPostRepealAsync(int id, DateOnly? repealedOn, [Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)] string? correctionReason, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
@@ -191,6 +207,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         if (!CanApprove || Item.DocumentKind == DocumentKind.None)
         {
             return Forbid();
+        }
+        if (FieldRefused())
+        {
+            return Page();
         }
         if (repealedOn is not { } day || day < Item.WrittenOn || day > ChinaTime.Today(clock))
         {

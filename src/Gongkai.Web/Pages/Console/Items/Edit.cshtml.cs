@@ -27,13 +27,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     [BindProperty, Display(Name = "文件类型")]
     public DocumentKind DocumentKind { get; set; }
 
-    [BindProperty, Display(Name = "所解读文件的索引号")]
+    [BindProperty, Display(Name = "所解读文件的索引号"), StringLength(60, ErrorMessage = "所解读文件的索引号不能超过 60 字。")]
     public string? InterpretsIndexNumber { get; set; }
 
     [BindProperty, Display(Name = "发布渠道")]
     public List<PublicationChannels> Channels { get; set; } = [];
 
-    [BindProperty, Display(Name = "正文"), Required(ErrorMessage = "请填写正文。")]
+    [BindProperty, Display(Name = "正文"), Required(ErrorMessage = "请填写正文。"), StringLength(200_000, ErrorMessage = "正文不能超过 200000 字；更长的文件请作为附件上传。")]
     public string? Body { get; set; }
 
     [BindProperty]

@@ -38,7 +38,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ActAsync(id, ReportAction.Accept, null, ct);
 
-    public Task<IActionResult> OnPostReturnAsync(int id, string? comment, CancellationToken ct) => ActAsync(id, ReportAction.Return, comment, ct);
+    public Task<IActionResult> OnPostReturnAsync(int id, [Display(Name = "退回意见"), TextLimit(1000)] string? comment, CancellationToken ct) => ActAsync(id, ReportAction.Return, comment, ct);
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) => ActAsync(id, ReportAction.Publish, null, ct);
 
@@ -52,6 +52,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         if (action is ReportAction.Accept or ReportAction.Return ? !CanReview : !CanEdit)
         {
             return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
         }
         try
         {

@@ -14,6 +14,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     {
         public string? Code { get; set; }
         public string Heading { get; set; } = "";
+        [Display(Name = "正文"), StringLength(50_000, ErrorMessage = "正文每一部分不超过 50000 个字。")]
         public string? Text { get; set; }
     }
 
@@ -32,11 +33,11 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
     [BindProperty]
     public List<PartInput> Parts { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty, Display(Name = "统计表中的数字"), TextLimit(40)]
     public Dictionary<string, string?> Cells { get; set; } = [];
 
     /// <summary>The clerk's notes by cell: where a typed figure came from, why a counted one was changed.</summary>
-    [BindProperty]
+    [BindProperty, Display(Name = "数字的来源或修改原因"), TextLimit(500)]
     public Dictionary<string, string?> Notes { get; set; } = [];
 
     [BindProperty]
