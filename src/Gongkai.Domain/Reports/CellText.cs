@@ -30,7 +30,10 @@ public static partial class CellText
         {
             return (null, $"“{trimmed}”不是数字");
         }
-        var number = decimal.Parse(match.Groups["number"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(match.Groups["number"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            return (null, $"“{(trimmed.Length > 40 ? trimmed[..40] + "…" : trimmed)}”数字过大");
+        }
         if (match.Groups["sign"].Value is "-" or "−" or "－")
         {
             number = -number;

@@ -57,4 +57,12 @@ public sealed class CellTextTests
     {
         Assert.Equal("人次", CellText.Parse(" 人次 ", ValueKind.UnitText).Value!.Text);
     }
+
+    [Fact]
+    public void ANumberTooLargeToHold_IsAProblem_NotAnError()
+    {
+        var (value, problem) = CellText.Parse(new string('9', 40), ValueKind.Count);
+        Assert.Null(value);
+        Assert.Equal($"“{new string('9', 40)}”数字过大", problem);
+    }
 }

@@ -73,7 +73,12 @@ public sealed partial class LabelPattern
     /// <summary>The first place at or after <paramref name="start"/>, and before <paramref name="limit"/>, where the label is printed.</summary>
     public Match? Find(string text, int start, int limit)
     {
-        var match = Regex.Match(text, start, Math.Min(text.Length, limit) - start);
+        var end = Math.Min(text.Length, limit);
+        if (start < 0 || start >= end)
+        {
+            return null;
+        }
+        var match = Regex.Match(text, start, end - start);
         return match.Success ? match : null;
     }
 

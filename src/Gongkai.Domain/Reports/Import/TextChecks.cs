@@ -9,7 +9,9 @@ namespace Gongkai.Domain.Reports.Import;
 /// </summary>
 internal static partial class TextChecks
 {
-    private const string Number = @"(?<n>\d+|[一二两三四五六七八九十]{1,3})";
+    // A count from its first digit, at most nine: a pattern may start here, and "\d+" tried at every
+    // digit of a long run (a damaged file) costs the square of its length.
+    private const string Number = @"(?<n>(?<!\d)\d{1,9}|[一二两三四五六七八九十]{1,3})";
 
     /// <summary>A figure the text states, the pattern that finds it, and the cells it must equal in each family of formats.</summary>
     private sealed record Statement(string Code, string Name, Regex Pattern, Func<ReportFormat, IReadOnlyList<CellKey>> Cells);

@@ -115,4 +115,32 @@ public sealed class FuzzTests
         Assert.Equal(["新增统计项：电话咨询次数", "次", "42"], row.Cells);
         Assert.Contains(imported.Problems, p => p.CheckCode == "row.unrecognised" && p.Message.Contains("电话咨询次数"));
     }
+
+    // Found by the fuzz run (bench: fuzz), each a server error or a minute of CPU before.
+
+    [Fact]
+    public void AFigureTooLargeForAnyNumber_IsAProblemAtItsRow_NotAnError()
+    {
+        var text = File.ReadAllText(SeedTruth.FixturePath(SeedTruth.Seed000))
+            .Replace("八、依申请公开信息收取的费用\t万元\t0", "八、依申请公开信息收取的费用\t万元\t" + new string('9', 40));
+        var imported = ReportParser.ParseText("000.txt", text);
+        Assert.Contains(imported.Problems, p => p.CheckCode == "cell.kind" && p.Message.StartsWith("八、依申请公开信息收取的费用：应填数字", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALongRunOfDigitsInTheNarrative_ChangesNoFigure()
+    {
+        var original = File.ReadAllText(SeedTruth.FixturePath(SeedTruth.Seed001));
+        var paragraph = original.IndexOf('。', original.Length / 10);
+        var damaged = original[..paragraph] + new string('9', 200_000) + original[paragraph..];
+        var before = ReportParser.ParseText("001.txt", original).Report.Values.All.ToDictionary(v => v.Key, v => v.Value.Display());
+        var after = ReportParser.ParseText("001.txt", damaged).Report.Values.All.ToDictionary(v => v.Key, v => v.Value.Display());
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void ALabelLookedForPastTheEndOfTheText_IsNotFound()
+    {
+        Assert.Null(LabelPattern.For("本年新收政府信息公开申请数量").Find("本年新收政府信息公开申请数量", 30, 100));
+    }
 }
