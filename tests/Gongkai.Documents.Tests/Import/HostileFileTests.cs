@@ -33,6 +33,25 @@ public sealed class HostileFileTests
         Assert.Equal("年报.html：文件结构嵌套过深（超过 256 层）。",
             Refusal("年报.html", Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<table><tr><td>", 20_000)) + "2019年</body></html>")));
 
+    [Theory]
+    [InlineData("<div>")]
+    [InlineData("<b>")]
+    [InlineData("<span><font>")]
+    public void AWebPageOfAHundredThousandOpenTags_IsRefusedBeforeItIsParsed(string tag) =>
+        Assert.Equal("年报.html：文件结构嵌套过深（超过 256 层）。",
+            Refusal("年报.html", Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat(tag, 100_000)) + "2019年")));
+
+    [Fact]
+    public void AWebPageThatLeavesItsCellsAndParagraphsOpen_IsStillRead()
+    {
+        // Old pages close neither cells, rows nor paragraphs: the next one closes them, as in a browser.
+        var rows = string.Concat(Enumerable.Range(1, 2_000).Select(i => $"<tr><td>第{i}行<td>{i}"));
+        var paragraphs = string.Concat(Enumerable.Range(1, 2_000).Select(i => $"<p><font>第{i}段"));
+        var page = $"<html><body><h1>某县2019年政府信息公开工作年度报告</h1><table>{rows}</table>{paragraphs}</body></html>";
+        var document = HtmlSource.Read("年报.html", page);
+        Assert.Contains(document.Blocks, b => b is SourceTable { Rows.Count: 2_000 });
+    }
+
     [Fact]
     public void AZipBomb_IsRefused_BeforeItInflates()
     {

@@ -47,7 +47,11 @@ public static class DigitSplit
             }
             foreach (var length in Lengths(group, i, kinds[c]))
             {
-                current[c] = decimal.Parse(group.AsSpan(i, length), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                // A run too long for any number (a damaged file) is no cell's value.
+                if (!decimal.TryParse(group.AsSpan(i, length), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out current[c]))
+                {
+                    continue;
+                }
                 if (!Walk(g, i + length, c + 1))
                 {
                     return false;

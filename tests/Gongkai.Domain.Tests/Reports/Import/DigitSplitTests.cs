@@ -45,4 +45,7 @@ public sealed class DigitSplitTests
     [Fact]
     public void TooManyWays_AreNotEnumerated() =>
         Assert.Null(DigitSplit.Candidates(["123456789123456789123456789"], Counts(15)));
+
+    [Fact]
+    public void ARunTooLongForAnyNumber_IsNoCellsValue() => Assert.Empty(Splits("3 " + new string('9', 40), Counts(2)));
 }
