@@ -13,7 +13,7 @@ public sealed class ReportImportTests
     public static TheoryData<string> Providers => new(TestDatabase.Providers);
     private static readonly string Seeds = Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds");
 
-    private static async Task<Visitor.Page> UploadAsync(Visitor admin, byte[] content, string name)
+    internal static async Task<Visitor.Page> UploadAsync(Visitor admin, byte[] content, string name)
     {
         var page = await admin.GetAsync("/console/reports/import");
         var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

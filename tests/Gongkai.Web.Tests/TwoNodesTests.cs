@@ -17,33 +17,31 @@ namespace Gongkai.Web.Tests;
 public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Nginx = "/usr/sbin/nginx";
-    private readonly List<Process> _processes = [];
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<WebNode> _nodes = [];
+    private readonly ConcurrentQueue<string> _nginxOutput = new();
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gongkai-nodes-");
     private TestDatabase? _database;
+    private Process? _nginx;
     private int _proxyPort;
     private int[] _nodePorts = [];
-    private Process? _nodeA;
 
     public async ValueTask InitializeAsync()
     {
         Assert.SkipUnless(File.Exists(Nginx), $"The two-node test needs Debian's nginx at {Nginx} (apt-get install nginx); .ci/run installs it.");
         _database = await TestDatabase.CreateAsync("postgres");
-        _proxyPort = FreePort();
-        _nodePorts = [FreePort(), FreePort()];
+        _proxyPort = WebNode.FreePort();
+        _nodePorts = [WebNode.FreePort(), WebNode.FreePort()];
         // The first node makes the schema and the demo county; the second starts on a ready database.
-        _nodeA = StartNode(_nodePorts[0], seed: true);
-        await WaitUntilServingAsync($"http://127.0.0.1:{_nodePorts[0]}/");
-        StartNode(_nodePorts[1], seed: false);
-        await WaitUntilServingAsync($"http://127.0.0.1:{_nodePorts[1]}/");
+        _nodes.Add(await WebNode.StartAsync(_nodePorts[0], Settings(seed: true)));
+        _nodes.Add(await WebNode.StartAsync(_nodePorts[1], Settings(seed: false)));
         StartNginx();
-        await WaitUntilServingAsync($"http://127.0.0.1:{_proxyPort}/");
+        await WebNode.WaitUntilServingAsync($"http://127.0.0.1:{_proxyPort}/", () => _nginx!.HasExited ? string.Join('\n', _nginxOutput) : null);
     }
 
     [Fact]
     public async Task APublicationThroughOneNode_IsOnTheOtherNodesPage_WithinASecond()
     {
-        using var visitorOnB = Browser(_nodePorts[1]);
+        using var visitorOnB = WebNode.VisitorAt(_nodePorts[1]);
         var item = await ScalarAsync<string>("""
             SELECT i.id || '|' || i.title FROM info_items i JOIN agencies a ON a.id = i.agency_id
             WHERE a.short_code = 'qx-bsz' AND i.status = 'InReview' ORDER BY i.id LIMIT 1
@@ -53,7 +51,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(title, (await visitorOnB.GetAsync(catalog)).Text);
         Assert.DoesNotContain(title, (await visitorOnB.GetAsync(catalog)).Text);
 
-        using var reviewerOnA = Browser(_nodePorts[0]);
+        using var reviewerOnA = WebNode.VisitorAt(_nodePorts[0]);
         var signIn = await reviewerOnA.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "bsz.reviewer", ["Password"] = Gongkai.Data.Demo.DemoData.Password });
         Assert.True(signIn.Status == HttpStatusCode.Redirect, signIn.Text);
         var url = $"/console/items/{id}";
@@ -81,7 +79,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         var stop = DateTime.UtcNow.AddSeconds(8);
         async Task Citizen(int n)
         {
-            using var citizen = Browser(_proxyPort);
+            using var citizen = WebNode.VisitorAt(_proxyPort);
             for (var i = 0; DateTime.UtcNow < stop; i++)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -110,7 +108,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         var citizens = Enumerable.Range(1, 8).Select(Citizen).ToList();
         await Task.Delay(TimeSpan.FromSeconds(3));
         var beforeKill = acknowledged.Count;
-        _nodeA!.Kill(); // SIGKILL: no shutdown, no flushing
+        _nodes[0].Kill();
         Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
         await Task.WhenAll(citizens);
 
@@ -130,53 +128,22 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         ["Form.Phone"] = "13700137000", ["Form.Description"] = description, ["Form.FormWanted"] = "电子邮件",
     };
 
-    private static Visitor Browser(int port) => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+    private Dictionary<string, string> Settings(bool seed) => new()
     {
-        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-        Timeout = TimeSpan.FromSeconds(30),
-    });
-
-    private Process StartNode(int port, bool seed)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var web = Path.Combine(Gongkai.Web.Tests.Browser.RepositoryRoot(), "src", "Gongkai.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "Gongkai.Web.dll")])
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var connection = new NpgsqlConnectionStringBuilder(_database!.ConnectionString) { Pooling = true, MaxPoolSize = 30 }.ConnectionString;
-        foreach (var (key, value) in new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__Default"] = connection,
-            ["Site__PublicUrl"] = $"http://127.0.0.1:{_proxyPort}",
-            ["Site__TrustedProxies"] = "127.0.0.1",
-            ["Demo__SeedOnEmptyDatabase"] = seed ? "true" : "false",
-            ["Demo__Applications"] = "false",
-            // Every test citizen comes from 127.0.0.1.
-            ["RateLimits__SubmissionsPerMinute"] = "100000",
-            ["RateLimits__FormReadsPerMinute"] = "100000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        })
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => _output.Enqueue($"node {port}: {e.Data}");
-        process.ErrorDataReceived += (_, e) => _output.Enqueue($"node {port}: {e.Data}");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-        return process;
-    }
+        ["Database__Provider"] = "postgres",
+        ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(_database!.ConnectionString) { Pooling = true, MaxPoolSize = 30 }.ConnectionString,
+        ["Site__PublicUrl"] = $"http://127.0.0.1:{_proxyPort}",
+        ["Site__TrustedProxies"] = "127.0.0.1",
+        ["Demo__SeedOnEmptyDatabase"] = seed ? "true" : "false",
+        ["Demo__Applications"] = "false",
+        // Every test citizen comes from 127.0.0.1.
+        ["RateLimits__SubmissionsPerMinute"] = "100000",
+        ["RateLimits__FormReadsPerMinute"] = "100000",
+    };
 
     private void StartNginx()
     {
-        var site = File.ReadAllText(Path.Combine(Gongkai.Web.Tests.Browser.RepositoryRoot(), "deploy", "gongkai.nginx.conf"))
+        var site = File.ReadAllText(Path.Combine(Browser.RepositoryRoot(), "deploy", "gongkai.nginx.conf"))
             .Replace("127.0.0.1:5001", $"127.0.0.1:{_nodePorts[0]}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5002", $"127.0.0.1:{_nodePorts[1]}", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{_proxyPort};", StringComparison.Ordinal);
@@ -201,34 +168,9 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
             }
             """);
         var start = new ProcessStartInfo(Nginx, ["-p", dir, "-c", Path.Combine(dir, "nginx.conf")]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        var nginx = Process.Start(start)!;
-        nginx.ErrorDataReceived += (_, e) => _output.Enqueue($"nginx: {e.Data}");
-        nginx.BeginErrorReadLine();
-        _processes.Add(nginx);
-    }
-
-    private async Task WaitUntilServingAsync(string url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync(url)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (watch.Elapsed > TimeSpan.FromSeconds(90) || _processes.Any(p => p.HasExited))
-            {
-                Assert.Fail($"{url} did not start:\n{string.Join('\n', _output.TakeLast(40))}");
-            }
-            await Task.Delay(200);
-        }
+        _nginx = Process.Start(start)!;
+        _nginx.ErrorDataReceived += (_, e) => _nginxOutput.Enqueue(e.Data ?? "");
+        _nginx.BeginErrorReadLine();
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
@@ -239,23 +181,17 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
+        if (_nginx is { HasExited: false })
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
+            _nginx.Kill();
+            await _nginx.WaitForExitAsync();
+        }
+        _nginx?.Dispose();
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
         }
         if (_database is not null)
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Globalization;
 using System.Text;
 
 namespace Gongkai.Tests;
@@ -41,4 +42,74 @@ public static class HostileFiles
             stream.Write(zeros);
         }
     });
+
+    /// <summary>A one-page PDF around <paramref name="content"/> (a content stream), with a correct cross-reference table.</summary>
+    public static byte[] Pdf(string content, string pageExtras = "", string trailerExtras = "", string? extraObject = null)
+    {
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> {pageExtras} >> >>",
+            $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",
+        };
+        if (extraObject is not null)
+        {
+            objects.Add(extraObject);
+        }
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R {trailerExtras} >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
+    /// <summary>A PDF whose content stream opens a million arrays.</summary>
+    public static byte[] DeepArraysPdf() => Pdf("BT /F1 12 Tf 72 720 Td (x) Tj ET " + new string('[', 1_000_000));
+
+    /// <summary>A PDF with a stream of <paramref name="megabytes"/> MB of zeros, compressed to about 0.1% of that.</summary>
+    public static byte[] FlateBombPdf(int megabytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < megabytes; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+        return Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET",
+            extraObject: $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{Encoding.Latin1.GetString(compressed.ToArray())}\nendstream");
+    }
+
+    public static byte[] EncryptedPdf() => Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET", trailerExtras: "/Encrypt 5 0 R /ID [<01> <01>]",
+        extraObject: "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <" + new string('a', 64) + "> /U <" + new string('b', 64) + "> >>");
+
+    /// <summary>A web page that opens <paramref name="tags"/> <paramref name="times"/> times and never closes them.</summary>
+    public static byte[] OpenTagsHtml(string tags, int times) =>
+        Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat(tags, times)) + "2019年</body></html>");
+
+    /// <summary>Every hostile file of the issue (#15), with the refusal a report upload gets: name, content, message after “name：”.</summary>
+    public static IEnumerable<(string Name, Func<byte[]> Content, string Message)> ForReportUpload() =>
+    [
+        ("nested.docx", () => NestedTablesDocx(20_000), "文件结构嵌套过深（超过 256 层）"),
+        ("bomb.docx", () => ZipBombDocx(200), "解压后超过 64 MB"),
+        ("broken.docx", () => Docx("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"), "不是有效的 Word（DOCX）文件"),
+        ("nested.html", () => OpenTagsHtml("<table><tr><td>", 20_000), "文件结构嵌套过深（超过 256 层）"),
+        ("divs.html", () => OpenTagsHtml("<div>", 100_000), "文件结构嵌套过深（超过 256 层）"),
+        ("arrays.pdf", DeepArraysPdf, ""),
+        ("bomb.pdf", () => FlateBombPdf(100), "解压后超过 64 MB"),
+        ("encrypted.pdf", EncryptedPdf, "PDF 文件已加密，无法读取"),
+    ];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gongkai.Documents.Import;
 using Gongkai.Domain.Reports.Import;
+using Gongkai.Tests;
 
 namespace Gongkai.Documents.Tests.Import;
 
@@ -12,37 +13,6 @@ namespace Gongkai.Documents.Tests.Import;
 /// </summary>
 public sealed class PdfDamageTests(PdfRenders renders) : IClassFixture<PdfRenders>
 {
-    /// <summary>A one-page PDF around <paramref name="content"/> (a content stream), with a correct cross-reference table.</summary>
-    public static byte[] Minimal(string content, string pageExtras = "", string trailerExtras = "", string? extraObject = null)
-    {
-        var objects = new List<string>
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> {pageExtras} >> >>",
-            $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",
-        };
-        if (extraObject is not null)
-        {
-            objects.Add(extraObject);
-        }
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R {trailerExtras} >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(pdf.ToString());
-    }
-
     private static string? Refusal(byte[] pdf)
     {
         try
@@ -59,7 +29,7 @@ public sealed class PdfDamageTests(PdfRenders renders) : IClassFixture<PdfRender
     [Fact]
     public void AScan_SaysItHasNoTextLayer()
     {
-        var scan = Minimal("q 595 0 0 842 0 0 cm /Im1 Do Q", "/XObject << /Im1 5 0 R >>",
+        var scan = HostileFiles.Pdf("q 595 0 0 842 0 0 cm /Im1 Do Q", "/XObject << /Im1 5 0 R >>",
             extraObject: "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u00ff\nendstream");
         Assert.Equal("年报.pdf：扫描件，没有可读取的文字层。", Refusal(scan));
     }
@@ -67,22 +37,19 @@ public sealed class PdfDamageTests(PdfRenders renders) : IClassFixture<PdfRender
     [Fact]
     public void AnEncryptedPdf_SaysSo()
     {
-        var encrypted = Minimal("BT /F1 12 Tf 72 720 Td (2019) Tj ET", trailerExtras: "/Encrypt 5 0 R /ID [<01> <01>]",
-            extraObject: "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <" + new string('a', 64) + "> /U <" + new string('b', 64) + "> >>");
-        Assert.Equal("年报.pdf：PDF 文件已加密，无法读取。", Refusal(encrypted));
+        Assert.Equal("年报.pdf：PDF 文件已加密，无法读取。", Refusal(HostileFiles.EncryptedPdf()));
     }
 
     [Fact]
     public void ArraysNestedAMillionDeep_AreRefused_NotAStackOverflow()
     {
-        var deep = Minimal("BT /F1 12 Tf 72 720 Td (x) Tj ET " + new string('[', 1_000_000));
-        Assert.StartsWith("年报.pdf：", Refusal(deep));
+        Assert.StartsWith("年报.pdf：", Refusal(HostileFiles.DeepArraysPdf()));
     }
 
     [Fact]
     public void AWrongCrossReferenceTable_GivesAClearMessage()
     {
-        var pdf = Encoding.Latin1.GetString(Minimal("BT /F1 12 Tf 72 720 Td (Low income list 2026) Tj ET"));
+        var pdf = Encoding.Latin1.GetString(HostileFiles.Pdf("BT /F1 12 Tf 72 720 Td (Low income list 2026) Tj ET"));
         var wrong = Encoding.Latin1.GetBytes(pdf.Replace("0000000009 00000 n", "0000000999 00000 n"));
         // Read anyway (no report year in it) or refused as damaged: either way a sentence naming the file.
         Assert.Contains(Refusal(wrong), new[] { "年报.pdf：找不到报告年度。", "年报.pdf：PDF 文件已损坏，无法读取。" });
