@@ -20,7 +20,8 @@ public static class DocxSource
         {
             throw new ReportImportException($"{name}：{e.Message}");
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException)
+        // A package with a part its relationships name but do not hold: InvalidOperationException.
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException or InvalidOperationException)
         {
             throw new ReportImportException($"{name}：不是有效的 Word（DOCX）文件。");
         }

@@ -78,6 +78,18 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public void AWordFileWhoseRelationshipsNameAMissingPart_IsNotAWordFile()
+    {
+        // Found by the fuzz run: a damaged _rels/.rels that points the document at a part the zip does not hold.
+        var broken = HostileFiles.Docx("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>", zip =>
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/_rels/document.xml.rels").Open());
+            writer.Write("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/word/missing.xml"/></Relationships>""");
+        });
+        Assert.Equal("年报.docx：不是有效的 Word（DOCX）文件。", Refusal("年报.docx", broken));
+    }
+
+    [Fact]
     public void AnAttachmentOverTheLimits_IsRefusedWithTheLimit()
     {
         Assert.Equal("附件“通知.docx”无法读取：文件结构嵌套过深（超过 256 层）。",
