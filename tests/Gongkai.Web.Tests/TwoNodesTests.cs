@@ -196,7 +196,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            _nginx.Kill(entireProcessTree: true);
             await _nginx.WaitForExitAsync();
         }
         _nginx?.Dispose();
