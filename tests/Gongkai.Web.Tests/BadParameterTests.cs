@@ -1,4 +1,10 @@
 using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -42,5 +48,102 @@ public sealed class BadParameterTests
             }
         }
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Every GET route of the site (pages and APIs, from the route table) with each route value and
+    /// each query parameter any page or handler reads (from the page models) out of range, alone and
+    /// with each handler: never a server error. The system administrator sees every console page.
+    /// </summary>
+    [Fact]
+    public async Task EveryRouteOfTheRouteTable_WithEachValueOutOfRange_IsNeverAServerError()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        using var admin = await app.SignedInAsync("sysadmin");
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
+            .Select(e => e.RoutePattern).DistinctBy(p => p.RawText).ToList();
+        var (keys, handlers) = QueryParameters();
+        var errors = new List<string>();
+        var requests = 0;
+        foreach (var route in routes)
+        {
+            var staff = route.RawText?.StartsWith("console", StringComparison.OrdinalIgnoreCase) == true || route.RawText?.StartsWith("/console", StringComparison.OrdinalIgnoreCase) == true;
+            foreach (var value in Values.Append(new string('9', 400)))
+            {
+                var paths = new[] { Path(route, value, badCode: false), Path(route, value, badCode: true) }.Distinct();
+                foreach (var path in paths)
+                {
+                    var all = string.Join('&', keys.Select(k => $"{k}={Uri.EscapeDataString(value)}"));
+                    var queries = keys.Select(k => $"{k}={Uri.EscapeDataString(value)}")
+                        .Concat(handlers.Select(h => $"handler={h}"))
+                        .Concat(handlers.Select(h => $"handler={h}&{all}"))
+                        .Prepend(all)
+                        .Prepend("");
+                    foreach (var query in queries)
+                    {
+                        var url = query.Length == 0 ? path : $"{path}?{query}";
+                        var response = await (staff ? admin : visitor).Client.GetAsync(url);
+                        requests++;
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            errors.Add($"{url}: {(int)response.StatusCode}");
+                        }
+                    }
+                }
+            }
+        }
+        Assert.True(routes.Count >= 40 && requests > 5_000, $"{routes.Count} routes, {requests} requests");
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(30)));
+    }
+
+    /// <summary>The route with each parameter given <paramref name="value"/> (an agency code stays valid unless <paramref name="badCode"/>).</summary>
+    private static string Path(RoutePattern route, string value, bool badCode)
+    {
+        var parts = route.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart { Name: "code" } when !badCode => "qx-bsz",
+            RoutePatternParameterPart => Uri.EscapeDataString(value.Length == 0 ? "x" : value),
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        })));
+        return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>What the page models read from a query string: properties bound on GET, handlers' parameters, and the handlers' names.</summary>
+    private static (IReadOnlyList<string> Keys, IReadOnlyList<string> Handlers) QueryParameters()
+    {
+        var pages = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract).ToList();
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var handlers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var property in page.GetProperties())
+            {
+                if (property.GetCustomAttribute<BindPropertyAttribute>() is { SupportsGet: true } bind)
+                {
+                    keys.Add(bind.Name ?? property.Name);
+                }
+            }
+            foreach (var method in page.GetMethods().Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal)))
+            {
+                var handler = method.Name[5..].Replace("Async", "", StringComparison.Ordinal);
+                if (handler.Length > 0)
+                {
+                    handlers.Add(handler);
+                }
+                foreach (var parameter in method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)))
+                {
+                    keys.Add(parameter.Name!);
+                }
+            }
+        }
+        foreach (var common in new[] { "year", "page", "n", "agency", "format", "q" })
+        {
+            keys.Add(common);
+        }
+        return (keys.ToList(), handlers.ToList());
     }
 }

@@ -37,7 +37,8 @@ public static class Sitemap
         });
         app.MapGet("/sitemaps/items-{n:int}.xml", async (int n, HttpContext http, GongkaiDb db, CancellationToken ct) =>
         {
-            if (n < 1 || n > 100_000)
+            // Past int.MaxValue / PerFile the offset cannot be computed; no deployment has that many files.
+            if (n < 1 || n > int.MaxValue / PerFile)
             {
                 return Results.NotFound();
             }
