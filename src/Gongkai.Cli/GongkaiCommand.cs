@@ -31,6 +31,7 @@ public static class GongkaiCommand
         root.Subcommands.Add(ApplicationCommands.Deadline(io));
         root.Subcommands.Add(ApplicationCommands.Fee(io));
         root.Subcommands.Add(CalendarCommands.Create(io));
+        root.Subcommands.Add(JobCommands.Create(io));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }

@@ -2,6 +2,7 @@ using Gongkai.Data.Applications;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Disclosure;
 using Gongkai.Data.Forms;
+using Gongkai.Data.Mail;
 using Gongkai.Data.Reports;
 using Gongkai.Data.Schema;
 using Gongkai.Data.Search;
@@ -14,9 +15,11 @@ namespace Gongkai.Data;
 /// SQL scripts under Schema/Migrations/ (see <see cref="SchemaMigrator"/>); the mappings beside each
 /// entity must match them, which a test checks on both providers. Every save runs one pipeline in
 /// one transaction: the record lock of submitted report years, the change itself, its audit
-/// entries, and the search index of the items it publishes, changes or withdraws.
+/// entries, the search index of the items it publishes, changes or withdraws, and the mails it
+/// causes (<see cref="Notices"/>).
 /// </summary>
-public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor actor, TimeProvider clock) : DbContext(options)
+/// <param name="notices">Writes the mails a save causes; without it (tests of other things, benchmarks) none are written.</param>
+public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor actor, TimeProvider clock, Notices? notices = null) : DbContext(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -34,6 +37,9 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
     public DbSet<CalendarSchedule> CalendarSchedules => Set<CalendarSchedule>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MessageTemplateRecord> MessageTemplates => Set<MessageTemplateRecord>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries
@@ -77,7 +83,8 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
         var pending = AuditWriter.Collect(ChangeTracker, AuditNote);
         AuditNote = null;
         var indexed = IndexChanges.Of(ChangeTracker);
-        if (pending.Count == 0 && indexed.IsEmpty)
+        var mail = notices is null ? null : Notices.Of(ChangeTracker);
+        if (pending.Count == 0 && indexed.IsEmpty && mail is not { IsEmpty: false })
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -97,6 +104,11 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await indexed.ApplyAsync(this, cancellationToken);
+            if (mail is { IsEmpty: false })
+            {
+                await notices!.AddAsync(this, mail, now, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

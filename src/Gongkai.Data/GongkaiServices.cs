@@ -1,5 +1,6 @@
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Demo;
+using Gongkai.Data.Mail;
 using Gongkai.Data.Schema;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +25,15 @@ public static class GongkaiServices
         services.AddSingleton<WorkingCalendars>();
         services.AddScoped(provider => provider.GetRequiredService<GongkaiDb>().Search);
         services.AddScoped<DemoData>();
+        services.AddSingleton(MailSettings.Read(configuration, baseDirectory));
+        services.AddSingleton<Mailer>();
+        services.AddSingleton(provider => new Notices(provider.GetRequiredService<WorkingCalendars>(), PublicOrigin(configuration)));
         return settings;
     }
+
+    /// <summary>The site's public address (<c>Site:PublicUrl</c>, checked by the web app) for links in mails.</summary>
+    public static string PublicOrigin(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Site:PublicUrl"], UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : "http://localhost:5000";
 
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseSettings settings) =>
         settings.Provider switch

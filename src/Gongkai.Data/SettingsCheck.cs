@@ -16,6 +16,8 @@ public static class SettingsCheck
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds"],
         ["Site"] = ["PublicUrl", "TrustedProxies"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
+        ["Mail"] = Mail.MailSettings.Keys,
+        ["Jobs"] = ["RemindersAt", "Enabled"],
     };
 
     /// <summary>A whole number above zero at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>

@@ -19,7 +19,16 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
 
-    private GongkaiApp(TestDatabase database) => _database = database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private GongkaiApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _database = database;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>Where this app writes its mail when <c>Mail:Delivery</c> is the folder (the default).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "gongkai-test-mail-" + Guid.NewGuid().ToString("N"));
 
     // Each host watches its content and web roots; a test run starts 150 of them, and Linux allows a
     // process 128 inotify instances by default. Polling watchers use none (the files never change here).
@@ -29,9 +38,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
-    public static async Task<GongkaiApp> StartAsync(string provider)
+    /// <param name="settings">Settings over the tests' defaults (e.g. <c>Mail:*</c>, <c>Jobs:Enabled</c>).</param>
+    public static async Task<GongkaiApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider));
+        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider), settings);
         _ = app.Server; // start now: migrations and demo data
         return app;
     }
@@ -56,6 +66,13 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
         // Tests count the applications they make themselves.
         builder.UseSetting("Demo:Applications", "false");
+        // The background mail worker runs only in the tests of mail; the others send nothing.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Mail:Folder", MailFolder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -84,5 +101,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
 }

@@ -13,6 +13,12 @@ public sealed class StaffUser : IAudited
     public required string PasswordHash { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Where reminders and review requests go; none are sent without it.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The member switched the daily digest off (the immediate review requests still come).</summary>
+    public bool DigestsOff { get; set; }
+
     /// <summary>Changed when the password, role or status changes and at sign-out: sessions carrying the old one end. Not logged: the change that causes it is.</summary>
     [NotAudited]
     public required string SecurityStamp { get; set; }

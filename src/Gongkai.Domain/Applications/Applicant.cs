@@ -25,6 +25,10 @@ public sealed record Applicant(
         {
             yield return (nameof(Phone), string.IsNullOrWhiteSpace(Phone) ? "请填写联系电话。" : "联系电话应为 11 位手机号码或带区号的固定电话。");
         }
+        if (!string.IsNullOrWhiteSpace(Email) && !ApplicantRules.IsEmail(Email.Trim()))
+        {
+            yield return (nameof(Email), "电子邮箱格式不正确（例如 name@example.com），不需要邮件告知可以不填。");
+        }
         if (!Forms.Contains(FormWanted))
         {
             yield return (nameof(FormWanted), "请选择获取信息的方式。");

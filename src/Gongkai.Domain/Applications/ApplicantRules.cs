@@ -32,4 +32,10 @@ public static partial class ApplicantRules
 
     /// <summary>A mainland mobile number (1xx xxxx xxxx) or a landline with its area code.</summary>
     public static bool IsPhone(string? phone) => phone is not null && Phone().IsMatch(phone.Replace(" ", ""));
+
+    /// <summary>One mailbox, name@domain.tld, with nothing a mail header could be split by: the mails to the applicant go there.</summary>
+    public static bool IsEmail(string email) => email.Length <= 254 && Email().IsMatch(email);
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")]
+    private static partial Regex Email();
 }

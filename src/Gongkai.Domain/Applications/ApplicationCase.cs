@@ -74,7 +74,10 @@ public sealed class ApplicationCase
     /// The last day to pay the fee of <see cref="FeeNotice"/>: 20 working days counted from the day
     /// after the notice (国办函〔2020〕109号); after it the application is deemed abandoned.
     /// </summary>
-    public DateOnly? FeeDue(WorkingCalendar calendar) => FeeNotice is { } notice ? calendar.AddWorkingDays(notice.Date, FeePaymentDays) : null;
+    public DateOnly? FeeDue(WorkingCalendar calendar) => FeeNotice is { } notice ? FeeDueAfter(calendar, notice.Date) : null;
+
+    /// <summary>The last day to pay for a fee notice sent on <paramref name="noticeDate"/>.</summary>
+    public static DateOnly FeeDueAfter(WorkingCalendar calendar, DateOnly noticeDate) => calendar.AddWorkingDays(noticeDate, FeePaymentDays);
 
     /// <summary>Whether the reply period was extended (Art. 33 ¶2): the legacy table's 延期办结.</summary>
     public bool Extended => _steps.Any(s => s.Kind == StepKind.Extend);

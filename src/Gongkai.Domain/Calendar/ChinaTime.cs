@@ -8,7 +8,7 @@ namespace Gongkai.Domain.Calendar;
 /// </summary>
 public static class ChinaTime
 {
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     /// <summary>Today's date in Beijing, from the injected clock: the receipt date of an online application, the default publication date.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Offset);

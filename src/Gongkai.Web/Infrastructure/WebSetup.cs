@@ -24,6 +24,8 @@ public static class WebSetup
         var database = services.AddGongkaiData(configuration, environment.ContentRootPath);
         var site = SiteSettings.From(configuration, environment);
         services.AddSingleton(site);
+        services.AddSingleton(Mail.JobSettings.Read(configuration));
+        services.AddHostedService<Mail.MailWorker>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Only the configured proxies are believed: anyone else could claim any address or scheme.

@@ -20,8 +20,10 @@ public sealed class TrackModel(GongkaiDb db, WorkingCalendars calendars) : PageM
 
     public Result? Found { get; private set; }
 
-    public void OnGet()
+    /// <summary>The link in the applicant's mails names the tracking number (never the code) and lands here with it filled in.</summary>
+    public void OnGet([TextLimit(40)] string? number)
     {
+        TrackingNumber = number?.Trim();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

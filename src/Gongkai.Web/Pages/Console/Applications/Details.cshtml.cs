@@ -241,7 +241,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return NotFound();
         }
-        var bytes = await ApplicationLetters.FeeNoticeAsync(db, Application, Case, notice, await calendars.CurrentAsync(db, ct), ct);
+        var bytes = await ApplicationLetters.FeeNoticeAsync(db, Application, notice, await calendars.CurrentAsync(db, ct), ct);
         return File(bytes, ApplicationLetters.DocxType, $"收费通知书-{Application.TrackingNumber}.docx");
     }
 

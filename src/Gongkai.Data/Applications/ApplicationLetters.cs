@@ -1,7 +1,9 @@
 using Gongkai.Documents.Letters;
 using Gongkai.Documents.Reports;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
 
-namespace Gongkai.Web.Applications;
+namespace Gongkai.Data.Applications;
 
 /// <summary>The documents sent to an applicant, as DOCX: the reply letter (告知书) and the fee notice (收费通知书).</summary>
 public static class ApplicationLetters
@@ -25,11 +27,11 @@ public static class ApplicationLetters
     }
 
     /// <summary>The fee notice of <paramref name="notice"/> (a fee notice step): amount, basis, the last day to pay, where to pay.</summary>
-    public static async Task<byte[]> FeeNoticeAsync(GongkaiDb db, DisclosureApplication application, ApplicationCase domain, CaseStep notice, WorkingCalendar calendar, CancellationToken ct)
+    public static async Task<byte[]> FeeNoticeAsync(GongkaiDb db, DisclosureApplication application, CaseStep notice, WorkingCalendar calendar, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == application.AgencyId, ct);
         var paragraphs = FeeNotice.Paragraphs(application.ApplicantName, application.Received, application.Description, notice.Amount ?? 0, notice.Reason,
-            domain.FeeDue(calendar)!.Value, $"请持本通知书到{agency.OfficeName}（{agency.OfficeAddress}）办理，或致电 {agency.OfficePhone} 询问非税收入缴款方式");
+            ApplicationCase.FeeDueAfter(calendar, notice.Date), $"请持本通知书到{agency.OfficeName}（{agency.OfficeAddress}）办理，或致电 {agency.OfficePhone} 询问非税收入缴款方式");
         return LetterDocx.Render(FeeNotice.Title, $"（查询号 {application.TrackingNumber}）", paragraphs, agency.Name, ReportHtml.Date(notice.Date));
     }
 }

@@ -1,0 +1,86 @@
+using System.Text;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Disclosure;
+
+namespace Gongkai.Domain.Notifications;
+
+/// <summary>
+/// A staff member's morning list, counted on the working-day calendar: applications overdue or due
+/// within <see cref="DueSoonWorkingDays"/> working days, items waiting for the confidentiality
+/// review, and unpublished items near or past Art. 26's 20 working days.
+/// </summary>
+public static class StaffDigest
+{
+    /// <summary>An application is listed when its last day is at most this many working days ahead.</summary>
+    public const int DueSoonWorkingDays = 3;
+
+    /// <summary>An unpublished item is listed once this many of Art. 26's 20 working days have passed.</summary>
+    public const int ItemWarningAfterWorkingDays = 15;
+
+    public sealed record OpenApplication(int Id, string TrackingNumber, DateOnly Due, string Status);
+
+    public sealed record UnpublishedItem(int Id, string Title, string IndexNumber, DateOnly Written, ItemStatus Status);
+
+    public sealed record DueApplication(OpenApplication Application, int WorkingDaysLeft)
+    {
+        public bool Overdue => WorkingDaysLeft < 0;
+    }
+
+    public sealed record LateItem(UnpublishedItem Item, DateOnly Due, int WorkingDaysTaken);
+
+    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26)
+    {
+        public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0;
+    }
+
+    /// <summary>
+    /// Overdue: past its last day (a reply on the last day is in time). Due soon: the last day is
+    /// today or within the next <see cref="DueSoonWorkingDays"/> working days, however many
+    /// holidays lie between (before the Spring Festival, three working days can span twelve days).
+    /// </summary>
+    public static int WorkingDaysLeft(WorkingCalendar calendar, DateOnly today, DateOnly due) =>
+        due < today ? -Math.Max(1, calendar.WorkingDaysBetween(due, today)) : calendar.WorkingDaysBetween(today, due);
+
+    public static Digest For(DateOnly today, WorkingCalendar calendar, IEnumerable<OpenApplication> applications, IEnumerable<UnpublishedItem> items)
+    {
+        var due = applications.Select(a => new DueApplication(a, WorkingDaysLeft(calendar, today, a.Due)))
+            .Where(a => a.WorkingDaysLeft <= DueSoonWorkingDays).OrderBy(a => a.Application.Due).ThenBy(a => a.Application.TrackingNumber, StringComparer.Ordinal).ToList();
+        var unpublished = items.ToList();
+        var review = unpublished.Where(i => i.Status == ItemStatus.InReview).OrderBy(i => i.Written).ThenBy(i => i.Id).ToList();
+        var late = unpublished.Select(i => new LateItem(i, Timeliness.Due(calendar, i.Written), Timeliness.WorkingDaysTaken(calendar, i.Written, null, today)))
+            .Where(i => i.WorkingDaysTaken >= ItemWarningAfterWorkingDays).OrderBy(i => i.Due).ThenBy(i => i.Item.Id).ToList();
+        return new Digest(today, due, review, late);
+    }
+
+    /// <summary>The digest as the mail's text; <paramref name="site"/> is the public address for links to the console.</summary>
+    public static string Text(Digest digest, string agency, string site)
+    {
+        var text = new StringBuilder($"{agency} {digest.Day:yyyy年M月d日} 政府信息公开待办事项：\n");
+        if (digest.Applications.Count > 0)
+        {
+            text.Append($"\n依申请公开（逾期及 {DueSoonWorkingDays} 个工作日内到期）{digest.Applications.Count} 件：\n");
+            foreach (var a in digest.Applications)
+            {
+                var when = a.Overdue ? $"已逾期 {-a.WorkingDaysLeft} 个工作日" : a.WorkingDaysLeft == 0 ? "今日到期" : $"剩余 {a.WorkingDaysLeft} 个工作日";
+                text.Append($"- {a.Application.TrackingNumber}，答复期限 {a.Application.Due:yyyy-MM-dd}（{when}），{a.Application.Status}：{site}/console/applications/{a.Application.Id}\n");
+            }
+        }
+        if (digest.InReview.Count > 0)
+        {
+            text.Append($"\n待保密审查的信息 {digest.InReview.Count} 条：\n");
+            foreach (var i in digest.InReview)
+            {
+                text.Append($"- {i.Title}（{i.IndexNumber}）：{site}/console/items/{i.Id}\n");
+            }
+        }
+        if (digest.NearArticle26.Count > 0)
+        {
+            text.Append($"\n临近或超过条例第二十六条 {Timeliness.PublicationPeriod} 个工作日公开时限、尚未发布的信息 {digest.NearArticle26.Count} 条：\n");
+            foreach (var i in digest.NearArticle26)
+            {
+                text.Append($"- {i.Item.Title}（成文 {i.Item.Written:yyyy-MM-dd}，应于 {i.Due:yyyy-MM-dd} 前公开，已 {i.WorkingDaysTaken} 个工作日）：{site}/console/items/{i.Item.Id}\n");
+            }
+        }
+        return text.Append("\n不再接收每日提醒：登录后在“我的账户”中关闭。").ToString();
+    }
+}
