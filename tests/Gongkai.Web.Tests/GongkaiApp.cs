@@ -21,10 +21,22 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private GongkaiApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>False for a second node on another app's database: the first one drops it.</summary>
+    private readonly bool _ownsDatabase;
+
+    private GongkaiApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = true)
     {
         _database = database;
         _settings = settings ?? new Dictionary<string, string>();
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>A second web node (its own host, services and background workers) on <paramref name="first"/>'s database.</summary>
+    public static GongkaiApp SecondNode(GongkaiApp first, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var app = new GongkaiApp(first._database, settings, ownsDatabase: false);
+        _ = app.Server;
+        return app;
     }
 
     /// <summary>Where this app writes its mail when <c>Mail:Delivery</c> is the folder (the default).</summary>
@@ -100,7 +112,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
         if (Directory.Exists(MailFolder))
         {
             Directory.Delete(MailFolder, recursive: true);
