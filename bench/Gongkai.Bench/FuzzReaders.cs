@@ -64,10 +64,26 @@ public static class FuzzReaders
         var slow = new ConcurrentBag<string>();
         long slowestTicks = 0;
         var clock = Stopwatch.StartNew();
+        // An input that never finishes never reaches the check after it: a watchdog saves and names
+        // every input still being read after a minute, while it is being read.
+        var running = new ConcurrentDictionary<int, (DateTime Since, byte[] Input)>();
+        using var watchdog = new Timer(_ =>
+        {
+            foreach (var (i, (since, input)) in running.Where(r => DateTime.UtcNow - r.Value.Since > TimeSpan.FromMinutes(1)))
+            {
+                var file = Path.Combine(failures, $"hung-{kind}-{seed}-{i}.bin");
+                if (!File.Exists(file))
+                {
+                    File.WriteAllBytes(file, input);
+                    Console.WriteLine($"  HUNG #{i}: still reading after {(DateTime.UtcNow - since).TotalSeconds:N0} s ({file})");
+                }
+            }
+        }, null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         Parallel.For(0, inputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var random = new Random(HashCode.Combine(seed, kind, i));
             var input = Mutate(kind, seeds[random.Next(seeds.Count)], random);
+            running[i] = (DateTime.UtcNow, input);
             var started = ThreadCpu();
             foreach (var (reader, outcome) in Read(kind, input))
             {
@@ -84,6 +100,7 @@ public static class FuzzReaders
                 outcomes.AddOrUpdate($"{reader}: {outcome.Split(':')[0]}", 1, (_, n) => n + 1);
             }
             var elapsed = ThreadCpu() - started;
+            running.TryRemove(i, out _);
             if (elapsed > Slow.Ticks)
             {
                 var file = Path.Combine(failures, $"slow-{kind}-{seed}-{i}.bin");

@@ -15,19 +15,50 @@ public static class DigitSplit
     public const int MaxCandidates = 2048;
 
     /// <summary>
+    /// The most digits a cell's whole part has: no figure of an annual report reaches a thousand
+    /// trillion. Without this bound a damaged run of a thousand digits has astronomically many cuts.
+    /// </summary>
+    public const int MaxDigits = 15;
+
+    /// <summary>Beyond this many steps of the search a row is not worth deciding either (a damaged file); it stays blank.</summary>
+    public const int MaxSteps = 200_000;
+
+    /// <summary>
     /// Every way <paramref name="groups"/> (the whitespace-separated groups of a run, in order) make
     /// exactly <paramref name="kinds"/>.Count values, the i-th read as <paramref name="kinds"/>[i];
-    /// null when there are more than <see cref="MaxCandidates"/>.
+    /// null when there are more than <see cref="MaxCandidates"/> or finding them takes more than
+    /// <see cref="MaxSteps"/>.
     /// </summary>
     public static IReadOnlyList<decimal[]>? Candidates(IReadOnlyList<string> groups, IReadOnlyList<ValueKind> kinds)
     {
         var results = new List<decimal[]>();
         var current = new decimal[kinds.Count];
+        // Characters from group g on, to stop a path whose cells left cannot hold what is left.
+        var after = new int[groups.Count + 1];
+        for (var g = groups.Count - 1; g >= 0; g--)
+        {
+            after[g] = after[g + 1] + groups[g].Length;
+        }
+        // The most characters cells c, c+1, … can hold together.
+        var room = new int[kinds.Count + 1];
+        for (var c = kinds.Count - 1; c >= 0; c--)
+        {
+            room[c] = room[c + 1] + MaxLength(kinds[c]);
+        }
+        var steps = 0;
         return Walk(0, 0, 0) ? results : null;
 
-        // Group g from character i, filling cell c; false once there are too many candidates.
+        // Group g from character i, filling cell c; false once there are too many candidates or steps.
         bool Walk(int g, int i, int c)
         {
+            if (++steps > MaxSteps)
+            {
+                return false;
+            }
+            if (g < groups.Count && after[g] - i > room[c])
+            {
+                return true;
+            }
             if (g == groups.Count)
             {
                 if (c == kinds.Count)
@@ -61,6 +92,14 @@ public static class DigitSplit
         }
     }
 
+    /// <summary>The longest value a cell of <paramref name="kind"/> takes: its digits, a sign, a point and as many decimals.</summary>
+    private static int MaxLength(ValueKind kind) => kind switch
+    {
+        ValueKind.WanYuan or ValueKind.Amount => 2 * MaxDigits + 1,
+        ValueKind.SignedCount => MaxDigits + 1,
+        _ => MaxDigits,
+    };
+
     /// <summary>The lengths of the values a cell of <paramref name="kind"/> can take at <paramref name="start"/> of a group.</summary>
     private static IEnumerable<int> Lengths(string group, int start, ValueKind kind)
     {
@@ -87,7 +126,7 @@ public static class DigitSplit
             }
             yield break;
         }
-        for (var end = i + 1; end <= group.Length && char.IsAsciiDigit(group[end - 1]); end++)
+        for (var end = i + 1; end <= group.Length && end - i <= MaxDigits && char.IsAsciiDigit(group[end - 1]); end++)
         {
             yield return end - start;
             if (decimals)
@@ -105,7 +144,7 @@ public static class DigitSplit
     {
         if (at + 1 < group.Length && group[at] == '.' && char.IsAsciiDigit(group[at + 1]))
         {
-            for (var end = at + 2; end <= group.Length && char.IsAsciiDigit(group[end - 1]); end++)
+            for (var end = at + 2; end <= group.Length && end - at - 1 <= MaxDigits && char.IsAsciiDigit(group[end - 1]); end++)
             {
                 yield return end - start;
             }

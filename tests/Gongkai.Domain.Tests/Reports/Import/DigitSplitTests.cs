@@ -48,4 +48,18 @@ public sealed class DigitSplitTests
 
     [Fact]
     public void ARunTooLongForAnyNumber_IsNoCellsValue() => Assert.Empty(Splits("3 " + new string('9', 40), Counts(2)));
+
+    [Fact]
+    public void ANumber_HasAtMostFifteenDigits()
+    {
+        Assert.Equal(["123456789012345"], Splits("123456789012345", Counts(1)));
+        Assert.Empty(Splits("1234567890123456", Counts(1)));
+    }
+
+    /// <summary>Found by the fuzzer: a row label followed by a thousand digits took minutes, every cut of the run being tried.</summary>
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(196)]
+    public void ARunLongerThanTheCellsCanHold_GivesNoWay(int digits) =>
+        Assert.Empty(DigitSplit.Candidates([new string('9', digits)], Counts(13))!);
 }
