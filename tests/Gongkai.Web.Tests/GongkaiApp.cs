@@ -59,9 +59,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The app on a real socket (Kestrel, a free port), for a real browser.</summary>
-    public static async Task<GongkaiApp> StartOnKestrelAsync(string provider)
+    public static async Task<GongkaiApp> StartOnKestrelAsync(string provider, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider));
+        var app = new GongkaiApp(await TestDatabase.CreateAsync(provider), settings);
         app.UseKestrel(0);
         app.StartServer();
         return app;

@@ -81,7 +81,8 @@ public static class ReportHtml
     {
         var grid = TableGrid.Build(table, cell => valueHtml?.Invoke(cell) ?? ValueHtml(values, cell));
         var html = new StringBuilder();
-        html.Append("<div class=\"table-scroll\"><table class=\"report-table\">");
+        // The box scrolls on a narrow screen and takes keyboard focus to be scrolled without a mouse.
+        html.Append($"<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{E(Caption(table, year))}\"><table class=\"report-table\">");
         html.Append($"<caption>{E(Caption(table, year))}</caption>\n");
         var single = grid.Sections.Count == 1;
         foreach (var section in grid.Sections)

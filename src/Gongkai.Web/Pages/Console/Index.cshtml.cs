@@ -1,25 +1,132 @@
-using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Notifications;
 
 namespace Gongkai.Web.Pages.Console;
 
-/// <summary>The staff dashboard: who you are and the agencies you can see.</summary>
-public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
+/// <summary>
+/// The first page a staff member sees each morning: what is theirs to do now, by role, each a
+/// count with a link to the filtered list — applications overdue and due within 3 working days,
+/// items waiting for their review or approval or sent back to them, items near Art. 26's 20
+/// working days, last year's annual report with Art. 49's date, reports to accept, imported
+/// reports that fail checks, and for the system admin mail that could not be sent.
+/// </summary>
+public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
-    public sealed record AgencyCard(int Id, string Name, AgencyKind Kind, AgencyLevel Level, int StaffCount);
+    /// <param name="Urgent">Past a statutory date, or needing this person before anything else can move.</param>
+    public sealed record Task(string Text, int? Count, string Link, bool Urgent = false);
+
+    public sealed record DueApplication(int Id, string TrackingNumber, string Agency, DateOnly Due, int WorkingDaysLeft);
 
     public string DisplayName => staff.DisplayName;
     public string RoleLabel => staff.Role.Label();
     public string AgencyName { get; private set; } = "";
-    public IReadOnlyList<AgencyCard> Agencies { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<Task> Tasks { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The overdue and due-soon applications themselves, the most urgent first.</summary>
+    public IReadOnlyList<DueApplication> Due { get; private set; } = [];
+
+    public async System.Threading.Tasks.Task OnGetAsync(CancellationToken ct)
     {
-        var visible = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
+        Today = ChinaTime.Today(clock);
         AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        Agencies = await db.Agencies.AsNoTracking()
-            .Where(a => visible.Contains(a.Id))
-            .OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
-            .Select(a => new AgencyCard(a.Id, a.Name, a.Kind, a.Level, db.StaffUsers.Count(u => u.AgencyId == a.Id && u.IsActive)))
-            .ToListAsync(ct);
+        var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
+        var calendar = await calendars.CurrentAsync(db, ct);
+        var tasks = new List<Task>();
+        await ApplicationsAsync(readable, calendar, tasks, ct);
+        await ItemsAsync(readable, calendar, tasks, ct);
+        await ReportsAsync(readable, tasks, ct);
+        if (staff.HasAnywhere(Permission.ManageAgencies) && await db.Outbox.CountAsync(m => m.State == OutboxState.Failed, ct) is > 0 and var failed)
+        {
+            tasks.Add(new Task("封邮件发送失败，请检查邮件服务器设置后重试", failed, "/console/mail?state=Failed", Urgent: true));
+        }
+        Tasks = tasks;
+    }
+
+    private async System.Threading.Tasks.Task ApplicationsAsync(IReadOnlySet<int> readable, WorkingCalendar calendar, List<Task> tasks, CancellationToken ct)
+    {
+        var names = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var running = await db.Applications.AsNoTracking()
+            .Where(a => readable.Contains(a.AgencyId) && (a.Status == CaseStatus.InProgress || a.Status == CaseStatus.InConsultation))
+            .Select(a => new { a.Id, a.TrackingNumber, a.AgencyId, a.DueDate }).ToListAsync(ct);
+        Due = running.Select(a => new DueApplication(a.Id, a.TrackingNumber, names[a.AgencyId], a.DueDate, StaffDigest.WorkingDaysLeft(calendar, Today, a.DueDate)))
+            .Where(a => a.WorkingDaysLeft <= StaffDigest.DueSoonWorkingDays).OrderBy(a => a.Due).ThenBy(a => a.TrackingNumber, StringComparer.Ordinal).ToList();
+        var overdue = Due.Count(a => a.WorkingDaysLeft < 0);
+        if (overdue > 0)
+        {
+            tasks.Add(new Task("件申请已超过答复期限", overdue, "/console/applications?show=overdue", Urgent: true));
+        }
+        if (Due.Count - overdue > 0)
+        {
+            tasks.Add(new Task($"件申请在 {StaffDigest.DueSoonWorkingDays} 个工作日内到期", Due.Count - overdue, "/console/applications?show=due-soon"));
+        }
+    }
+
+    private async System.Threading.Tasks.Task ItemsAsync(IReadOnlySet<int> readable, WorkingCalendar calendar, List<Task> tasks, CancellationToken ct)
+    {
+        var me = staff.UserId;
+        var reviewable = await staff.AgenciesWhereAsync(Permission.Review, ct);
+        var review = await db.InfoItems.CountAsync(i => reviewable.Contains(i.AgencyId) && i.Status == ItemStatus.InReview && i.AuthorId != me, ct);
+        if (review > 0)
+        {
+            tasks.Add(new Task("条信息等待我保密审查", review, "/console/items?status=InReview", Urgent: true));
+        }
+        var approvable = await staff.AgenciesWhereAsync(Permission.ApproveItems, ct);
+        var approve = await db.InfoItems.CountAsync(i => approvable.Contains(i.AgencyId) && i.Status == ItemStatus.InApproval && i.AuthorId != me, ct);
+        if (approve > 0)
+        {
+            tasks.Add(new Task("条信息等待我审批发布", approve, "/console/items?status=InApproval", Urgent: true));
+        }
+        var sentBack = await Items.IndexModel.SentBackToAsync(db, me, ct);
+        if (sentBack.Count > 0)
+        {
+            tasks.Add(new Task("条我起草的信息被退回修改", sentBack.Count, "/console/items?show=sent-back", Urgent: true));
+        }
+        var unpublished = await db.InfoItems.AsNoTracking()
+            .Where(i => readable.Contains(i.AgencyId) && (i.Status == ItemStatus.Draft || i.Status == ItemStatus.InReview || i.Status == ItemStatus.InApproval))
+            .Select(i => new StaffDigest.UnpublishedItem(i.Id, i.Title, i.IndexNumber, i.WrittenOn, i.Status)).ToListAsync(ct);
+        var near = StaffDigest.For(Today, calendar, [], unpublished).NearArticle26.Count;
+        if (near > 0)
+        {
+            tasks.Add(new Task($"条未发布的信息临近或超过条例第二十六条 {Timeliness.PublicationPeriod} 个工作日的公开时限", near, "/console/items?show=late"));
+        }
+    }
+
+    private async System.Threading.Tasks.Task ReportsAsync(IReadOnlySet<int> readable, List<Task> tasks, CancellationToken ct)
+    {
+        var year = Today.Year - 1;
+        var editable = await staff.AgenciesWhereAsync(Permission.EditReports, ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => editable.Contains(a.Id)).OrderBy(a => a.SortOrder).ToListAsync(ct);
+        var latest = (await db.AnnualReports.AsNoTracking().Where(r => editable.Contains(r.AgencyId) && r.Year == year)
+                .Select(r => new { r.Id, r.AgencyId, r.Edition, r.Status, r.ReviewComment }).ToListAsync(ct))
+            .GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Edition)!);
+        foreach (var agency in agencies)
+        {
+            var due = ReportWorkflow.Due(agency.Kind, year);
+            var late = Today > due;
+            var when = $"（条例第四十九条：{due:yyyy年M月d日}前{(agency.Kind == Domain.Agencies.AgencyKind.Department ? "报送并公布" : "公布")}{(late ? "，已逾期" : "")}）";
+            switch (latest.GetValueOrDefault(agency.Id))
+            {
+                case null:
+                    tasks.Add(new Task($"{agency.Name} {year} 年度报告尚未生成{when}", null, "/console/reports/new", late));
+                    break;
+                case { Status: ReportStatus.Draft } draft:
+                    tasks.Add(new Task($"{agency.Name} {year} 年度报告{(draft.ReviewComment is null ? "草稿待报送或发布" : "被退回修改")}{when}", null, $"/console/reports/{draft.Id}", late || draft.ReviewComment is not null));
+                    break;
+                case { Status: ReportStatus.Accepted } accepted:
+                    tasks.Add(new Task($"{agency.Name} {year} 年度报告已审核通过，待发布{when}", null, $"/console/reports/{accepted.Id}", late));
+                    break;
+            }
+        }
+        var acceptable = await staff.AgenciesWhereAsync(Permission.AcceptReports, ct);
+        var toAccept = await db.AnnualReports.CountAsync(r => acceptable.Contains(r.AgencyId) && r.AgencyId != staff.AgencyId && r.Status == ReportStatus.Submitted, ct);
+        if (toAccept > 0)
+        {
+            tasks.Add(new Task("份下级机关报送的年度报告待审核", toAccept, "/console/reports?status=Submitted", Urgent: true));
+        }
+        var imported = await db.AnnualReports.CountAsync(r => readable.Contains(r.AgencyId) && r.SourceFileId != null && r.ErrorCount > 0 && r.Status != ReportStatus.Superseded, ct);
+        if (imported > 0)
+        {
+            tasks.Add(new Task("份导入的报告未通过勾稽关系检查", imported, "/console/reports?show=import-problems"));
+        }
     }
 }

@@ -6,7 +6,11 @@ namespace Gongkai.Web.Pages.Console.Applications;
 public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
 {
     /// <summary>How near a due date must be to be listed as due soon.</summary>
-    public const int DueSoonDays = 3;
+    public const int DueSoonDays = Domain.Notifications.StaffDigest.DueSoonWorkingDays;
+
+    /// <summary>"overdue" or "due-soon": only those (the dashboard's links).</summary>
+    [BindProperty(SupportsGet = true, Name = "show"), TextLimit(20)]
+    public string? Show { get; set; }
 
     public sealed record Row(int Id, string TrackingNumber, string Agency, string Applicant, DateOnly Received, CaseStatus Status, DateOnly Due, bool Open, int DaysLeft)
     {
@@ -31,9 +35,10 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         Rows = list.Select(a =>
             {
                 var open = a.Status is not (CaseStatus.Replied or CaseStatus.Closed);
-                var left = open ? (a.DueDate < today ? -calendar.WorkingDaysBetween(a.DueDate, today) : calendar.WorkingDaysBetween(today, a.DueDate)) : 0;
+                var left = open ? Domain.Notifications.StaffDigest.WorkingDaysLeft(calendar, today, a.DueDate) : 0;
                 return new Row(a.Id, a.TrackingNumber, agencies[a.AgencyId], a.ApplicantName, a.Received, a.Status, a.DueDate, open, left);
             })
+            .Where(r => Show switch { "overdue" => r.Overdue, "due-soon" => r.DueSoon, _ => true })
             .OrderBy(r => r.Open ? 0 : 1).ThenBy(r => r.Due)
             .ToList();
     }

@@ -11,17 +11,49 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanCreate => staff.HasAnywhere(Permission.EditRecords);
 
+    /// <summary>Only items in this state (the dashboard's links).</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ItemStatus? Status { get; set; }
+
+    /// <summary>"sent-back": my drafts a reviewer returned; "late": unpublished items near or past Art. 26's period.</summary>
+    [BindProperty(SupportsGet = true, Name = "show"), TextLimit(20)]
+    public string? Show { get; set; }
+
+    /// <summary>The drafts <paramref name="userId"/> wrote whose last sign-off sent them back.</summary>
+    public static async Task<IReadOnlyList<int>> SentBackToAsync(GongkaiDb db, int userId, CancellationToken ct)
+    {
+        var drafts = await db.InfoItems.Where(i => i.AuthorId == userId && i.Status == ItemStatus.Draft).Select(i => i.Id).ToListAsync(ct);
+        var last = await db.ItemSignOffs.Where(s => drafts.Contains(s.ItemId)).GroupBy(s => s.ItemId)
+            .Select(g => g.OrderByDescending(s => s.Id).Select(s => new { s.ItemId, s.Action }).First()).ToListAsync(ct);
+        return last.Where(l => l.Action == ItemAction.SendBack).Select(l => l.ItemId).ToList();
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var calendar = await calendars.CurrentAsync(db, ct);
         var today = ChinaTime.Today(clock);
-        var items = await db.InfoItems.AsNoTracking().Where(i => readable.Contains(i.AgencyId))
+        var query = db.InfoItems.AsNoTracking().Where(i => readable.Contains(i.AgencyId));
+        if (Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+        if (Show == "sent-back")
+        {
+            var mine = await SentBackToAsync(db, staff.UserId, ct);
+            query = query.Where(i => mine.Contains(i.Id));
+        }
+        else if (Show == "late")
+        {
+            query = query.Where(i => i.Status == ItemStatus.Draft || i.Status == ItemStatus.InReview || i.Status == ItemStatus.InApproval);
+        }
+        var items = await query
             .OrderBy(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn).ThenByDescending(i => i.Id).Take(500)
             .Select(i => new { i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn }).ToListAsync(ct);
         Rows = items.Select(i => new Row(i.Id, i.IndexNumber, i.Title, agencies[i.AgencyId], i.Status, i.WrittenOn, i.PublishedOn,
             Timeliness.WorkingDaysTaken(calendar, i.WrittenOn, i.PublishedOn, today),
-            i.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, i.WrittenOn, i.PublishedOn, today))).ToList();
+            i.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, i.WrittenOn, i.PublishedOn, today)))
+            .Where(r => Show != "late" || r.WorkingDays >= Domain.Notifications.StaffDigest.ItemWarningAfterWorkingDays).ToList();
     }
 }

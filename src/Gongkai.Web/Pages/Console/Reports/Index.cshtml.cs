@@ -9,12 +9,28 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
 
     public string AgencyName(int id) => Agencies.GetValueOrDefault(id, "");
 
+    /// <summary>Only editions in this state (the dashboard's links).</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ReportStatus? Status { get; set; }
+
+    /// <summary>"import-problems": imported editions that fail a check.</summary>
+    [BindProperty(SupportsGet = true, Name = "show"), TextLimit(20)]
+    public string? Show { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         Agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        Reports = await db.AnnualReports.AsNoTracking()
-            .Where(r => readable.Contains(r.AgencyId))
+        var query = db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId));
+        if (Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        if (Show == "import-problems")
+        {
+            query = query.Where(r => r.SourceFileId != null && r.ErrorCount > 0 && r.Status != ReportStatus.Superseded);
+        }
+        Reports = await query
             .OrderByDescending(r => r.Year).ThenBy(r => r.AgencyId).ThenByDescending(r => r.Edition)
             .Select(r => new AnnualReportRecord
             {
