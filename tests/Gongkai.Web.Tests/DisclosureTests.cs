@@ -205,8 +205,10 @@ public sealed class DisclosureTests
         var catalog = await visitor.GetAsync("/agency/qx-bsz/catalog");
         var titles = catalog.Document.QuerySelectorAll(".item-list a").Select(a => a.TextContent).ToList();
         Assert.Contains("白沙镇农村低保审核审批实施办法", titles);
-        Assert.DoesNotContain("白沙镇2026年1月低保资金发放情况", titles);   // still in review
-        Assert.Contains("共 5 条", catalog.Text);
+        Assert.DoesNotContain("白沙镇2026年3月低保资金发放情况", titles);   // still in review
+        // 2024 and 2025: budget, licensing results, allowance list, procurement each (8); the normative document, its interpretation,
+        // the repealed rules and the land notice (4). Nothing of 2026 is older than three days on 2 March.
+        Assert.Contains("共 12 条", catalog.Text);
 
         var byHeading = await visitor.GetAsync("/agency/qx-bsz/catalog?category=a20.01");
         Assert.Equal(3, byHeading.Document.QuerySelectorAll(".item-list li").Length);

@@ -40,7 +40,6 @@ public sealed class PortalTests
 
     [Theory]
     [InlineData("qx-sqz", "/rules")]
-    [InlineData("qx", "/catalog")]
     public async Task ASectionWithNothingYet_SaysSoPlainly(string agency, string path)
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
