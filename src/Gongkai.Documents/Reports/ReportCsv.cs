@@ -19,30 +19,42 @@ public static class ReportCsv
     {
         var csv = new StringBuilder();
         csv.Append(string.Join(',', Header)).Append("\r\n");
-        foreach (var report in reports)
+        foreach (var row in Rows(reports))
         {
-            AppendCells(csv, report);
+            csv.Append(string.Join(',', row.Select(f => Quote(f switch
+            {
+                decimal n => CellValue.FormatNumber(n),
+                int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => f?.ToString() ?? "",
+            })))).Append("\r\n");
         }
         return csv.ToString();
     }
 
+    /// <summary>The same records as an Excel workbook, values as numbers.</summary>
+    public static byte[] Workbook(IEnumerable<(string Sheet, IEnumerable<AnnualReport> Reports)> sheets) =>
+        Files.Xlsx.Write(sheets.Select(s => new Files.Xlsx.Sheet(s.Sheet, Header, Rows(s.Reports))));
+
     /// <summary>The file's bytes for download: UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.</summary>
     public static byte[] Utf8WithMark(string csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
 
-    private static void AppendCells(StringBuilder csv, AnnualReport report)
+    /// <summary>One record per cell of each report's format: the fields of <see cref="Header"/>, the value a number where it is one.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<AnnualReport> reports)
     {
-        foreach (var cell in report.Format.Cells())
+        foreach (var report in reports)
         {
-            var value = report.Values[cell.Key];
-            string[] fields =
-            [
-                report.AgencyName, report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), report.FormatCode,
-                cell.Table.Code, cell.Row.Code, string.Join(" / ", ReportLabels.RowPath(cell)),
-                cell.Column.Code, string.Join(" / ", ReportLabels.ColumnPath(cell)),
-                value?.Unit ?? cell.Unit ?? "",
-                value is null ? "" : value.Number is { } n ? CellValue.FormatNumber(n) : value.Text ?? "",
-            ];
-            csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+            foreach (var cell in report.Format.Cells())
+            {
+                var value = report.Values[cell.Key];
+                yield return
+                [
+                    report.AgencyName, report.Year, report.FormatCode,
+                    cell.Table.Code, cell.Row.Code, string.Join(" / ", ReportLabels.RowPath(cell)),
+                    cell.Column.Code, string.Join(" / ", ReportLabels.ColumnPath(cell)),
+                    value?.Unit ?? cell.Unit ?? "",
+                    value is null ? null : value.Number is { } n ? n : value.Text ?? "",
+                ];
+            }
         }
     }
 

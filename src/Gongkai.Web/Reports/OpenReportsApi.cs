@@ -35,6 +35,15 @@ public static class OpenReportsApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("已发布年度报告的全部数据（CSV，每个单元格一行）")
             .WithDescription("参数同 /api/v1/open/reports。");
+        group.MapGet("/reports.xlsx", async (int? year, string? agency, string? format, GongkaiDb db, CancellationToken ct) =>
+            {
+                var reports = await LoadAsync(db, year, agency, format, ct);
+                var sheets = reports.GroupBy(r => r.Report.Year).OrderByDescending(g => g.Key).Select(g => ($"{g.Key}年", g.Select(r => r.Report)));
+                return Results.File(ReportCsv.Workbook(sheets.DefaultIfEmpty(("无数据", []))), Gongkai.Documents.Files.Xlsx.ContentType, "reports.xlsx");
+            })
+            .Produces(StatusCodes.Status200OK, contentType: Gongkai.Documents.Files.Xlsx.ContentType)
+            .WithSummary("已发布年度报告的全部数据（Excel，每个年度一个工作表，每个单元格一行）")
+            .WithDescription("参数同 /api/v1/open/reports。");
         return app;
     }
 

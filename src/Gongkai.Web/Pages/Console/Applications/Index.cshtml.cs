@@ -21,7 +21,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanRegister => staff.HasAnywhere(Permission.EditRecords);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? download, CancellationToken ct)
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var agencies = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
@@ -41,5 +41,13 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             .Where(r => Show switch { "overdue" => r.Overdue, "due-soon" => r.DueSoon, _ => true })
             .OrderBy(r => r.Open ? 0 : 1).ThenBy(r => r.Due)
             .ToList();
+        if (download == "xlsx")
+        {
+            var rows = Rows.Select(r => (IReadOnlyList<object?>)[r.TrackingNumber, r.Agency, r.Applicant, r.Received.ToString("yyyy-MM-dd"), r.Status.Label(),
+                r.Due.ToString("yyyy-MM-dd"), r.Open ? r.DaysLeft : null]);
+            var sheet = new Gongkai.Documents.Files.Xlsx.Sheet("申请", ["查询号", "机构", "申请人", "收到日期", "状态", "答复期限", "剩余工作日（负数为已逾期）"], rows);
+            return File(Gongkai.Documents.Files.Xlsx.Write([sheet]), Gongkai.Documents.Files.Xlsx.ContentType, $"政府信息公开申请-{today:yyyyMMdd}.xlsx");
+        }
+        return Page();
     }
 }

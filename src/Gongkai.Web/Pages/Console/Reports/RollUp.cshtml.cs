@@ -83,6 +83,11 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             }
             Comparisons = comparisons;
         }
+        if (download == "xlsx")
+        {
+            var sheets = Groups.Select(g => ($"{g.Format.Name}", (IEnumerable<AnnualReport>)[g.Sum, .. g.AgencyIds.Select(id => reports[id])]));
+            return File(ReportCsv.Workbook(sheets.DefaultIfEmpty(("无数据", []))), Gongkai.Documents.Files.Xlsx.ContentType, $"汇总-{year}.xlsx");
+        }
         if (download == "csv")
         {
             return File(ReportCsv.Utf8WithMark(ReportCsv.Render(Groups.Select(g => g.Sum))), "text/csv; charset=utf-8", $"汇总-{year}.csv");

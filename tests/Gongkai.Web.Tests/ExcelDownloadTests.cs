@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>The roll-up, the open data and an agency's applications as Excel workbooks, read back and opened in LibreOffice.</summary>
+public sealed class ExcelDownloadTests
+{
+    private static async Task<byte[]> DownloadAsync(Visitor who, string url)
+    {
+        var response = await who.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>Each sheet's name and its rows, cells as text.</summary>
+    private static Dictionary<string, List<List<string>>> Read(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var book = document.WorkbookPart!;
+        return book.Workbook.Sheets!.OfType<Sheet>().ToDictionary(s => s.Name!.Value!, s =>
+            ((WorksheetPart)book.GetPartById(s.Id!.Value!)).Worksheet.Descendants<Row>()
+                .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToList()).ToList());
+    }
+
+    [Fact]
+    public async Task TheRollUp_OpenData_AndTheApplicationsList_AreWorkbooks_WithNumbersAsNumbers()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Demo:Applications"] = "true" });
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var rollup = Read(await DownloadAsync(supervisor, "/console/reports/rollup?year=2025&download=xlsx"));
+        var sheet = Assert.Single(rollup).Value;
+        Assert.Equal(["agency", "year", "format", "table", "row", "row_labels", "column", "column_labels", "unit", "value"], sheet[0]);
+        // The sum first, then each of the five agencies, every cell of the 2021 format.
+        Assert.Equal(6, sheet.Skip(1).Select(r => r[0]).Distinct().Count());
+        var received = sheet.Where(r => r[3] == "requests" && r[4] == "new" && r[6] == "total").Select(r => decimal.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(received[0], received.Skip(1).Sum());
+
+        using var visitor = app.NewVisitor();
+        var open = Read(await DownloadAsync(visitor, "/api/v1/open/reports.xlsx"));
+        Assert.Equal(["2025年", "2024年"], open.Keys);
+
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var list = Read(await DownloadAsync(clerk, "/console/applications?download=xlsx")).Single().Value;
+        Assert.Equal("查询号", list[0][0]);
+        var tracking = await app.QueryAsync(db => db.Applications.Where(a => a.AgencyId == db.Agencies.Single(x => x.ShortCode == "qx-bsz").Id).Select(a => a.TrackingNumber).ToListAsync());
+        Assert.Equal(tracking.Order(), list.Skip(1).Select(r => r[0]).Order());
+    }
+
+    [Fact]
+    public async Task TheRollUpWorkbook_OpensInLibreOffice()
+    {
+        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(soffice is null, "LibreOffice is not installed (CI installs libreoffice-calc-nogui).");
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var dir = Directory.CreateTempSubdirectory("gongkai-xlsx-");
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "rollup.xlsx"), await DownloadAsync(supervisor, "/console/reports/rollup?year=2025&download=xlsx"));
+            using var process = Process.Start(new ProcessStartInfo(soffice!, ["--headless", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir", dir.FullName, Path.Combine(dir.FullName, "rollup.xlsx")]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "LibreOffice did not finish in 3 minutes.");
+            var csv = Path.Combine(dir.FullName, "rollup.csv");
+            Assert.True(File.Exists(csv), await process.StandardError.ReadToEndAsync());
+            var text = await File.ReadAllTextAsync(csv);
+            Assert.Contains("青溪县财政局,2025,2021,requests,new", text);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
