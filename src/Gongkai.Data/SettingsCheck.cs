@@ -14,7 +14,7 @@ public static class SettingsCheck
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds"],
-        ["Site"] = ["PublicUrl", "TrustedProxies"],
+        ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,
         ["Jobs"] = ["RemindersAt", "Enabled"],

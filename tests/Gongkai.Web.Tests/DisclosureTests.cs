@@ -211,7 +211,7 @@ public sealed class DisclosureTests
         Assert.Contains("共 12 条", catalog.Text);
 
         var byHeading = await visitor.GetAsync("/agency/qx-bsz/catalog?category=a20.01");
-        Assert.Equal(3, byHeading.Document.QuerySelectorAll(".item-list li").Length);
+        Assert.Equal(3, byHeading.Document.QuerySelectorAll(".item-list tbody tr").Length);
 
         var repealedId = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇村庄规划管理规定").Select(i => i.Id).SingleAsync());
         Assert.Contains("已废止", (await visitor.GetAsync($"/agency/qx-bsz/items/{repealedId}")).Text);

@@ -20,6 +20,45 @@ public sealed class PortalTests
         Assert.NotNull(home.Document.QuerySelector("a.skip-link[href='#main']"));
     }
 
+    [Fact]
+    public async Task TheHomePage_OpensWithASearchBox_TheLatestInformation_AndTheLatestReports_AndTheFooterNamesTheSite()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string>
+        {
+            ["Site:Name"] = "青溪县政府信息公开平台", ["Site:Sponsor"] = "青溪县人民政府办公室", ["Site:SiteCode"] = "3301000001", ["Site:Icp"] = "浙ICP备00000001号",
+        });
+        using var visitor = app.NewVisitor();
+        var home = await visitor.GetAsync("/");
+        Assert.Equal("/search", home.Document.QuerySelector("form[role=search]")!.GetAttribute("action"));
+        var latest = home.Document.QuerySelectorAll("#latest-title + ul.news li a").ToList();
+        Assert.Equal(10, latest.Count);
+        var dates = home.Document.QuerySelectorAll("#latest-title + ul.news .date").Select(d => d.TextContent).ToList();
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+        Assert.Equal(5, home.Document.QuerySelectorAll("#reports-title + ul.news a").Count(a => a.TextContent.EndsWith("2025 年度报告", StringComparison.Ordinal)));
+        Assert.Contains("青溪县政府信息公开平台", home.Document.QuerySelector(".site-title")!.TextContent);
+        var footer = home.Document.QuerySelector(".site-footer")!.TextContent;
+        Assert.Contains("主办单位：青溪县人民政府办公室", footer);
+        Assert.Contains("网站标识码：3301000001", footer);
+        Assert.Contains("浙ICP备00000001号", footer);
+
+        var column = await visitor.GetAsync("/agency/qx-bsz/catalog");
+        Assert.Contains("青溪县白沙镇人民政府", column.Document.QuerySelector(".site-title")!.TextContent);
+        Assert.Equal(["标题", "索引号", "文号", "发布日期"], column.Document.QuerySelectorAll("table.item-list th").Select(t => t.TextContent));
+    }
+
+    [Fact]
+    public async Task AStaffMemberRefused_IsToldSoInsideTheConsole()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var id = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.AnnualReports.Select(r => r.Id)));
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        var page = await supervisor.GetAsync($"/console/reports/{id}/edit");
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("nav[aria-label=工作台导航]"));
+        Assert.DoesNotContain("工作人员登录", page.Text);
+        Assert.Contains("返回工作台", page.Text);
+    }
+
     [Theory]
     [InlineData("", "青溪县白沙镇人民政府 政府信息公开")]
     [InlineData("/guide", "青溪县白沙镇人民政府 政府信息公开指南")]

@@ -10,9 +10,12 @@ namespace Gongkai.Web.Infrastructure;
 /// </summary>
 /// <param name="PublicUrl">The site's public address, e.g. https://gk.example.gov.cn (required in production).</param>
 /// <param name="TrustedProxies">Addresses of the reverse proxies (nginx) in front of the web nodes.</param>
-public sealed record SiteSettings(Uri PublicUrl, IReadOnlyList<IPAddress> TrustedProxies)
+/// <param name="Identity">What the header and the footer say of the site (a government site's footer names them).</param>
+public sealed record SiteSettings(Uri PublicUrl, IReadOnlyList<IPAddress> TrustedProxies, SiteIdentity Identity)
 {
     public string Origin => PublicUrl.GetLeftPart(UriPartial.Authority);
+
+    private static string? Text(IConfigurationSection section, string key) => string.IsNullOrWhiteSpace(section[key]) ? null : section[key]!.Trim();
 
     public static SiteSettings From(IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -38,6 +41,14 @@ public sealed record SiteSettings(Uri PublicUrl, IReadOnlyList<IPAddress> Truste
                 ? address
                 : throw new SettingsException($"Site:TrustedProxies: '{text}' is not an IP address. （Site:TrustedProxies 应为以逗号分隔的 IP 地址）"));
         }
-        return new SiteSettings(publicUrl, proxies);
+        return new SiteSettings(publicUrl, proxies, new SiteIdentity(
+            Text(section, "Name") ?? "政府信息公开平台", Text(section, "Sponsor"), Text(section, "SiteCode"), Text(section, "Icp"), Text(section, "Contact")));
     }
 }
+
+/// <summary>
+/// The site's name in the header, and the footer every government site carries: the organiser
+/// (主办单位), the site identification code (网站标识码) and the ICP filing number (ICP备案号), and a
+/// contact line. Unset ones are not shown.
+/// </summary>
+public sealed record SiteIdentity(string Name, string? Sponsor, string? SiteCode, string? Icp, string? Contact);
