@@ -57,7 +57,24 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     public Fee FeePerRequest => ProcessingFee.ForRequest(RequestNumberInMonth);
 
-    public IEnumerable<StepKind> NextSteps => ApplicationCase.Transitions.Keys.Where(k => k.From == Case.Status).Select(k => k.Step).Distinct();
+    /// <summary>
+    /// The steps the lifecycle allows now and this user may take: an extension only for whoever may
+    /// approve it (Art. 33 ¶2: the head of the office) and only once.
+    /// </summary>
+    public IEnumerable<StepKind> NextSteps => ApplicationCase.Transitions.Keys.Where(k => k.From == Case.Status).Select(k => k.Step).Distinct()
+        .Where(k => k != StepKind.Extend || (CanApprove && !Case.Extended));
+
+    /// <summary>Whether this user may approve what needs the head of the office (an extension).</summary>
+    public bool CanApprove { get; private set; }
+
+    /// <summary>Pages of a by-volume fee to compute (按量计收), from the small form beside the fee.</summary>
+    [BindProperty(SupportsGet = true, Name = "pages"), Range(1, 10_000_000, ErrorMessage = "页数应在 1 至 10000000 之间。")]
+    public int? Pages { get; set; }
+
+    public Fee? FeeForPages => Pages is > 0 and <= 10_000_000 ? ProcessingFee.ForPages(Pages.Value) : null;
+
+    /// <summary>Staff by their display names, for the steps' 经办 column.</summary>
+    public IReadOnlyDictionary<int, string> StaffNames { get; private set; } = new Dictionary<int, string>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -269,6 +286,9 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Id).ToListAsync(ct);
         RequestNumberInMonth = await ApplicationRecords.RequestNumberInMonthAsync(db, application, ct);
+        CanApprove = await staff.CanAsync(Permission.Review, application.AgencyId, ct);
+        var actors = Steps.Where(s => s.ActorUserId is not null).Select(s => s.ActorUserId!.Value).Distinct().ToList();
+        StaffNames = await db.StaffUsers.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return null;
     }
 }
