@@ -94,4 +94,40 @@ public sealed class AuditTrailTests
         using var again = app.NewVisitor();
         Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("bsz.clerk", "Baisha2027x")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheAuditLog_ReadsAsSentences_InChinese_WithDigestsOnlyInTheDetails_AndFilters()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        string tracking;
+        using (var visitor = app.NewVisitor())
+        {
+            var submitted = await visitor.SubmitAsync("/agency/qx-bsz/apply", new Dictionary<string, string?>
+            {
+                ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "张三", ["Form.IdNumber"] = "11010519491231002X", ["Form.Phone"] = "13800138000",
+                ["Form.Description"] = "白沙镇2025年农村低保资金发放名单", ["Form.FormWanted"] = "电子邮件",
+            });
+            tracking = (await visitor.GetAsync(submitted.Location!)).Document.QuerySelector(".notice strong")!.TextContent;
+        }
+        var id = await app.QueryAsync(db => db.Applications.Where(a => a.TrackingNumber == tracking).Select(a => a.Id).SingleAsync());
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        await clerk.SubmitAsync($"/console/applications/{id}", new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-04", ["Reply"] = "Granted", ["Reason"] = "予以公开" });
+
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var page = await admin.GetAsync("/console/audit");
+        var rows = page.Document.QuerySelectorAll("table.audit tbody tr").ToList();
+        var reply = rows.First(r => r.QuerySelector(".sentence")!.TextContent.Contains($"申请 {tracking}", StringComparison.Ordinal));
+        Assert.StartsWith("白沙镇 经办人 修改了申请 " + tracking, reply.QuerySelector(".sentence")!.TextContent);
+        Assert.Contains("状态：办理中 → 已答复", reply.QuerySelector(".audit-changes")!.TextContent);
+        Assert.Contains("答复类型：（空） → 予以公开", reply.QuerySelector(".audit-changes")!.TextContent);
+        Assert.DoesNotContain(rows, r => r.QuerySelector(".sentence")!.TextContent.Contains("StaffUser", StringComparison.Ordinal) || r.QuerySelector(".sentence")!.TextContent.Contains("sha256", StringComparison.Ordinal));
+
+        var clerkId = (await app.UserAsync("bsz.clerk")).Id;
+        var byClerk = await admin.GetAsync($"/console/audit?person={clerkId}&record=DisclosureApplication");
+        var sentences = byClerk.Document.QuerySelectorAll(".sentence").Select(s => s.TextContent).ToList();
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, s => Assert.StartsWith("白沙镇 经办人 ", s));
+        Assert.All(sentences, s => Assert.Contains("申请", s));
+        Assert.Empty((await admin.GetAsync("/console/audit?from=2030-01-01")).Document.QuerySelectorAll("table.audit tbody tr"));
+    }
 }
