@@ -64,6 +64,16 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public IEnumerable<StepKind> NextSteps => ApplicationCase.Transitions.Keys.Where(k => k.From == Case.Status).Select(k => k.Step).Distinct()
         .Where(k => k != StepKind.Extend || (CanApprove && !Case.Extended));
 
+    /// <summary>Why what was posted was not recorded (the rule it broke, a stale page, a locked year), shown at the top.</summary>
+    public string? Refusal => ViewData.ModelState[""]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    /// <summary>The posted step form's field messages.</summary>
+    public IReadOnlyList<string> FieldErrors => ViewData.ModelState.Where(e => e.Key is nameof(Date) or nameof(Reply) or nameof(Days) or nameof(Amount) or nameof(Reason) or nameof(Kind))
+        .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).ToList();
+
+    /// <summary>Today in Beijing, the date a step form offers.</summary>
+    public DateOnly Today => ChinaTime.Today(clock);
+
     /// <summary>Whether this user may approve what needs the head of the office (an extension).</summary>
     public bool CanApprove { get; private set; }
 
