@@ -29,9 +29,10 @@ public static class DocxSource
         {
             return Read(name, document);
         }
-        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException or FormatException)
+        // The package opened, but a part of it does not read as Word XML (a part that is not XML at all:
+        // InvalidDataException, "Cannot load the root element", found by the fuzzer).
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException or FormatException or InvalidDataException)
         {
-            // The package opened, but a part of it does not read as Word XML.
             throw new ReportImportException($"{name}：不是有效的 Word（DOCX）文件。");
         }
         finally

@@ -69,6 +69,8 @@ public sealed class HostileFileTests
     [Theory]
     [InlineData("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>")]
     [InlineData("not xml at all")]
+    // Found by the fuzz run: a root element outside Word's namespace ("Cannot load the root element", InvalidDataException).
+    [InlineData("<?xml version=\"1.0\"?><w:document xmlns:w=\"http:7/schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>")]
     [InlineData("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:tbl><w:p/></w:body></w:document>")]
     public void ABrokenWordFile_IsNotAWordFile(string documentXml)
     {
