@@ -47,6 +47,23 @@ public sealed class PortalTests
     }
 
     [Fact]
+    public async Task RequiredFields_AreMarkedBeforeTheFormIsSent()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        string[] Marked(Visitor.Page page) => page.Document.QuerySelectorAll("main label.required").Select(l => l.TextContent.Trim()).ToArray();
+        var apply = Marked(await visitor.GetAsync("/agency/qx-bsz/apply"));
+        Assert.Contains("姓名或名称", apply);
+        Assert.Contains("联系电话", apply);
+        Assert.DoesNotContain("电子邮箱", apply);
+        var login = Marked(await visitor.GetAsync("/console/login"));
+        Assert.Contains("用户名", login);
+        Assert.Contains("密码", login);
+        using var admin = await app.SignedInAsync("bsz.admin");
+        Assert.Empty(Marked(await admin.GetAsync("/console/account/mail")));
+    }
+
+    [Fact]
     public async Task AStaffMemberRefused_IsToldSoInsideTheConsole()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
