@@ -130,6 +130,21 @@ public sealed class MailTests
         return rows;
     }
 
+    /// <summary><paramref name="count"/> test mails in the outbox, due now (“第 i 封” to user<i>i</i>@example.com); the clock's now.</summary>
+    private static async Task<DateTime> WriteTestMailsAsync(GongkaiApp app, int count)
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.QueryAsync(async db =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                db.Outbox.Add(Notices.New(null, null, MessageKind.Test, $"user{i}@example.com", new MessageTemplates.Template($"第 {i} 封", "测试"), null, now));
+            }
+            return await db.SaveChangesAsync();
+        });
+        return now;
+    }
+
     [Fact]
     public async Task TwoWebNodesOnOnePostgres_DeliverEachMailOnce()
     {
@@ -141,15 +156,7 @@ public sealed class MailTests
         var settings = Smtp(smtp);
         settings["Jobs:Enabled"] = "false"; // the mails are written first, then both nodes' workers start at once
         await using var a = await GongkaiApp.StartAsync("postgres", settings);
-        var now = a.Clock.GetUtcNow().UtcDateTime;
-        await a.QueryAsync(async db =>
-        {
-            for (var i = 0; i < 60; i++)
-            {
-                db.Outbox.Add(Notices.New(null, null, MessageKind.Test, $"user{i}@example.com", new MessageTemplates.Template($"第 {i} 封", "测试"), null, now));
-            }
-            return await db.SaveChangesAsync();
-        });
+        await WriteTestMailsAsync(a, 60);
         settings["Jobs:Enabled"] = "true";
         await using var b = GongkaiApp.SecondNode(a, settings);
         await using var c = GongkaiApp.SecondNode(a, settings);
@@ -174,15 +181,7 @@ public sealed class MailTests
         var settings = Smtp(smtp);
         settings["Jobs:Enabled"] = "false";
         await using var app = await GongkaiApp.StartAsync("sqlite", settings);
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        await app.QueryAsync(async db =>
-        {
-            for (var i = 0; i < 40; i++)
-            {
-                db.Outbox.Add(Notices.New(null, null, MessageKind.Test, $"user{i}@example.com", new MessageTemplates.Template($"第 {i} 封", "测试"), null, now));
-            }
-            return await db.SaveChangesAsync();
-        });
+        var now = await WriteTestMailsAsync(app, 40);
         var mailer = app.Services.GetRequiredService<Mailer>();
         var rounds = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {

@@ -52,6 +52,10 @@ public static class ScheduledJobs
         }
     }
 
+    /// <summary>Gives back a claim whose run failed.</summary>
+    public static Task ReleaseAsync(GongkaiDb db, string job, DateOnly day, CancellationToken ct) =>
+        db.JobRuns.Where(r => r.Job == job && r.Day == day && r.FinishedUtc == null).ExecuteDeleteAsync(ct);
+
     /// <summary>Records how the claimed run of <paramref name="job"/> ended.</summary>
     public static async Task FinishAsync(GongkaiDb db, string job, DateOnly day, string result, DateTime nowUtc, CancellationToken ct)
     {

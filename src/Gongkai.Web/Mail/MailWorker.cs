@@ -51,7 +51,18 @@ public sealed class MailWorker(IServiceScopeFactory scopes, JobSettings jobs, Ma
         if (TimeOnly.FromDateTime(china) >= jobs.RemindersAt && await ScheduledJobs.ClaimAsync(db, Reminders.Job, today, _node, now, ct))
         {
             db.Actor.Set(null, "定时任务");
-            var done = await ScheduledJobs.RunAsync(Reminders.Job, db, provider.GetRequiredService<WorkingCalendars>(), provider.GetRequiredService<Notices>(), provider.GetRequiredService<Mailer>(), today, now, ct);
+            string done;
+            try
+            {
+                done = await ScheduledJobs.RunAsync(Reminders.Job, db, provider.GetRequiredService<WorkingCalendars>(), provider.GetRequiredService<Notices>(), provider.GetRequiredService<Mailer>(), today, now, ct);
+            }
+            catch
+            {
+                // The day's claim is given back, so that the next round (on any node) runs the job again.
+                db.ChangeTracker.Clear();
+                await ScheduledJobs.ReleaseAsync(db, Reminders.Job, today, CancellationToken.None);
+                throw;
+            }
             await ScheduledJobs.FinishAsync(db, Reminders.Job, today, done, now, ct);
             log.LogInformation("Reminders for {Day}: {Result}", today, done);
         }
