@@ -15,8 +15,9 @@ namespace Gongkai.Bench;
 /// overwritten, markup tokens inserted or repeated thousands of times, DOCX parts rewritten — and
 /// counts what happens. A reader may read the file or refuse it with its own message
 /// (<see cref="ReportImportException"/>, <see cref="InvalidDataException"/>); anything else, or a
-/// crash of this process, or more than <see cref="Slow"/> for one input, is a failure. Input i of a run is made from (seed, i) alone, so a
-/// failure is reproduced with the same seed; failing inputs are written to the failures folder.
+/// crash of this process, or more than <see cref="Slow"/> for one input, is a failure. Input i of a run is made from (seed, reader, i) alone, so a
+/// failure is reproduced with the same seed (the runs of session 6 before this line was right were not); failing
+/// inputs are written to the failures folder.
 /// </summary>
 public static class FuzzReaders
 {
@@ -81,7 +82,8 @@ public static class FuzzReaders
         }, null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         Parallel.For(0, inputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var random = new Random(HashCode.Combine(seed, kind, i));
+            // Not HashCode.Combine: it is seeded afresh in every process, and a run must be the same run tomorrow.
+            var random = new Random(unchecked(((seed * 31) + kind.Sum(c => c)) * 1_000_003 + i));
             var input = Mutate(kind, seeds[random.Next(seeds.Count)], random);
             running[i] = (DateTime.UtcNow, input);
             var started = ThreadCpu();
