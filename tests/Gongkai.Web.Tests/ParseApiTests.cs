@@ -18,6 +18,25 @@ public sealed class ParseApiTests
         return form;
     }
 
+    /// <summary>Parses cost CPU: with every slot of the node taken, another waits a few seconds, then is told to come back.</summary>
+    [Fact]
+    public async Task WithEveryParseSlotTaken_AnotherParseIsAnsweredBusy_AndRunsOnceASlotIsFree()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Uploads:ConcurrentParses"] = "1" });
+        using var visitor = app.NewVisitor();
+        var report = File.ReadAllBytes(Path.Combine(Seeds, "004_3fbe00e9627bb4eb.txt"));
+        var slots = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Gongkai.Web.Reports.ParseSlots>(app.Services);
+        Assert.Equal(1, slots.Count);
+        var held = await slots.EnterAsync(CancellationToken.None);
+        Assert.NotNull(held);
+        var busy = await visitor.Client.PostAsync("/api/v1/reports/parse", Upload(report, "004.txt"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("30", busy.Headers.RetryAfter?.ToString());
+        Assert.Contains("请稍后再试", await busy.Content.ReadAsStringAsync());
+        held!.Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Client.PostAsync("/api/v1/reports/parse", Upload(report, "004.txt"))).StatusCode);
+    }
+
     [Fact]
     public async Task AReport_ComesBackAsData_WithItsChecks()
     {

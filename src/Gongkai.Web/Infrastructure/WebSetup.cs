@@ -107,6 +107,7 @@ public static class WebSetup
         services.AddPortalCache(database);
         services.AddSingleton<ImportReadings>();
         services.AddSingleton(UploadLimits.From(configuration));
+        services.AddSingleton(ParseSlots.From(configuration));
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

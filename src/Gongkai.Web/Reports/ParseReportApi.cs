@@ -31,12 +31,13 @@ public static class ParseReportApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("解析已发布的政府信息公开工作年度报告")
             .WithDescription("以 multipart/form-data 的 file 字段上传报告文件（PDF、DOCX、HTML 或纯文本）。返回报告数据（gongkai.annual-report/1：每个单元格的表、行代码、行标签路径、列代码、列标签路径和数值）、勾稽关系与正文数字的检查结果，以及每个单元格在原文中的位置。不保存任何内容。");
         return app;
     }
 
-    private static async Task<IResult> ParseAsync(HttpRequest request, ReadLimits limits, CancellationToken ct)
+    private static async Task<IResult> ParseAsync(HttpRequest request, ReadLimits limits, ParseSlots slots, CancellationToken ct)
     {
         IFormFile? file = null;
         try
@@ -57,6 +58,12 @@ public static class ParseReportApi
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
+        using var slot = await slots.EnterAsync(ct);
+        if (slot is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Results.Problem(title: "服务繁忙", detail: "正在解析的报告文件较多，请稍后再试。", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         try
         {
             var imported = ReportFiles.Parse(file.FileName, buffer.ToArray(), limits);
