@@ -70,7 +70,16 @@ public sealed class WebNode : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, nothing flushed.</summary>
-    public void Kill() => _process.Kill();
+    /// <summary>
+    /// kill -9, and wait until the process is gone: SIGKILL returns at once while the kernel still
+    /// holds the node's listening socket for a moment, so a request "begun after the kill" could
+    /// otherwise still reach it.
+    /// </summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
 
     /// <summary>Waits for <paramref name="url"/> to answer 200; <paramref name="failed"/> returns why not, once it knows.</summary>
     public static async Task WaitUntilServingAsync(string url, Func<string?> failed)
