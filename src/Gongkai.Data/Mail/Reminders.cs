@@ -23,7 +23,7 @@ public static class Reminders
     public sealed record Result(int Digests, int Warnings);
 
     /// <summary>Applications whose reply clock runs: an application waiting for a supplement or a fee has no reply day yet.</summary>
-    private static readonly CaseStatus[] Running = [CaseStatus.InProgress, CaseStatus.InConsultation];
+    public static readonly CaseStatus[] Running = [CaseStatus.InProgress, CaseStatus.InConsultation];
 
     private static readonly ItemStatus[] Unpublished = [ItemStatus.Draft, ItemStatus.InReview, ItemStatus.InApproval];
 

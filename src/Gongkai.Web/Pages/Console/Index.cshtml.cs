@@ -46,7 +46,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     {
         var names = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var running = await db.Applications.AsNoTracking()
-            .Where(a => readable.Contains(a.AgencyId) && (a.Status == CaseStatus.InProgress || a.Status == CaseStatus.InConsultation))
+            .Where(a => readable.Contains(a.AgencyId) && Reminders.Running.Contains(a.Status))
             .Select(a => new { a.Id, a.TrackingNumber, a.AgencyId, a.DueDate }).ToListAsync(ct);
         Due = running.Select(a => new DueApplication(a.Id, a.TrackingNumber, names[a.AgencyId], a.DueDate, StaffDigest.WorkingDaysLeft(calendar, Today, a.DueDate)))
             .Where(a => a.WorkingDaysLeft <= StaffDigest.DueSoonWorkingDays).OrderBy(a => a.Due).ThenBy(a => a.TrackingNumber, StringComparer.Ordinal).ToList();
