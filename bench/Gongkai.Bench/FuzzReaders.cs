@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Gongkai.Documents.Files;
 using Gongkai.Documents.Import;
+using Gongkai.Documents.Pdf;
 using Gongkai.Documents.Items;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports.Import;
@@ -15,7 +17,9 @@ namespace Gongkai.Bench;
 /// overwritten, markup tokens inserted or repeated thousands of times, DOCX parts rewritten — and
 /// counts what happens. A reader may read the file or refuse it with its own message
 /// (<see cref="ReportImportException"/>, <see cref="InvalidDataException"/>); anything else, or a
-/// crash of this process, or more than <see cref="Slow"/> for one input, is a failure. Input i of a run is made from (seed, reader, i) alone, so a
+/// crash of this process, or more than <see cref="Slow"/> for one input, is a failure. With
+/// <c>--worker</c>, PDFs are read as the site reads them, in a <see cref="PdfWorker"/>: an input's
+/// cost is then its wall time, and a failure is one past the time budget and the worker's start. Input i of a run is made from (seed, reader, i) alone, so a
 /// failure is reproduced with the same seed (the runs of session 6 before this line was right were not); failing
 /// inputs are written to the failures folder.
 /// </summary>
@@ -39,7 +43,7 @@ public static class FuzzReaders
             // One saved input again, with the whole stack of what it throws.
             var kind = Value(args, "--kinds") ?? "text";
             var clock = Stopwatch.StartNew();
-            ReportFiles.Parse($"replay.{(kind == "text" ? "txt" : kind)}", File.ReadAllBytes(replay));
+            ReportFiles.Parse($"replay.{(kind == "text" ? "txt" : kind)}", File.ReadAllBytes(replay), Limits(args));
             Console.WriteLine($"read in {clock.ElapsedMilliseconds} ms");
             return 0;
         }
@@ -48,18 +52,27 @@ public static class FuzzReaders
         var kinds = (Value(args, "--kinds") ?? "text,html,docx,pdf").Split(',');
         var failures = Directory.CreateDirectory(Value(args, "--failures") ?? Path.Combine(Path.GetTempPath(), "gongkai-fuzz-failures"));
         var seeds = Seeds(Value(args, "--reports") ?? "tests/fixtures/seeds", Value(args, "--pdf") ?? "tests/fixtures/attachments");
-        Console.WriteLine($"fuzz: {inputs:N0} inputs per reader, seed {seed}, {Environment.ProcessorCount} threads; failing inputs go to {failures.FullName}");
+        var limits = Limits(args);
+        Console.WriteLine($"fuzz: {inputs:N0} inputs per reader, seed {seed}, {Environment.ProcessorCount} threads{(limits.Worker is null ? "" : ", PDFs in a worker process")}; failing inputs go to {failures.FullName}");
         var failed = 0;
         foreach (var kind in kinds)
         {
-            failed += RunKind(kind, seeds[kind], inputs, seed, failures.FullName);
+            failed += RunKind(kind, seeds[kind], inputs, seed, failures.FullName, limits);
         }
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
         return failed == 0 ? 0 : 1;
     }
 
-    private static int RunKind(string kind, IReadOnlyList<byte[]> seeds, int inputs, int seed, string failures)
+    /// <summary>The default limits; with <c>--worker</c>, PDFs read in the worker built beside this program, as the site reads them.</summary>
+    private static ReadLimits Limits(string[] args) => !args.Contains("--worker") ? ReadLimits.Default
+        : ReadLimits.Default with { Worker = PdfWorker.Beside(AppContext.BaseDirectory, 512) ?? throw new InvalidOperationException($"{PdfWorker.AssemblyFile} is not beside the bench") };
+
+    private static int RunKind(string kind, IReadOnlyList<byte[]> seeds, int inputs, int seed, string failures, ReadLimits limits)
     {
+        // In a worker the CPU is the worker's: what the site then waits is wall time, bounded by the budget and the worker's start.
+        var inWorker = limits.Worker is not null && kind == "pdf";
+        var slowest = inWorker ? limits.Budget + TimeSpan.FromSeconds(5) : Slow;
+        long Now() => inWorker ? Environment.TickCount64 * TimeSpan.TicksPerMillisecond : ThreadCpu();
         var outcomes = new ConcurrentDictionary<string, int>();
         var unexpected = new ConcurrentBag<string>();
         var slow = new ConcurrentBag<string>();
@@ -86,8 +99,8 @@ public static class FuzzReaders
             var random = new Random(unchecked(((seed * 31) + kind.Sum(c => c)) * 1_000_003 + i));
             var input = Mutate(kind, seeds[random.Next(seeds.Count)], random);
             running[i] = (DateTime.UtcNow, input);
-            var started = ThreadCpu();
-            foreach (var (reader, outcome) in Read(kind, input))
+            var started = Now();
+            foreach (var (reader, outcome) in Read(kind, input, limits))
             {
                 if (outcome is null)
                 {
@@ -101,20 +114,20 @@ public static class FuzzReaders
                 }
                 outcomes.AddOrUpdate($"{reader}: {outcome.Split(':')[0]}", 1, (_, n) => n + 1);
             }
-            var elapsed = ThreadCpu() - started;
+            var elapsed = Now() - started;
             running.TryRemove(i, out _);
-            if (elapsed > Slow.Ticks)
+            if (elapsed > slowest.Ticks)
             {
                 var file = Path.Combine(failures, $"slow-{kind}-{seed}-{i}.bin");
                 File.WriteAllBytes(file, input);
-                slow.Add($"#{i}: {TimeSpan.FromTicks(elapsed).TotalMilliseconds:N0} ms of CPU ({file})");
+                slow.Add($"#{i}: {TimeSpan.FromTicks(elapsed).TotalMilliseconds:N0} ms{(inWorker ? "" : " of CPU")} ({file})");
             }
             long seen;
             while (elapsed > (seen = Interlocked.Read(ref slowestTicks)) && Interlocked.CompareExchange(ref slowestTicks, elapsed, seen) != seen)
             {
             }
         });
-        Console.WriteLine($"{kind}: {inputs:N0} inputs in {clock.Elapsed.TotalSeconds:N0} s, slowest {TimeSpan.FromTicks(slowestTicks).TotalMilliseconds:N0} ms of CPU");
+        Console.WriteLine($"{kind}: {inputs:N0} inputs in {clock.Elapsed.TotalSeconds:N0} s, slowest {TimeSpan.FromTicks(slowestTicks).TotalMilliseconds:N0} ms{(inWorker ? " (wall time, worker included)" : " of CPU")}");
         foreach (var (outcome, count) in outcomes.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  {outcome,-40} {count,9:N0}");
@@ -131,12 +144,12 @@ public static class FuzzReaders
     }
 
     /// <summary>Each reader the input goes to, and what it did: "read", "refused", or "unexpected: …".</summary>
-    private static IEnumerable<(string Reader, string? Outcome)> Read(string kind, byte[] input)
+    private static IEnumerable<(string Reader, string? Outcome)> Read(string kind, byte[] input, ReadLimits limits)
     {
-        yield return ("report import", Outcome(() => ReportFiles.Parse($"fuzz.{(kind == "text" ? "txt" : kind)}", input), e => e is ReportImportException));
+        yield return ("report import", Outcome(() => ReportFiles.Parse($"fuzz.{(kind == "text" ? "txt" : kind)}", input, limits), e => e is ReportImportException));
         if (kind is "docx" or "pdf")
         {
-            yield return ("attachment", Outcome(() => AttachmentFiles.Text($"fuzz.{kind}", input), e => e is InvalidDataException));
+            yield return ("attachment", Outcome(() => AttachmentFiles.Text($"fuzz.{kind}", input, limits), e => e is InvalidDataException));
         }
     }
 

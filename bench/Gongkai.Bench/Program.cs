@@ -16,6 +16,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- tables [--provider sqlite|postgres] [--applications N] [--agencies N] [--keep]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- search [--provider sqlite|postgres] [--items N] [--agencies N] [--queries N] [--text FOLDER] [--keep]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- rollup [--provider sqlite|postgres] [--applications N] [--items N] [--agencies N]");
-    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- fuzz [--inputs N] [--seed S] [--kinds text,html,docx,pdf] [--reports DIR] [--pdf DIR] [--failures DIR] | --replay FILE --kinds KIND");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- fuzz [--inputs N] [--seed S] [--kinds text,html,docx,pdf] [--reports DIR] [--pdf DIR] [--failures DIR] [--worker] | --replay FILE --kinds KIND [--worker]");
     return 2;
 }

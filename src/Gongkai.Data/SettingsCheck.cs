@@ -13,7 +13,7 @@ public static class SettingsCheck
         ["Database"] = ["Provider"],
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
-        ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses"],
+        ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes"],
         ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,
@@ -25,6 +25,11 @@ public static class SettingsCheck
     public static int PositiveInt(IConfigurationSection section, string key, int fallback, string meaning) => section[key] is not { } text ? fallback
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
         : throw new SettingsException($"{section.Path}:{key} = '{text}' must be a positive whole number. （{meaning} {section.Path}:{key} 应为正整数）");
+
+    /// <summary>true or false at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>
+    public static bool Bool(IConfigurationSection section, string key, bool fallback) => section[key] is not { } text ? fallback
+        : bool.TryParse(text, out var value) ? value
+        : throw new SettingsException($"{section.Path}:{key} = '{text}' must be true or false. （{section.Path}:{key} 应为 true 或 false）");
 
     public static void ThrowOnUnknown(IConfiguration configuration)
     {

@@ -73,4 +73,24 @@ public sealed class SettingsTests
         Assert.Equal(250, SettingsCheck.PositiveInt(section, "SubmissionsPerMinute", 10, "访问频率限制"));
         Assert.Equal(20, SettingsCheck.PositiveInt(section, "SignInsPerMinute", 20, "访问频率限制"));
     }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void ASwitchThatIsNotTrueOrFalse_StopsStartUp_NamingIt(string value)
+    {
+        var section = Config(("Uploads:PdfWorker", value)).GetSection("Uploads");
+        var error = Assert.Throws<SettingsException>(() => SettingsCheck.Bool(section, "PdfWorker", true));
+        Assert.Contains($"Uploads:PdfWorker = '{value}'", error.Message);
+        Assert.Contains("应为 true 或 false", error.Message);
+    }
+
+    [Fact]
+    public void AnUnsetSwitch_TakesItsDefault_AndASetOneItsValue()
+    {
+        var section = Config(("Uploads:PdfWorker", "False")).GetSection("Uploads");
+        Assert.False(SettingsCheck.Bool(section, "PdfWorker", true));
+        Assert.True(SettingsCheck.Bool(section, "Missing", true));
+    }
 }

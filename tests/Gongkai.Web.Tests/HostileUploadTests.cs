@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Gongkai.Web.Tests;
 
@@ -118,5 +119,40 @@ public sealed class HostileUploadTests(ITestOutputHelper output)
         var kept = await app.QueryAsync(db => db.ItemAttachments.AsNoTracking().OrderBy(a => a.FileName).Select(a => new { a.FileName, a.Text }).ToListAsync());
         Assert.Equal(["arrays.pdf", "encrypted.pdf"], kept.Select(a => a.FileName));
         Assert.All(kept, a => Assert.Equal("", a.Text));
+    }
+
+    [Fact]
+    public async Task APdfPastTheTimeOrTheMemoryOfItsWorker_IsRefused_AndTheSiteStaysUp()
+    {
+        // The site reads PDFs in a worker process (Uploads:PdfWorker): a page PdfPig cannot leave
+        // is stopped at the time budget, a file that fills memory at the worker's heap limit.
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string>
+        {
+            ["Uploads:TimeSeconds"] = "1", ["Uploads:PdfWorkerMegabytes"] = "48",
+        });
+        using var visitor = app.NewVisitor();
+        foreach (var (name, content, message) in new[]
+        {
+            ("slow.pdf", HostileFiles.GarbledPagePdf(800), "读取超时。"),
+            ("memory.pdf", HostileFiles.LongContentPdf(16), "读取时占用内存超过 48 MB。"),
+        })
+        {
+            var response = await visitor.Client.PostAsync("/api/v1/reports/parse", new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } });
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains($"{name}：{message}", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/")).Status);
+    }
+
+    [Fact]
+    public void PdfsAreReadInAWorker_UnlessTurnedOff()
+    {
+        static IConfiguration Settings(params (string, string?)[] pairs) =>
+            new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))).Build();
+
+        Assert.Equal(512, Infrastructure.UploadLimits.From(Settings()).Worker?.MemoryMegabytes);
+        Assert.Equal(96, Infrastructure.UploadLimits.From(Settings(("Uploads:PdfWorkerMegabytes", "96"))).Worker?.MemoryMegabytes);
+        Assert.Null(Infrastructure.UploadLimits.From(Settings(("Uploads:PdfWorker", "false"))).Worker);
     }
 }

@@ -44,14 +44,14 @@ public static class HostileFiles
     });
 
     /// <summary>A one-page PDF around <paramref name="content"/> (a content stream), with a correct cross-reference table.</summary>
-    public static byte[] Pdf(string content, string pageExtras = "", string trailerExtras = "", string? extraObject = null)
+    public static byte[] Pdf(string content, string pageExtras = "", string trailerExtras = "", string? extraObject = null, string streamExtras = "")
     {
         var objects = new List<string>
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> {pageExtras} >> >>",
-            $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",
+            $"<< /Length {Encoding.Latin1.GetByteCount(content)} {streamExtras}>>\nstream\n{content}\nendstream",
         };
         if (extraObject is not null)
         {
@@ -91,6 +91,33 @@ public static class HostileFiles
         }
         return Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET",
             extraObject: $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{Encoding.Latin1.GetString(compressed.ToArray())}\nendstream");
+    }
+
+    /// <summary>A one-page PDF whose content stream is <paramref name="megabytes"/> MB of drawing a word, compressed.</summary>
+    public static byte[] LongContentPdf(int megabytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var line = Encoding.Latin1.GetBytes("BT /F1 12 Tf 72 720 Td (2019) Tj ET\n");
+            for (var written = 0; written < megabytes << 20; written += line.Length)
+            {
+                zlib.Write(line);
+            }
+        }
+        return Pdf(Encoding.Latin1.GetString(compressed.ToArray()), streamExtras: "/Filter /FlateDecode ");
+    }
+
+    /// <summary>
+    /// One page whose content stream is 10 KB of damaged drawing operators (a stream the PDF fuzzer
+    /// garbled, tests/fixtures/attachments/garbled-content-stream.bin) repeated: PdfPig's time on it
+    /// grows with the square of its length (×100 0.7 s, ×200 2.8 s, ×800 about 45 s on the 2-core
+    /// test machine), and no reader can stop it inside the page.
+    /// </summary>
+    public static byte[] GarbledPagePdf(int repeats)
+    {
+        var garbled = Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "attachments", "garbled-content-stream.bin")));
+        return Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET\n" + string.Concat(Enumerable.Repeat(garbled + "\n", repeats)));
     }
 
     public static byte[] EncryptedPdf() => Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET", trailerExtras: "/Encrypt 5 0 R /ID [<01> <01>]",

@@ -15,6 +15,9 @@ public sealed record ReadLimits(int MaxNesting = 256, long MaxDecompressedBytes 
     public static ReadLimits Default { get; } = new(Time: TimeSpan.FromSeconds(20));
 
     public TimeSpan Budget => Time ?? TimeSpan.FromSeconds(20);
+
+    /// <summary>Where PDFs are read: in a worker process (the web app), or in this process when null (the CLI, a clerk's own files).</summary>
+    public Pdf.PdfWorker? Worker { get; init; }
 }
 
 /// <summary>A file refused by <see cref="ReadLimits"/>; the message says which limit, in Chinese.</summary>

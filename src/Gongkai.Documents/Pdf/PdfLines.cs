@@ -15,6 +15,7 @@ public sealed record PdfCell(double Left, double Right, string Text);
 /// <summary>A line of a page outside its ruled tables, top to bottom, with its cells left to right.</summary>
 public sealed record PdfLine(int Page, double Top, double Bottom, double Height, IReadOnlyList<PdfCell> Cells)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Text => string.Join(" ", Cells.Select(c => c.Text));
 }
 
@@ -34,7 +35,8 @@ public sealed class PdfUnreadableException(string message, Exception? inner = nu
 /// make a line, and a gap wider than a character splits it into cells. Page numbers and the header
 /// or footer repeated on every page are dropped. Glyphs are read as the characters they stand for
 /// (<see cref="GlyphFold"/>: Noto CJK maps 石 to the radical ⽯, which would hide the word from
-/// search). Reading is bounded: nesting depth, pages, characters and time.
+/// search). Reading is bounded: nesting depth, pages, characters and time; with a
+/// <see cref="ReadLimits.Worker"/>, in a process of its own.
 /// </summary>
 public static partial class PdfLines
 {
@@ -58,6 +60,10 @@ public static partial class PdfLines
         if (!IsPdf(content))
         {
             throw new PdfUnreadableException("不是 PDF 文件。");
+        }
+        if (limits.Worker is { } worker)
+        {
+            return worker.Read(content, limits);
         }
         InflatedSize(content, limits);
         var clock = Stopwatch.StartNew();

@@ -80,9 +80,7 @@ public sealed record JobSettings(bool Enabled, TimeOnly RemindersAt)
     public static JobSettings Read(IConfiguration configuration)
     {
         var s = configuration.GetSection("Jobs");
-        var enabled = s["Enabled"] is not { } text ? true
-            : bool.TryParse(text, out var value) ? value
-            : throw new SettingsException($"Jobs:Enabled = '{text}' must be true or false. （Jobs:Enabled 应为 true 或 false）");
+        var enabled = Gongkai.Data.SettingsCheck.Bool(s, "Enabled", true);
         var at = s["RemindersAt"] is not { } time ? new TimeOnly(7, 30)
             : TimeOnly.TryParseExact(time, "HH:mm", out var parsed) ? parsed
             : throw new SettingsException($"Jobs:RemindersAt = '{time}' must be a time of day such as 07:30 (Beijing time). （每日提醒时间 Jobs:RemindersAt 应为 07:30 这样的时刻）");

@@ -1,0 +1,186 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gongkai.Documents.Files;
+
+namespace Gongkai.Documents.Pdf;
+
+/// <summary>
+/// Reads a PDF in a process of its own (the Gongkai.PdfWorker program), so that a file which makes
+/// PdfPig run for minutes or fill memory costs that process, not the site (issue #15, "where a
+/// library cannot be bounded from outside, read it in a separate worker process"). PdfPig cannot be
+/// interrupted inside a page: the fuzzer found damaged content streams of 2–3 MB on which one
+/// <c>GetPage</c> ran 3–90 s, and <see cref="PdfLines"/> can only look at the clock between pages.
+/// The worker runs with a hard limit on its GC heap and below normal priority, and is killed when
+/// the time budget is spent; a crash (a stack overflow, memory) ends the worker, and the file is
+/// refused as damaged.
+/// </summary>
+public sealed class PdfWorker
+{
+    public const string AssemblyFile = "Gongkai.PdfWorker.dll";
+
+    /// <summary>Beyond the reading budget, the time a worker may take to start and answer before it is killed.</summary>
+    private static readonly TimeSpan StartUp = TimeSpan.FromSeconds(3);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // A damaged file can place a glyph at NaN; the reply must still be written.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly string host;
+    private readonly string assembly;
+
+    private PdfWorker(string host, string assembly, int memoryMegabytes)
+    {
+        (this.host, this.assembly, MemoryMegabytes) = (host, assembly, memoryMegabytes);
+    }
+
+    /// <summary>The most the worker's heap may hold; past it the file is refused.</summary>
+    public int MemoryMegabytes { get; }
+
+    /// <summary>The worker built beside the application in <paramref name="directory"/>, or null when it is not there.</summary>
+    public static PdfWorker? Beside(string directory, int memoryMegabytes)
+    {
+        var assembly = Path.Combine(directory, AssemblyFile);
+        return File.Exists(assembly) && DotnetHost() is { } host ? new PdfWorker(host, assembly, memoryMegabytes) : null;
+    }
+
+    /// <summary>
+    /// The <c>dotnet</c> program that runs this process (<c>dotnet Gongkai.Web.dll</c>, <c>dotnet test</c>)
+    /// or, when the application was started by its own launcher, the one its runtime came with.
+    /// </summary>
+    private static string? DotnetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Environment.ProcessPath is { } path && Path.GetFileName(path) == name)
+        {
+            return path;
+        }
+        // …/shared/Microsoft.NETCore.App/10.0.x/System.Private.CoreLib.dll → …/dotnet
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        var muxer = runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", name));
+        return File.Exists(muxer) ? muxer : null;
+    }
+
+    /// <summary>The pages of <paramref name="content"/> as <see cref="PdfLines.Read"/> gives them, read by a worker within <paramref name="limits"/>.</summary>
+    /// <exception cref="FileLimitException">The file passed a limit, ran past the time budget or the memory limit.</exception>
+    /// <exception cref="PdfUnreadableException">The file is damaged, encrypted or has no text; or the worker crashed on it.</exception>
+    public IReadOnlyList<PdfPageText> Read(byte[] content, ReadLimits limits)
+    {
+        var start = new ProcessStartInfo(host)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assembly);
+        foreach (var argument in Arguments(limits, MemoryMegabytes))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        // The heap limit makes a memory bomb an OutOfMemoryException in the worker; workstation GC
+        // because a server GC's heaps per core would share the small limit.
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_gcServer"] = "0";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{AssemblyFile} did not start.");
+        try
+        {
+            // The site's requests come first; a worker is background work.
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
+        {
+            // Already gone, or not allowed here: it then runs at normal priority.
+        }
+        var reply = new MemoryStream();
+        var reading = process.StandardOutput.BaseStream.CopyToAsync(reply);
+        var errors = process.StandardError.ReadToEndAsync();
+        var writing = Task.Run(() =>
+        {
+            try
+            {
+                process.StandardInput.BaseStream.Write(content);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The worker ended before it read the whole file; its exit code says why.
+            }
+        });
+        if (!process.WaitForExit(limits.Budget + StartUp))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new FileLimitException("读取超时。");
+        }
+        process.WaitForExit();
+        Task.WaitAll(reading, errors, writing);
+        if (process.ExitCode != 0)
+        {
+            var log = errors.Result.Length > 2000 ? errors.Result[..2000] : errors.Result;
+            if (log.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal))
+            {
+                throw new FileLimitException(MemoryMessage(MemoryMegabytes));
+            }
+            throw new PdfUnreadableException("PDF 文件已损坏，无法读取。", new InvalidOperationException($"{AssemblyFile} exited with {process.ExitCode}: {log}"));
+        }
+        var answer = JsonSerializer.Deserialize<Reply>(reply.ToArray(), Json) ?? throw new InvalidOperationException($"{AssemblyFile} gave no reply.");
+        return answer.Pages
+            ?? throw (answer.Limit is { } limit ? new FileLimitException(limit) : new PdfUnreadableException(answer.Unreadable ?? "PDF 文件已损坏，无法读取。"));
+    }
+
+    private static string MemoryMessage(int megabytes) => $"读取时占用内存超过 {megabytes:N0} MB。";
+
+    private static IEnumerable<string> Arguments(ReadLimits limits, int memoryMegabytes) =>
+    [
+        limits.MaxNesting.ToString(CultureInfo.InvariantCulture),
+        limits.MaxDecompressedBytes.ToString(CultureInfo.InvariantCulture),
+        limits.MaxCharacters.ToString(CultureInfo.InvariantCulture),
+        ((long)limits.Budget.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+        memoryMegabytes.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>
+    /// The worker's side: reads a PDF from <paramref name="input"/> within the limits the arguments
+    /// give and writes the pages, or why it refused the file, to <paramref name="output"/>.
+    /// </summary>
+    public static int Serve(string[] args, Stream input, Stream output)
+    {
+        if (args.Length != 5)
+        {
+            Console.Error.WriteLine($"usage: {AssemblyFile} <max nesting> <max decompressed bytes> <max characters> <milliseconds> <memory MB>, with the PDF on standard input");
+            return 64;
+        }
+        long Number(int i) => long.Parse(args[i], NumberStyles.None, CultureInfo.InvariantCulture);
+        var limits = new ReadLimits((int)Number(0), Number(1), (int)Number(2), TimeSpan.FromMilliseconds(Number(3)));
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        Reply reply;
+        try
+        {
+            reply = new Reply(PdfLines.Read(buffer.ToArray(), limits), null, null);
+        }
+        catch (FileLimitException e)
+        {
+            reply = new Reply(null, e.Message, null);
+        }
+        catch (PdfUnreadableException e)
+        {
+            reply = new Reply(null, null, e.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            reply = new Reply(null, MemoryMessage((int)Number(4)), null);
+        }
+        JsonSerializer.Serialize(output, reply, Json);
+        output.Flush();
+        return 0;
+    }
+
+    /// <summary>The worker's answer: the pages, or the message of the limit the file passed, or why it cannot be read.</summary>
+    private sealed record Reply(IReadOnlyList<PdfPageText>? Pages, string? Limit, string? Unreadable);
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Gongkai.Documents.Files;
+using Gongkai.Documents.Pdf;
+using Gongkai.Tests;
+
+namespace Gongkai.Documents.Tests.Pdf;
+
+/// <summary>
+/// The site reads every PDF in a worker process (issue #15): the same pages as reading in this
+/// process, but a page PdfPig cannot finish in the time budget, or a file that fills the worker's
+/// memory, ends the worker with a refusal instead of holding a core or the site's memory.
+/// </summary>
+public sealed class PdfWorkerTests
+{
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "attachments", name));
+
+    private static PdfWorker Worker(int megabytes = 512) =>
+        PdfWorker.Beside(AppContext.BaseDirectory, megabytes) ?? throw new InvalidOperationException($"{PdfWorker.AssemblyFile} is not built beside the tests");
+
+    /// <summary>The worker processes this test process started that are still running (Linux: their parent in /proc).</summary>
+    private static List<int> RunningWorkers() => !OperatingSystem.IsLinux() ? [] : Directory.GetDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0)
+        .Where(pid =>
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+                return parent == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    && File.ReadAllText($"/proc/{pid}/cmdline").Contains(PdfWorker.AssemblyFile, StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }).ToList();
+
+    [Theory]
+    [InlineData("libreoffice-list.pdf")]
+    [InlineData("chromium-list.pdf")]
+    public void TheWorker_GivesThePagesThisProcessReads(string name)
+    {
+        var content = Fixture(name);
+        var here = PdfLines.Read(content);
+        var there = PdfLines.Read(content, ReadLimits.Default with { Worker = Worker() });
+        Assert.NotEmpty(there.SelectMany(p => p.Lines.Concat<object>(p.Tables)));
+        Assert.Equal(JsonSerializer.Serialize(here), JsonSerializer.Serialize(there));
+        Assert.Equal(PdfLines.Text(here), PdfLines.Text(there));
+    }
+
+    [Fact]
+    public void APageThatRunsPastTheTimeBudget_IsRefused_AndItsWorkerKilled()
+    {
+        // One page: reading in this process could look at the clock only before it, never inside it.
+        var limits = new ReadLimits(Time: TimeSpan.FromSeconds(1)) { Worker = Worker() };
+        var refused = Assert.Throws<FileLimitException>(() => PdfLines.Read(HostileFiles.GarbledPagePdf(800), limits));
+        Assert.Equal("读取超时。", refused.Message);
+        Assert.Empty(RunningWorkers());
+    }
+
+    [Fact]
+    public void AFileThatFillsTheWorkersMemory_IsRefusedWithTheLimit()
+    {
+        // 16 MB of content stream (under the 64 MB inflate limit): PdfPig needs over 256 MB for it; the worker is allowed 48.
+        var pdf = HostileFiles.LongContentPdf(16);
+        var refused = Assert.Throws<FileLimitException>(() => PdfLines.Read(pdf, ReadLimits.Default with { Worker = Worker(48) }));
+        Assert.Equal("读取时占用内存超过 48 MB。", refused.Message);
+        Assert.Empty(RunningWorkers());
+    }
+
+    [Fact]
+    public void AnUnreadableFile_IsRefusedByTheWorker_WithTheMessageThisProcessGives()
+    {
+        var limits = ReadLimits.Default with { Worker = Worker() };
+        Assert.Equal("PDF 文件已加密，无法读取。", Assert.Throws<PdfUnreadableException>(() => PdfLines.Read(HostileFiles.EncryptedPdf(), limits)).Message);
+        Assert.Equal("解压后超过 64 MB。", Assert.Throws<FileLimitException>(() => PdfLines.Read(HostileFiles.FlateBombPdf(100), limits)).Message);
+    }
+}
