@@ -21,7 +21,7 @@ public static class SearchText
     public const string Barrier = "0";
 
     /// <summary>Width- and case-folded text (ＡＢＣ１２３ → abc123), as it is indexed and searched.</summary>
-    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    public static string Fold(string text) => Text.Nfkc.Normalize(text).ToLowerInvariant();
 
     /// <summary>The runs of letters and digits of folded text.</summary>
     public static IEnumerable<string> Runs(string text)

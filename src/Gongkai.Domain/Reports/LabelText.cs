@@ -18,7 +18,7 @@ public static class LabelText
     public static string Normalize(string label)
     {
         var sb = new StringBuilder(label.Length);
-        foreach (var ch in label.Normalize(NormalizationForm.FormKC))
+        foreach (var ch in Text.Nfkc.Normalize(label))
         {
             var c = ch switch
             {

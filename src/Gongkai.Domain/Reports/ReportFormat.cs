@@ -17,10 +17,29 @@ public sealed record ReportFormat(
         Tables.FirstOrDefault(t => t.Code == code) ?? throw new KeyNotFoundException($"Format {Code} has no table '{code}'.");
 
     /// <summary>Every cell the format has, in reading order.</summary>
-    public IEnumerable<CellDef> Cells() => Tables.SelectMany(t => t.Cells());
+    public IReadOnlyList<CellDef> Cells() => CellIndex.GetValue(this, Index).List;
 
-    public CellDef? FindCell(CellKey key) =>
-        Tables.FirstOrDefault(t => t.Code == key.Table)?.Cells().FirstOrDefault(c => c.Key == key);
+    /// <summary>Every cell the format has, by its key.</summary>
+    public IReadOnlyDictionary<CellKey, CellDef> CellsByKey() => CellIndex.GetValue(this, Index).ByKey;
+
+    public CellDef? FindCell(CellKey key) => CellsByKey().GetValueOrDefault(key);
+
+    // Beside the record, not in it: a field would take part in the record's equality. Keyed by
+    // identity; the import looks up cells for every check and statement of every parse.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportFormat, FormatCells> CellIndex = new();
+
+    private sealed record FormatCells(IReadOnlyList<CellDef> List, IReadOnlyDictionary<CellKey, CellDef> ByKey);
+
+    private static FormatCells Index(ReportFormat format)
+    {
+        var list = format.Tables.SelectMany(t => t.Cells()).ToList();
+        var byKey = new Dictionary<CellKey, CellDef>();
+        foreach (var cell in list)
+        {
+            byKey.TryAdd(cell.Key, cell);
+        }
+        return new FormatCells(list.AsReadOnly(), byKey);
+    }
 }
 
 /// <summary>A part of the report's outline (一、总体情况 …) and the tables printed in it.</summary>
@@ -59,7 +78,9 @@ public sealed record SectionDef(
     IReadOnlyList<ColumnDef> Columns,
     IReadOnlyList<RowDef> Rows)
 {
-    public IReadOnlyList<ColumnDef> LeafColumns() => Columns.SelectMany(c => c.Leaves()).ToList();
+    public IReadOnlyList<ColumnDef> LeafColumns() => Leaves.GetValue(this, s => s.Columns.SelectMany(c => c.Leaves()).ToList().AsReadOnly());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SectionDef, IReadOnlyList<ColumnDef>> Leaves = new();
 
     public IEnumerable<CellDef> Cells(TableDef table)
     {

@@ -53,6 +53,14 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public void AWebPageWithTheNonCharacterFFFE_IsRefusedWithAMessage_NotAnArgumentException()
+    {
+        // ICU's normalisation throws on U+FFFE; it came through an HTML entity to every label.
+        var page = "<html><body><p>白沙镇2019年政府信息公开工作年度报告&#xFFFE;</p><table><tr><td>合计\uFFFE</td><td>3</td></tr></table></body></html>";
+        Assert.StartsWith("年报.html：", Refusal("年报.html", Encoding.UTF8.GetBytes(page)));
+    }
+
+    [Fact]
     public void AZipBomb_IsRefused_BeforeItInflates()
     {
         var bomb = HostileFiles.ZipBombDocx(200);

@@ -5,11 +5,9 @@ namespace Gongkai.Domain.Reports;
 /// <summary>Evaluates a format's cross-checks and value kinds on any set of values.</summary>
 public static class ReportChecks
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<CellKey, CellDef>> CellsOf = new();
-
     public static IReadOnlyList<Violation> Evaluate(ReportFormat format, ReportValues values)
     {
-        var cells = CellsOf.GetOrAdd(format.Code, _ => format.Cells().ToDictionary(c => c.Key));
+        var cells = format.CellsByKey();
         var violations = new List<Violation>();
         foreach (var (key, value) in values.All)
         {

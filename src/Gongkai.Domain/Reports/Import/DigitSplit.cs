@@ -31,6 +31,20 @@ public static class DigitSplit
     /// </summary>
     public static IReadOnlyList<decimal[]>? Candidates(IReadOnlyList<string> groups, IReadOnlyList<ValueKind> kinds)
     {
+        if (groups.Count == kinds.Count)
+        {
+            // As many groups as cells (the figures were spaced): each group is one cell's value whole, or there is no way.
+            var only = new decimal[kinds.Count];
+            for (var g = 0; g < groups.Count; g++)
+            {
+                if (!Lengths(groups[g], 0, kinds[g]).Contains(groups[g].Length)
+                    || !decimal.TryParse(groups[g], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out only[g]))
+                {
+                    return [];
+                }
+            }
+            return [only];
+        }
         var results = new List<decimal[]>();
         var current = new decimal[kinds.Count];
         // Characters from group g on, to stop a path whose cells left cannot hold what is left.

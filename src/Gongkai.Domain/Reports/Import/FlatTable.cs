@@ -102,11 +102,11 @@ public static partial class FlatTable
             }
         }
 
-        var splits = new RowSplits(format.Checks.Where(c => c.Severity == Severity.Error).ToList());
+        var splits = new RowSplits(format);
         splits.Decide(runs.Select(run => new RowSplits.Row(
             run.Columns.Select(c => new CellKey(run.Table.Code, run.Row.Code, c.Code)).ToList(), run.Printed, $"正文第 {run.At + 1} 字起",
             DigitSplit.Candidates(Groups(run.Printed), run.Columns.Select(c => new CellDef(run.Table, run.Section, run.Row, c).Kind).ToList()))).ToList());
-        var expected = format.Tables.SelectMany(t => t.Cells()).Count(c => c.Column.Kind != ValueKind.UnitText);
+        var expected = format.Cells().Count(c => c.Column.Kind != ValueKind.UnitText);
         return new Reading(format, splits.Values, splits.Sources, [.. blank, .. splits.Blank], matched, expected);
     }
 

@@ -27,6 +27,9 @@ internal sealed class FormatIndex
     private readonly Dictionary<SectionDef, IReadOnlyList<Entry>> _sectionRows = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<Entry>> _byLabel = new();
 
+    /// <summary>Every row in the order of its label, with its place in <see cref="All"/>: the rows a cut-off label may name are neighbours.</summary>
+    private readonly (int Index, Entry Item)[] _byPrefix;
+
     private FormatIndex(ReportFormat format)
     {
         var all = new List<Entry>();
@@ -59,6 +62,7 @@ internal sealed class FormatIndex
             }
         }
         All = all;
+        _byPrefix = [.. all.Index().OrderBy(e => e.Item.Label, StringComparer.Ordinal)];
         foreach (var entry in all)
         {
             if (!_byLabel.TryGetValue(entry.Label, out var list))
@@ -85,7 +89,22 @@ internal sealed class FormatIndex
         {
             return shortened;
         }
-        return label.Length >= LabelText.MinimumPrefix ? All.Where(e => e.Label.StartsWith(label, StringComparison.Ordinal)).ToList() : [];
+        if (label.Length < LabelText.MinimumPrefix)
+        {
+            return [];
+        }
+        var (low, high) = (0, _byPrefix.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = string.CompareOrdinal(_byPrefix[middle].Item.Label, label) < 0 ? (middle + 1, high) : (low, middle);
+        }
+        var named = new List<(int Index, Entry Item)>();
+        for (var i = low; i < _byPrefix.Length && _byPrefix[i].Item.Label.StartsWith(label, StringComparison.Ordinal); i++)
+        {
+            named.Add(_byPrefix[i]);
+        }
+        return named.Count == 0 ? [] : named.OrderBy(e => e.Index).Select(e => e.Item).ToList();
     }
 
     public static FormatIndex For(ReportFormat format) => Cache.GetOrAdd(format.Code, _ => new FormatIndex(format));

@@ -22,7 +22,7 @@ public static class GlyphFold
 
     public static string Fold(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        var folded = Text.Nfkc.Normalize(text);
         if (!folded.Any(Supplement.ContainsKey))
         {
             return folded;

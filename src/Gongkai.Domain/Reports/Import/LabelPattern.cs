@@ -27,7 +27,7 @@ public sealed partial class LabelPattern
 
     private LabelPattern(string label)
     {
-        var text = label.Normalize(NormalizationForm.FormKC).Trim();
+        var text = Text.Nfkc.Normalize(label).Trim();
         var prefix = Prefix().Match(text);
         var body = Compact(text[prefix.Length..]);
         string? number = null;

@@ -29,9 +29,6 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"^\S{2,30}?" + OrganSuffix + "$")]
     private static partial Regex OrganLine();
 
-    [GeneratedRegex(@"[\s\u3000]+")]
-    private static partial Regex Spaces();
-
     /// <summary>The header a crawler or a site's print view puts above a page: 标题: …, 发布时间: …, 发布机构: ….</summary>
     [GeneratedRegex(@"^(?<field>标题|发布时间|发布日期|发布机构|发文机关|文号|栏目|原文链接|原文地址|本地目录)[:：](?<value>.*)$")]
     private static partial Regex PageField();
@@ -39,8 +36,32 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})")]
     private static partial Regex IsoDate();
 
-    // NFKC first: a full-width ２０１７ is still a year.
-    private static string Collapse(string s) => Spaces().Replace(s.Normalize(System.Text.NormalizationForm.FormKC), "");
+    /// <summary>
+    /// The text normalised (NFKC: a full-width ２０１７ is still a year) and run together: PDFs and
+    /// web pages break lines and space out characters anywhere.
+    /// </summary>
+    internal static string Collapse(string s)
+    {
+        var text = Text.Nfkc.Normalize(s);
+        var first = 0;
+        while (first < text.Length && !char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length).Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
+    }
 
     public static Metadata Read(SourceDocument source)
     {

@@ -12,7 +12,7 @@ namespace Gongkai.Domain.Reports.Import;
 /// </list>
 /// Every other cell stays blank with the reason: a guess never goes into a cell.
 /// </summary>
-internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
+internal sealed class RowSplits(ReportFormat format)
 {
     /// <summary>Pairs of candidates tried together at the most, for two undecided rows bound by one sum.</summary>
     private const int MaxPairs = 100_000;
@@ -20,6 +20,7 @@ internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
     public sealed class Row(IReadOnlyList<CellKey> keys, string printed, string location, IReadOnlyList<decimal[]>? candidates)
     {
         public List<CellKey> Keys { get; } = [.. keys];
+        public HashSet<CellKey> KeySet { get; } = [.. keys];
         public string Printed { get; } = printed;
         public string Location { get; } = location;
         public IReadOnlyList<decimal[]>? Candidates { get; set; } = candidates;
@@ -33,6 +34,20 @@ internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
     public List<BlankCell> Blank { get; } = [];
 
     private readonly Dictionary<CellKey, decimal> _decided = new();
+
+    /// <summary>The format's sums (its error checks), and the ones each cell takes part in.</summary>
+    private sealed record Sums(IReadOnlyList<CrossCheck> All, ILookup<CellKey, CrossCheck> Over);
+
+    // Per format, beside it: a report's rows are looked up by their cells, not by trying every check.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportFormat, Sums> SumsOf = new();
+
+    private readonly Sums _sums = SumsOf.GetValue(format, f =>
+    {
+        var all = f.Checks.Where(c => c.Severity == Severity.Error).ToList();
+        return new Sums(all, all.SelectMany(c => Cells(c).Distinct().Select(k => (Key: k, Check: c))).ToLookup(x => x.Key, x => x.Check));
+    });
+
+    private IEnumerable<CrossCheck> ChecksOver(params Row[] rows) => rows.SelectMany(r => r.Keys).SelectMany(k => _sums.Over[k]).Distinct();
 
     public void Decide(IReadOnlyList<Row> rows)
     {
@@ -87,7 +102,7 @@ internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
             {
                 continue;
             }
-            var relevant = checks.Where(c => Cells(c).Any(row.Keys.Contains) && Cells(c).All(k => row.Keys.Contains(k) || _decided.ContainsKey(k))).ToList();
+            var relevant = ChecksOver(row).Where(c => Cells(c).All(k => row.KeySet.Contains(k) || _decided.ContainsKey(k))).ToList();
             if (relevant.Count == 0)
             {
                 continue;
@@ -112,16 +127,17 @@ internal sealed class RowSplits(IReadOnlyList<CrossCheck> checks)
     private bool ByPairedSums(List<Row> open)
     {
         var progress = false;
-        foreach (var check in checks)
+        var undecided = open.Where(r => r.Candidates is { Count: > 1 }).ToList();
+        var touching = ChecksOver([.. undecided]).ToHashSet();
+        foreach (var check in _sums.All.Where(touching.Contains))
         {
-            var involved = open.Where(r => r.Candidates is { Count: > 1 } && Cells(check).Any(r.Keys.Contains)).ToList();
-            if (involved is not [var a, var b] || !Cells(check).All(k => a.Keys.Contains(k) || b.Keys.Contains(k) || _decided.ContainsKey(k))
+            var involved = undecided.Where(r => open.Contains(r) && r.Candidates is { Count: > 1 } && Cells(check).Any(r.KeySet.Contains)).ToList();
+            if (involved is not [var a, var b] || !Cells(check).All(k => a.KeySet.Contains(k) || b.KeySet.Contains(k) || _decided.ContainsKey(k))
                 || (long)a.Candidates!.Count * b.Candidates!.Count > MaxPairs)
             {
                 continue;
             }
-            var relevant = checks.Where(c => Cells(c).Any(k => a.Keys.Contains(k) || b.Keys.Contains(k))
-                && Cells(c).All(k => a.Keys.Contains(k) || b.Keys.Contains(k) || _decided.ContainsKey(k))).ToList();
+            var relevant = ChecksOver(a, b).Where(c => Cells(c).All(k => a.KeySet.Contains(k) || b.KeySet.Contains(k) || _decided.ContainsKey(k))).ToList();
             var pairs = (from x in a.Candidates from y in b.Candidates
                          where relevant.All(c => Holds(c, k => Value(a, x, k) ?? Value(b, y, k) ?? _decided[k]))
                          select (x, y)).ToList();

@@ -75,7 +75,7 @@ public static partial class SheetReader
         var rows = format.Tables[0].Sections[0].Rows.SelectMany(r => r.SelfAndDescendants()).ToList();
         var nodes = top.SelectMany(Flatten).ToList();
         var narrative = folded[..header.Index] + " " + folded[at..];
-        var splits = new RowSplits(format.Checks.Where(c => c.Severity == Severity.Error).ToList());
+        var splits = new RowSplits(format);
         splits.Decide(rows.Zip(nodes, (row, node) =>
         {
             var keys = Enumerable.Range(1, columns.Count).Select(c => new CellKey(PrintedSheets.Table, row.Code, $"c{c}")).ToList();

@@ -64,27 +64,31 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
 
     private void AddRow(SourceRow row)
     {
-        var texts = row.Cells.Select(c => c.Text.Trim()).ToList();
-        if (texts.All(t => t.Length == 0))
+        var texts = new List<string>(row.Cells.Count);
+        var printed = false;
+        foreach (var cell in row.Cells)
+        {
+            var text = cell.Text.Trim();
+            printed |= text.Length > 0;
+            texts.Add(text);
+        }
+        if (!printed || IsHeader(texts))
         {
             return;
         }
-        if (IsHeader(texts))
-        {
-            return;
-        }
+        // The labels are the cells before the first figure.
+        var figures = texts.FindIndex(IsNumber);
+        var labelEnd = figures < 0 ? texts.Count : figures;
         // Which cells are labels depends on how many value columns the row's section has: try the
         // current section's width first, then every other width of the format.
-        var current = _section is null ? -1 : _index.Sections.First(s => ReferenceEquals(s.Section, _section)).Width;
-        var widths = _index.Widths.OrderBy(w => w == current ? 0 : 1).ToList();
-        foreach (var width in widths)
+        var current = _section?.LeafColumns().Count ?? -1;
+        foreach (var width in _index.Widths.Where(w => w == current).Concat(_index.Widths.Where(w => w != current)))
         {
             if (texts.Count <= width)
             {
                 continue;
             }
-            var leading = texts.Take(texts.Count - width).TakeWhile(t => !IsNumber(t)).ToList();
-            var labels = leading.Where(t => t.Length > 0).ToList();
+            var labels = Labels(texts, Math.Min(labelEnd, texts.Count - width));
             if (labels.Count == 0 || FindRow(labels, width) is not { } found)
             {
                 continue;
@@ -94,11 +98,10 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         }
 
         // A label row with no values (三、本年度办理结果 on a line of its own), or a row shorter than its section.
-        var alone = texts.TakeWhile(t => !IsNumber(t)).Where(t => t.Length > 0).ToList();
+        var alone = Labels(texts, labelEnd);
         if (alone.Count > 0 && FindRow(alone, null) is { } group)
         {
-            var rest = row.Cells.Skip(texts.TakeWhile(t => !IsNumber(t)).Count()).ToList();
-            Accept(group, rest);
+            Accept(group, row.Cells.Skip(labelEnd).ToList());
             return;
         }
         if (alone.Count == 0)
@@ -118,6 +121,20 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             }
         }
         Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !Units.Contains(t))), texts, row.Location));
+    }
+
+    /// <summary>The cells before <paramref name="end"/> that print something.</summary>
+    private static List<string> Labels(List<string> texts, int end)
+    {
+        var labels = new List<string>(end);
+        for (var i = 0; i < end; i++)
+        {
+            if (texts[i].Length > 0)
+            {
+                labels.Add(texts[i]);
+            }
+        }
+        return labels;
     }
 
     private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, IReadOnlyList<SourceCell> values)
@@ -170,7 +187,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         if (nonEmpty.Count == 1)
         {
             var only = memo.Normalize(nonEmpty[0]);
-            if (_index.Sections.FirstOrDefault(s => s.Title is not null && LabelText.MatchesNormalized(only, s.Section.Title!)) is { } titled)
+            if (_index.Sections.FirstOrDefault(s => s.Title is not null && Same(only, s.Title)) is { } titled)
             {
                 (_table, _section) = (titled.Table, titled.Section);
                 HeaderMatches++;
@@ -178,10 +195,15 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             }
         }
         // A header may print a column's whole path (申请人情况·自然人): its last part names the column.
-        var normalized = nonEmpty.Select(t => memo.Normalize(t.Split('·')[^1])).ToList();
-        if (!normalized.All(_index.AllHeaderLabels.Contains))
+        var normalized = new List<string>(nonEmpty.Count);
+        foreach (var text in nonEmpty)
         {
-            return false;
+            var label = memo.Normalize(text.Contains('·') ? text[(text.LastIndexOf('·') + 1)..] : text);
+            if (!_index.AllHeaderLabels.Contains(label))
+            {
+                return false;
+            }
+            normalized.Add(label);
         }
         var best = _index.Sections
             .Select(c => (Entry: c, Hits: normalized.Count(n => c.HeaderLabels.Contains(n))))

@@ -14,7 +14,25 @@ internal static partial class TextChecks
     private const string Number = @"(?<n>(?<!\d)\d{1,9}|[一二两三四五六七八九十]{1,3})";
 
     /// <summary>A figure the text states, the pattern that finds it, and the cells it must equal in each family of formats.</summary>
-    private sealed record Statement(string Code, string Name, Regex Pattern, Func<ReportFormat, IReadOnlyList<CellKey>> Cells);
+    /// <param name="Ends">
+    /// For a pattern that starts with the figure (every digit of the text is a place to try): the
+    /// word its match ends with, so the search starts just before that word's first use.
+    /// </param>
+    private sealed record Statement(string Code, string Name, Regex Pattern, Func<ReportFormat, IReadOnlyList<CellKey>> Cells, string? Ends = null)
+    {
+        /// <summary>The longest match of a pattern that starts with the figure, before the word it ends with.</summary>
+        private const int Reach = 40;
+
+        public Match Find(string flat)
+        {
+            if (Ends is null)
+            {
+                return Pattern.Match(flat);
+            }
+            var word = flat.IndexOf(Ends, StringComparison.Ordinal);
+            return word < 0 ? Match.Empty : Pattern.Match(flat, Math.Max(0, word - Reach));
+        }
+    }
 
     private static bool IsLegacy(ReportFormat f) => ReportFormats.IsStatistics(f.Code);
 
@@ -39,7 +57,7 @@ internal static partial class TextChecks
             f => IsLegacy(f) ? [Stat("proactive.channels.website")] : []),
         new("text.meetings.trainings", "举办培训班次数",
             new Regex(Number + @"\s*(?:期|次)[^。；，]{0,4}培训", RegexOptions.Compiled),
-            f => IsLegacy(f) ? [Stat("meetings.trainings")] : []),
+            f => IsLegacy(f) ? [Stat("meetings.trainings")] : [], Ends: "培训"),
     ];
 
     [GeneratedRegex(@"以下(?<n>[一二两三四五六七八九十])(?:个)?方面")]
@@ -50,14 +68,14 @@ internal static partial class TextChecks
 
     public static IEnumerable<Violation> Evaluate(string text, AnnualReport report, bool hasTable)
     {
-        var flat = Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC), @"[\s\u3000]+", "");
+        var flat = Metadata.Collapse(text);
         if (hasTable)
         {
             foreach (var statement in Statements)
             {
                 // A sheet read as printed has none of the defined rows: only the cells the format has are compared.
                 var cells = statement.Cells(report.Format).Where(k => report.Format.FindCell(k) is not null).ToList();
-                var match = statement.Pattern.Match(flat);
+                var match = statement.Find(flat);
                 if (cells.Count == 0 || !match.Success)
                 {
                     continue;
@@ -87,7 +105,7 @@ internal static partial class TextChecks
                 yield return new Violation("text.missing_table", Severity.Warning, [], null, null, "正文称报告附有统计表，但报告中没有统计表。");
             }
         }
-        foreach (var part in report.Parts.Select(p => Regex.Replace(p.Text.Normalize(System.Text.NormalizationForm.FormKC), @"[\s\u3000]+", "")))
+        foreach (var part in report.Parts.Select(p => Metadata.Collapse(p.Text)))
         foreach (Match announced in Announced().Matches(part))
         {
             var count = ReportParser.ChineseNumber(announced.Groups["n"].Value);
