@@ -70,7 +70,8 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
         var page = all.Take(12).Select(l => PageField().Match(l)).Where(m => m.Success)
             .GroupBy(m => m.Groups["field"].Value).ToDictionary(g => g.Key, g => g.First().Groups["value"].Value);
         var lines = all.Where(l => !PageField().IsMatch(l)).ToList();
-        var cells = source.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => Collapse(c.Text)).Where(t => t.Length > 0).ToList();
+        // The table's cells are read only when the text does not say (they are many; the text usually does).
+        var cells = source.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => Collapse(c.Text)).Where(t => t.Length > 0);
 
         var titleIndex = lines.Take(4).ToList().FindIndex(l => l.Contains("报告") && l.Length <= 60);
         string? title = page.GetValueOrDefault("标题") is { Length: > 0 } pageTitle ? pageTitle : null;
