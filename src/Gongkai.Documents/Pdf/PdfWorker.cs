@@ -113,7 +113,14 @@ public sealed class PdfWorker
         });
         if (!process.WaitForExit(limits.Budget + StartUp))
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended between the wait and the kill; late is still too late.
+            }
             process.WaitForExit();
             throw new FileLimitException("读取超时。");
         }

@@ -27,20 +27,24 @@ public static partial class ReportParser
         if (tables.Count > 0)
         {
             var memo = new TextMemo();
-            var attempts = Candidates(tables, memo).Select(f =>
+            // The likeliest format first (a regional sheet whose own rows are printed, then the
+            // year's): a format that can no longer catch up with it is not aligned to the end.
+            var attempts = new List<(ReportFormat Format, TableAligner Aligner)>();
+            var candidates = Candidates(tables, memo).ToList();
+            foreach (var f in candidates.OrderBy(f => Likeliness(f, meta)))
             {
                 var aligner = new TableAligner(f, memo);
-                foreach (var table in tables)
+                if (aligner.AddAll(tables, attempts.Count == 0 ? null : attempts.Max(a => a.Aligner.Score)))
                 {
-                    aligner.Add(table);
+                    attempts.Add((f, aligner));
                 }
-                return (Format: f, Aligner: aligner);
-            }).ToList();
+            }
             var best = attempts
-                .OrderByDescending(a => a.Aligner.MatchedRows - a.Aligner.Unrecognised.Count)
+                .OrderByDescending(a => a.Aligner.Score)
                 .ThenByDescending(a => a.Aligner.HeaderMatches)
                 .ThenBy(a => FormatIndex.For(a.Format).All.Count)
                 .ThenBy(a => meta.Year is { } y && ReportFormats.ForYear(y).Code == a.Format.Code ? 0 : 1)
+                .ThenBy(a => candidates.IndexOf(a.Format))
                 .First();
             if (best.Aligner.MatchedRows >= MinimumRows)
             {
@@ -94,6 +98,12 @@ public static partial class ReportParser
             : ImportQuality.NoTable;
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
     }
+
+    /// <summary>0 for a regional 统计表 (a candidate only when its own rows are printed), 1 for the year's format, 2 for the rest.</summary>
+    private static int Likeliness(ReportFormat format, Metadata meta) =>
+        ReportFormats.IsStatistics(format.Code) && format.Code != ReportFormats.ForYear(2018).Code ? 0
+        : meta.Year is { } year && ReportFormats.ForYear(year).Code == format.Code ? 1
+        : 2;
 
     /// <summary>The fewest rows a flattened table must show for its format to be taken.</summary>
     private const int MinimumFlatRows = 5;

@@ -33,14 +33,35 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         return entries;
     }
 
-    public void Add(SourceTable table)
+    /// <summary>Rows matched less rows not recognised: the format whose rows the report prints scores highest.</summary>
+    public int Score => MatchedRows - Unrecognised.Count;
+
+    /// <summary>
+    /// Lays every row of <paramref name="tables"/> onto the format — unless its score can no longer
+    /// reach <paramref name="toBeat"/> (another format's): a row adds at most one to the score, so a
+    /// format further behind than it has rows left cannot be the report's, and false says so.
+    /// </summary>
+    public bool AddAll(IReadOnlyList<SourceTable> tables, int? toBeat)
     {
-        var rows = table.CellStream ? Chunk(table) : table.Rows;
-        foreach (var row in rows)
+        var unread = tables.Sum(MostRows);
+        foreach (var table in tables)
         {
-            AddRow(row);
+            unread -= MostRows(table);
+            var rows = table.CellStream ? Chunk(table) : table.Rows;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                AddRow(rows[i]);
+                if (Score + (rows.Count - i - 1) + unread < toBeat)
+                {
+                    return false;
+                }
+            }
         }
+        return true;
     }
+
+    /// <summary>The most rows a table can give: a stream of cells is cut into rows of at least one cell.</summary>
+    private static int MostRows(SourceTable table) => table.CellStream ? table.Rows.Sum(r => r.Cells.Count) : table.Rows.Count;
 
     /// <summary>Cuts a stream of cells into rows as wide as its header (统计指标 | 单位 | 统计数).</summary>
     private IReadOnlyList<SourceRow> Chunk(SourceTable table)
