@@ -136,12 +136,32 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             {
                 var width = unlabelled.s.LeafColumns().Count;
                 (_table, _section) = (unlabelled.t, unlabelled.s);
+                if (_filled.Contains(unlabelled.s.Rows[0]))
+                {
+                    // A second line of figures for the one-row table: a figure too wide for its
+                    // narrow column wraps onto the next line ("118" over "4"), so neither line is certain.
+                    Unfill(unlabelled.s.Rows[0], unlabelled.s, "该表印出不止一行数字（数字可能在栏内折行），无法确定各栏数字");
+                    return;
+                }
                 Fill(unlabelled.s.Rows[0], unlabelled.s, row.Cells.Skip(row.Cells.Count - width).ToList());
                 MatchedRows++;
                 return;
             }
         }
         Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !Units.Contains(t))), texts, row.Location));
+    }
+
+    /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
+    private void Unfill(RowDef rowDef, SectionDef section, string reason)
+    {
+        foreach (var column in section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText))
+        {
+            var key = new CellKey(_table!.Code, rowDef.Code, column.Code);
+            Values.Set(key, null);
+            Sources.Remove(key);
+            Blank.RemoveAll(b => b.Key == key);
+            Blank.Add(new BlankCell(key, reason));
+        }
     }
 
     /// <summary>The cells before <paramref name="end"/> that print something.</summary>

@@ -24,6 +24,7 @@ public static partial class TextSource
     {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var kinds = lines.Select(Classify).ToArray();
+        AmongSpaceRows(lines, kinds);
         var blocks = new List<SourceBlock>();
         var i = 0;
         while (i < lines.Length)
@@ -90,7 +91,7 @@ public static partial class TextSource
                         }
                         else if (tabular == Kind.SpaceRow)
                         {
-                            rows.Add(Row(SpaceRun().Split(lines[i].Trim()), i));
+                            rows.Add(Row(SpaceCells(lines[i]), i));
                             i++;
                         }
                         else
@@ -157,13 +158,87 @@ public static partial class TextSource
         {
             return Kind.TabRow;
         }
-        // Cells aligned with spaces: two or more parts separated by runs of two or more spaces, the last a number.
-        var parts = SpaceRun().Split(line.Trim());
-        return parts.Length >= 2 && CellText.Parse(parts[^1], ValueKind.Amount).Value is not null ? Kind.SpaceRow : Kind.Text;
+        // Cells aligned with spaces: two or more parts separated by runs of two or more spaces, ending
+        // with a number (one space apart from others in narrow columns). Single spaces alone are running text.
+        return SpaceRun().Split(line.Trim()).Length >= 2 && SpaceCells(line) is { Length: >= 2 } parts && Figure().IsMatch(parts[^1]) ? Kind.SpaceRow : Kind.Text;
+    }
+
+    /// <summary>
+    /// A line of a label and figures one space apart, next to rows aligned with spaces, is one of
+    /// them (pdftotext sets a row whose cells are all narrow without a wider gap); on its own such a
+    /// line is running text (a sheet flattened into a paragraph).
+    /// </summary>
+    private static void AmongSpaceRows(string[] lines, Kind[] kinds)
+    {
+        bool Candidate(int i) => SpaceCells(lines[i]) is { Length: >= 3 } cells && Figure().IsMatch(cells[^1]) && Figure().IsMatch(cells[^2]);
+        int Neighbour(int i, int step)
+        {
+            for (var j = i + step; j >= 0 && j < lines.Length; j += step)
+            {
+                if (kinds[j] != Kind.Blank)
+                {
+                    return j;
+                }
+            }
+            return -1;
+        }
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var step = pass == 0 ? 1 : -1;
+            for (var i = pass == 0 ? 0 : lines.Length - 1; i >= 0 && i < lines.Length; i += step)
+            {
+                if (kinds[i] == Kind.Text && Neighbour(i, -step) is var n and >= 0 && kinds[n] == Kind.SpaceRow && Candidate(i))
+                {
+                    kinds[i] = Kind.SpaceRow;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cells of a line aligned with spaces: parts apart by two or more spaces; within a part,
+    /// figures apart by one space are cells of their own (pdftotext -layout sets narrow columns one
+    /// space apart: "0    0 0    0"), and so is a row's label after its group's ("（三）不予 1．属于国家秘密").
+    /// </summary>
+    private static string[] SpaceCells(string line)
+    {
+        var cells = new List<string>();
+        foreach (var part in SpaceRun().Split(line.Trim()))
+        {
+            var tokens = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var figures = tokens.Length;
+            while (figures > 0 && Figure().IsMatch(tokens[figures - 1]))
+            {
+                figures--;
+            }
+            var label = new List<string>();
+            foreach (var token in tokens[..figures])
+            {
+                if (label.Count > 0 && Numbered().IsMatch(token))
+                {
+                    cells.Add(string.Join(' ', label));
+                    label.Clear();
+                }
+                label.Add(token);
+            }
+            if (label.Count > 0)
+            {
+                cells.Add(string.Join(' ', label));
+            }
+            cells.AddRange(tokens[figures..]);
+        }
+        return [.. cells];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex SpaceRun();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|条|个|次|人)?$")]
+    private static partial System.Text.RegularExpressions.Regex Figure();
+
+    /// <summary>A label's own number: 1． 2、 （三） 四、.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
+    private static partial System.Text.RegularExpressions.Regex Numbered();
 
     private static string Location(int index) => $"第 {index + 1} 行";
 }
