@@ -112,10 +112,11 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
     }
 
     /// <summary>
-    /// The same PDFs turned into text by <c>pdftotext -layout</c>: never a figure in the wrong cell;
-    /// Chromium's PDFs (narrow columns set one space apart) read whole but for labels wrapped over
-    /// two lines. LibreOffice's centre a row's figures between the lines of its wrapped label, which
-    /// the text reader does not join yet: those rows stay blank.
+    /// The same PDFs turned into text by <c>pdftotext -layout</c>: never a figure in the wrong cell.
+    /// A 统计表 reads whole, one cell at most aside — narrow columns set one space apart (Chromium),
+    /// a row's figures centred between the lines of its wrapped label (LibreOffice). In the 2019 and
+    /// 2021 tables a row whose label wraps with some of its figures on each line stays blank (not yet
+    /// joined): 92–169 of 198–200 cells.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -134,5 +135,9 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
         output.WriteLine($"{renderer} {name}: {exact} of {cells.Count} exact, {wrong.Count} wrong");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(10)));
         Assert.Equal(report.FormatCode, imported.Report.FormatCode);
+        if (ReportFormats.IsStatistics(report.FormatCode))
+        {
+            Assert.True(exact >= cells.Count - 1, $"{exact} of {cells.Count} exact");
+        }
     }
 }

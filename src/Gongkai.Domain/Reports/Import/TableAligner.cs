@@ -148,6 +148,14 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 return;
             }
         }
+        if (alone.Count > 0 && alone.All(Units.Contains) && labelEnd < texts.Count && _lastRow is { HasCells: true } pending
+            && !_filled.Contains(pending) && _section is not null && row.Cells.Count == _section.LeafColumns().Count)
+        {
+            // Only a unit and figures, under a row whose label was printed without them: a label
+            // wrapped over two lines with the figures centred beside it (LibreOffice, pdftotext -layout).
+            Fill(pending, _section, row.Cells);
+            return;
+        }
         Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !Units.Contains(t))), texts, row.Location));
     }
 

@@ -54,6 +54,13 @@ public static partial class TextSource
                 default:
                     var rows = new List<SourceRow>();
                     var tabular = kinds[i];
+                    if (tabular == Kind.SpaceRow && blocks.LastOrDefault() is SourceParagraph { Text.Length: <= 30 } above
+                        && SpaceCells(lines[i]) is var first && first.Length > 0 && (Figure().IsMatch(first[0]) || Units.Contains(first[0])))
+                    {
+                        // The table's first row has only a unit and figures: its label is the line above, wrapped round them.
+                        blocks.RemoveAt(blocks.Count - 1);
+                        rows.Add(new SourceRow([new SourceCell(above.Text, above.Location)], above.Location));
+                    }
                     while (i < lines.Length && (kinds[i] == tabular || kinds[i] == Kind.Blank || ContinuesLabel(lines, kinds, i, tabular) || InnerTitle(lines, kinds, i, tabular)))
                     {
                         if (kinds[i] == Kind.Blank)
@@ -63,8 +70,9 @@ public static partial class TextSource
                         }
                         if (kinds[i] == Kind.Text && !ContinuesLabel(lines, kinds, i, tabular))
                         {
-                            // A block title inside the table (第二十条第（八）项), printed without separators.
-                            rows.Add(Row([lines[i].Trim()], i));
+                            // A block title inside the table (第二十条第（八）项), printed without separators;
+                            // among rows aligned with spaces, a header of column labels is aligned too.
+                            rows.Add(Row(tabular == Kind.SpaceRow ? SpaceRun().Split(lines[i].Trim()) : [lines[i].Trim()], i));
                             i++;
                             continue;
                         }
@@ -120,19 +128,30 @@ public static partial class TextSource
         tabular == Kind.TabRow && kinds[i] == Kind.Text && i + 1 < lines.Length && kinds[i + 1] == Kind.TabRow
         && lines[i + 1].StartsWith('\t') && lines[i].Trim().Length < 60;
 
-    /// <summary>A short line of text with table rows right before and after it belongs to the table.</summary>
+    /// <summary>
+    /// A short line of text with table rows right before and after it belongs to the table; so do
+    /// two such lines together (pdftotext: the end of one row's wrapped label and the start of the
+    /// next one's, around the next row's figures).
+    /// </summary>
     private static bool InnerTitle(string[] lines, Kind[] kinds, int i, Kind tabular)
     {
-        if (tabular is Kind.CellLine || kinds[i] != Kind.Text || lines[i].Trim().Length > 30)
+        bool Short(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30;
+        if (tabular is Kind.CellLine || !Short(i))
         {
             return false;
         }
-        var next = i + 1;
-        while (next < lines.Length && kinds[next] == Kind.Blank)
+        for (var (next, texts) = (i + 1, 0); next < lines.Length; next++)
         {
-            next++;
+            if (kinds[next] == tabular)
+            {
+                return true;
+            }
+            if (kinds[next] != Kind.Blank && (!Short(next) || ++texts > 1))
+            {
+                return false;
+            }
         }
-        return next < lines.Length && kinds[next] == tabular;
+        return false;
     }
 
     private static Kind Classify(string line)
@@ -232,6 +251,9 @@ public static partial class TextSource
 
     [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex SpaceRun();
+
+    /// <summary>The units the 统计表 prints in a column of their own.</summary>
+    private static readonly HashSet<string> Units = ["条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元"];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|条|个|次|人)?$")]
     private static partial System.Text.RegularExpressions.Regex Figure();
