@@ -77,36 +77,31 @@ public static class HostileFiles
     /// <summary>A PDF whose content stream opens a million arrays.</summary>
     public static byte[] DeepArraysPdf() => Pdf("BT /F1 12 Tf 72 720 Td (x) Tj ET " + new string('[', 1_000_000));
 
+    /// <summary><paramref name="chunk"/> repeated to <paramref name="megabytes"/> MB, zlib-compressed as a PDF's FlateDecode stream is, as Latin-1 text.</summary>
+    private static string Flate(byte[] chunk, int megabytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            for (var written = 0L; written < (long)megabytes << 20; written += chunk.Length)
+            {
+                zlib.Write(chunk);
+            }
+        }
+        return Encoding.Latin1.GetString(compressed.ToArray());
+    }
+
     /// <summary>A PDF with a stream of <paramref name="megabytes"/> MB of zeros, compressed to about 0.1% of that.</summary>
     public static byte[] FlateBombPdf(int megabytes)
     {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var zeros = new byte[1 << 20];
-            for (var i = 0; i < megabytes; i++)
-            {
-                zlib.Write(zeros);
-            }
-        }
+        var stream = Flate(new byte[1 << 20], megabytes);
         return Pdf("BT /F1 12 Tf 72 720 Td (2019) Tj ET",
-            extraObject: $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{Encoding.Latin1.GetString(compressed.ToArray())}\nendstream");
+            extraObject: $"<< /Length {stream.Length} /Filter /FlateDecode >>\nstream\n{stream}\nendstream");
     }
 
     /// <summary>A one-page PDF whose content stream is <paramref name="megabytes"/> MB of drawing a word, compressed.</summary>
-    public static byte[] LongContentPdf(int megabytes)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var line = Encoding.Latin1.GetBytes("BT /F1 12 Tf 72 720 Td (2019) Tj ET\n");
-            for (var written = 0; written < megabytes << 20; written += line.Length)
-            {
-                zlib.Write(line);
-            }
-        }
-        return Pdf(Encoding.Latin1.GetString(compressed.ToArray()), streamExtras: "/Filter /FlateDecode ");
-    }
+    public static byte[] LongContentPdf(int megabytes) =>
+        Pdf(Flate(Encoding.Latin1.GetBytes("BT /F1 12 Tf 72 720 Td (2019) Tj ET\n"), megabytes), streamExtras: "/Filter /FlateDecode ");
 
     /// <summary>
     /// One page whose content stream is 10 KB of damaged drawing operators (a stream the PDF fuzzer

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Gongkai.Documents.Files;
 using Gongkai.Documents.Pdf;
+using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
@@ -15,8 +16,6 @@ namespace Gongkai.Documents.Import;
 /// </summary>
 public static partial class PdfSource
 {
-    [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
-    private static partial Regex Figure();
 
     public static SourceDocument Read(string name, byte[] content, ReadLimits? limits = null)
     {
@@ -39,7 +38,7 @@ public static partial class PdfSource
             }
             // Ruled tables in their place among the page's lines of text.
             // A ruled box without figures (the report's particulars, a notice) is text.
-            var tables = page.Tables.Where(t => t.Rows.Any(r => r.Skip(1).Any(c => Figure().IsMatch(c)))).ToList();
+            var tables = page.Tables.Where(t => t.Rows.Any(r => r.Skip(1).Any(c => CellText.IsFigure(c)))).ToList();
             var boxes = page.Tables.Except(tables).SelectMany(t => t.Rows.Select((r, i) => (t.Top + i * 0.01, Block: (SourceBlock)new SourceParagraph(string.Join(" ", r.Where(c => c.Length > 0)), Location(t, i)))));
             blocks.AddRange(page.Lines.Select(l => (l.Top, Block: (SourceBlock)new SourceParagraph(l.Text, Location(l))))
                 .Concat(boxes)
@@ -52,7 +51,7 @@ public static partial class PdfSource
 
     private static string Location(PdfTable table, int row) => $"第 {table.Page} 页表格第 {row + 1} 行";
 
-    private static bool HasFigures(PdfLine line) => line.Cells.Count >= 2 && line.Cells.Skip(1).Any(c => Figure().IsMatch(c.Text));
+    private static bool HasFigures(PdfLine line) => line.Cells.Count >= 2 && line.Cells.Skip(1).Any(c => CellText.IsFigure(c.Text));
 
     private static string Location(PdfLine line) => string.Create(CultureInfo.InvariantCulture, $"第 {line.Page} 页第 {line.Top:0} 点处");
 
@@ -145,7 +144,7 @@ public static partial class PdfSource
                 }
                 var last = previous.Rows[^1];
                 // A row of its own (九、…, （一）…, 1.…, 其中…) starts with its number; the rest of a cut label does not.
-                if (rows.Count > 0 && rows[0].Cells.Count == last.Cells.Count && !rows[0].Cells.Any(c => Figure().IsMatch(c.Text))
+                if (rows.Count > 0 && rows[0].Cells.Count == last.Cells.Count && !rows[0].Cells.Any(c => CellText.IsFigure(c.Text))
                     && rows[0].Cells.Skip(1).All(c => c.Text.Length == 0) && !Numbered().IsMatch(rows[0].Cells[0].Text))
                 {
                     var joined = new SourceRow(last.Cells.Zip(rows[0].Cells, (a, b) => a with { Text = a.Text + b.Text }).ToList(), last.Location);

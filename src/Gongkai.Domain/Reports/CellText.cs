@@ -13,6 +13,15 @@ public static partial class CellText
     [GeneratedRegex(@"^(?<sign>[-+−－]?)\s*(?<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<unit>[^\d\s]{0,4})$")]
     private static partial Regex Number();
 
+    /// <summary>The units tables print beside their figures or in a column of their own (the 统计表's 单位).</summary>
+    public static IReadOnlySet<string> Units { get; } = new HashSet<string> { "条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元" };
+
+    [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
+    private static partial Regex Figure();
+
+    /// <summary>Whether a printed cell is a figure (a number, a unit after it or not), as layout readers tell figures from labels.</summary>
+    public static bool IsFigure(string text) => Figure().IsMatch(text);
+
     /// <summary>The value, or a problem in Chinese; (null, null) for blank.</summary>
     public static (CellValue? Value, string? Problem) Parse(string? text, ValueKind kind)
     {

@@ -148,7 +148,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 return;
             }
         }
-        if (alone.Count > 0 && alone.All(Units.Contains) && labelEnd < texts.Count && _lastRow is { HasCells: true } pending
+        if (alone.Count > 0 && alone.All(CellText.Units.Contains) && labelEnd < texts.Count && _lastRow is { HasCells: true } pending
             && !_filled.Contains(pending) && _section is not null && row.Cells.Count == _section.LeafColumns().Count)
         {
             // Only a unit and figures, under a row whose label was printed without them: a label
@@ -156,7 +156,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             Fill(pending, _section, row.Cells);
             return;
         }
-        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !Units.Contains(t))), texts, row.Location));
+        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !CellText.Units.Contains(t))), texts, row.Location));
     }
 
     /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
@@ -279,7 +279,6 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         return true;
     }
 
-    private static readonly HashSet<string> Units = ["条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元"];
 
     private bool IsNumber(string text) => memo.IsNumber(text);
 

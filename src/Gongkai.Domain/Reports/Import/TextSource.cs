@@ -55,7 +55,7 @@ public static partial class TextSource
                     var rows = new List<SourceRow>();
                     var tabular = kinds[i];
                     if (tabular == Kind.SpaceRow && blocks.LastOrDefault() is SourceParagraph { Text.Length: <= 30 } above
-                        && SpaceCells(lines[i]) is var first && first.Length > 0 && (Figure().IsMatch(first[0]) || Units.Contains(first[0])))
+                        && SpaceCells(lines[i]) is var first && first.Length > 0 && (CellText.IsFigure(first[0]) || CellText.Units.Contains(first[0])))
                     {
                         // The table's first row has only a unit and figures: its label is the line above, wrapped round them.
                         blocks.RemoveAt(blocks.Count - 1);
@@ -179,7 +179,7 @@ public static partial class TextSource
         }
         // Cells aligned with spaces: two or more parts separated by runs of two or more spaces, ending
         // with a number (one space apart from others in narrow columns). Single spaces alone are running text.
-        return SpaceRun().Split(line.Trim()).Length >= 2 && SpaceCells(line) is { Length: >= 2 } parts && Figure().IsMatch(parts[^1]) ? Kind.SpaceRow : Kind.Text;
+        return SpaceRun().Split(line.Trim()).Length >= 2 && SpaceCells(line) is { Length: >= 2 } parts && CellText.IsFigure(parts[^1]) ? Kind.SpaceRow : Kind.Text;
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public static partial class TextSource
     /// </summary>
     private static void AmongSpaceRows(string[] lines, Kind[] kinds)
     {
-        bool Candidate(int i) => SpaceCells(lines[i]) is { Length: >= 3 } cells && Figure().IsMatch(cells[^1]) && Figure().IsMatch(cells[^2]);
+        bool Candidate(int i) => SpaceCells(lines[i]) is { Length: >= 3 } cells && CellText.IsFigure(cells[^1]) && CellText.IsFigure(cells[^2]);
         int Neighbour(int i, int step)
         {
             for (var j = i + step; j >= 0 && j < lines.Length; j += step)
@@ -226,7 +226,7 @@ public static partial class TextSource
         {
             var tokens = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var figures = tokens.Length;
-            while (figures > 0 && Figure().IsMatch(tokens[figures - 1]))
+            while (figures > 0 && CellText.IsFigure(tokens[figures - 1]))
             {
                 figures--;
             }
@@ -252,11 +252,6 @@ public static partial class TextSource
     [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex SpaceRun();
 
-    /// <summary>The units the 统计表 prints in a column of their own.</summary>
-    private static readonly HashSet<string> Units = ["条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元"];
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|条|个|次|人)?$")]
-    private static partial System.Text.RegularExpressions.Regex Figure();
 
     /// <summary>A label's own number: 1． 2、 （三） 四、.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
