@@ -113,7 +113,7 @@ public sealed class ConversionTests
 
         var (exact, blank) = Compare(report, imported.Report);
         Assert.Equal((report.Format.Cells().Count() - 7, 7), (exact, blank));
-        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "new", "total") && b.Reason.Contains("少于 7 栏", StringComparison.Ordinal));
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "new", "total") && b.Reason.Contains("分两处印出（3 格与 4 格）", StringComparison.Ordinal));
     }
 
     [Fact]

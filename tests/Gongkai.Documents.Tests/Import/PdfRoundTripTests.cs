@@ -20,12 +20,19 @@ public sealed class PdfRenders : IDisposable
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gongkai-pdf-");
 
-    /// <summary>Every format with a distinct value in each cell, and the seed reports as imported from their text.</summary>
+    /// <summary>
+    /// Every format with a distinct value in each cell, and with small figures (many zeros: rows whose
+    /// figures are alike, columns as narrow as agencies' own), and the seed reports as imported from their text.
+    /// </summary>
     public IReadOnlyDictionary<string, AnnualReport> Reports { get; }
 
     public PdfRenders()
     {
         var reports = ReportFormats.All.ToDictionary(f => f.Code, f => SampleReports.WithDistinctValues(f));
+        foreach (var format in ReportFormats.All)
+        {
+            reports[format.Code + "-small"] = SampleReports.Small(format, new Random(7));
+        }
         foreach (var seed in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds"), "*.txt").Where(f => !f.EndsWith(".truth.tsv", StringComparison.Ordinal)))
         {
             reports["seed-" + Path.GetFileNameWithoutExtension(seed)[..3]] = ReportFiles.Parse(Path.GetFileName(seed), File.ReadAllBytes(seed)).Report;
@@ -83,7 +90,7 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        var names = ReportFormats.All.Select(f => f.Code)
+        var names = ReportFormats.All.SelectMany(f => new[] { f.Code, f.Code + "-small" })
             .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "seeds"), "*.txt").Select(f => "seed-" + Path.GetFileNameWithoutExtension(f)[..3]).Distinct());
         foreach (var name in names)
         {
@@ -112,11 +119,11 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
     }
 
     /// <summary>
-    /// The same PDFs turned into text by <c>pdftotext -layout</c>: never a figure in the wrong cell.
-    /// A 统计表 reads whole, one cell at most aside — narrow columns set one space apart (Chromium),
-    /// a row's figures centred between the lines of its wrapped label (LibreOffice). In the 2019 and
-    /// 2021 tables a row whose label wraps with some of its figures on each line stays blank (not yet
-    /// joined): 92–169 of 198–200 cells.
+    /// The same PDFs turned into text by <c>pdftotext -layout</c>: never a figure in the wrong cell,
+    /// and every table reads whole, one cell at most aside — narrow columns set one space apart
+    /// (Chromium), a wrapped label's figures beside its first line, its last, or on a line of their
+    /// own between them (LibreOffice). The exception is a figure wrapped inside its column ("118"
+    /// over "4" in LibreOffice's narrow appeals columns): that table is blank, and says why.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -135,9 +142,8 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
         output.WriteLine($"{renderer} {name}: {exact} of {cells.Count} exact, {wrong.Count} wrong");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(10)));
         Assert.Equal(report.FormatCode, imported.Report.FormatCode);
-        if (ReportFormats.IsStatistics(report.FormatCode))
-        {
-            Assert.True(exact >= cells.Count - 1, $"{exact} of {cells.Count} exact");
-        }
+        var blank = cells.Where(c => imported.Report.Values.Number(c.Key) is null).ToList();
+        var wrapped = blank.Count(c => imported.Quality.Blank.Any(b => b.Key == c.Key && b.Reason.Contains("不止一行", StringComparison.Ordinal)));
+        Assert.True(blank.Count - wrapped <= 1, $"{exact} of {cells.Count} exact; blank: {string.Join(", ", blank.Take(10).Select(c => c.Key))}");
     }
 }

@@ -115,8 +115,11 @@ public static partial class ReportParser
     private static FlatTable.Reading? Flat(string text, Metadata meta)
     {
         var folded = FlatTable.Fold(text);
-        var best = FlatCandidates(folded).Select(f => FlatTable.Read(f, folded))
-            .OrderByDescending(r => r.MatchedRows)
+        var compact = LabelText.Normalize(folded);
+        var readings = FlatCandidates(compact).Select(f => FlatTable.Read(f, folded)).ToList();
+        var best = readings
+            .OrderByDescending(r => readings.Count == 1 ? 0 : OwnColumnsPrinted(r.Format, readings.Select(o => o.Format), compact))
+            .ThenByDescending(r => r.MatchedRows)
             .ThenByDescending(r => r.Sources.Count)
             .ThenBy(r => meta.Year is { } y && ReportFormats.ForYear(y).Code == r.Format.Code ? 0 : 1)
             .FirstOrDefault();
@@ -129,12 +132,24 @@ public static partial class ReportParser
     }
 
     /// <summary>
+    /// How many of the column labels only this format has (2019's 本年新制作数量, 2021's 本年制发件数)
+    /// the text prints. Rows such as 规范性文件 stand in both the 2019 and the 2021 table under other
+    /// columns: which columns are printed decides what the row's figures are, before how many rows
+    /// each format finds (cells in reading order, as plain pdftotext gives them, can let the wrong
+    /// format find one row more).
+    /// </summary>
+    private static int OwnColumnsPrinted(ReportFormat format, IEnumerable<ReportFormat> candidates, string compact)
+    {
+        var others = candidates.Where(c => c != format).SelectMany(c => FormatIndex.For(c).AllHeaderLabels).ToHashSet();
+        return FormatIndex.For(format).AllHeaderLabels.Count(l => !others.Contains(l) && compact.Contains(l, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The formats worth reading out of running text, by words only their tables print (the 2019
     /// Regulation's 第二十条 and 申请人情况, the 统计表's 统计指标, a regional sheet's own rows).
     /// </summary>
-    private static IEnumerable<ReportFormat> FlatCandidates(string folded)
+    private static IEnumerable<ReportFormat> FlatCandidates(string compact)
     {
-        var compact = LabelText.Normalize(folded);
         bool Prints(string words) => compact.Contains(LabelText.Normalize(words), StringComparison.Ordinal);
         var current = Prints("申请人情况") || Prints("第二十条第(一)项") || Prints("本年新收政府信息公开申请数量");
         var legacy = Prints("统计指标") || Prints("一、主动公开情况") || Prints("依申请公开情况");

@@ -21,6 +21,15 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     private TableDef? _table;
     private SectionDef? _section;
     private RowDef? _lastRow;
+
+    /// <summary>The label of <see cref="_lastRow"/> as printed so far, normalised.</summary>
+    private string _lastLabel = "";
+
+    /// <summary>Whether the next line may still be the rest of <see cref="_lastRow"/>: no header or unknown row came between.</summary>
+    private bool _open;
+
+    /// <summary>The figures of the last row when it printed fewer than its columns (left blank).</summary>
+    private (RowDef Row, IReadOnlyList<SourceCell> Cells)? _short;
     private readonly HashSet<RowDef> _filled = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IReadOnlyList<FormatIndex.Entry>> _named = new();
 
@@ -93,8 +102,13 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             printed |= text.Length > 0;
             texts.Add(text);
         }
-        if (!printed || IsHeader(texts))
+        if (!printed)
         {
+            return;
+        }
+        if (IsHeader(texts))
+        {
+            _open = false;
             return;
         }
         // The labels are the cells before the first figure.
@@ -114,7 +128,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             {
                 continue;
             }
-            Accept(found, row.Cells.Skip(texts.Count - width).ToList());
+            Accept(found, labels[^1], row.Cells.Skip(texts.Count - width).ToList());
             return;
         }
 
@@ -122,8 +136,43 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         var alone = Labels(texts, labelEnd);
         if (alone.Count > 0 && FindRow(alone, null) is { } group)
         {
-            Accept(group, row.Cells.Skip(labelEnd).ToList());
+            Accept(group, alone[^1], row.Cells.Skip(labelEnd).ToList());
             return;
+        }
+        if (RestOfLastLabel(alone))
+        {
+            if (labelEnd == texts.Count)
+            {
+                return;
+            }
+            // The figures of a row whose label was printed without them, on the line of the label's
+            // rest or a line of their own (pdftotext -layout of a label wrapped in its cell).
+            var values = row.Cells.Skip(texts.FindIndex(t => CellText.Units.Contains(t) || IsNumber(t))).ToList();
+            bool Whole(int count) => count == _section!.LeafColumns().Count || count == _section.LeafColumns().Count(c => c.Kind != ValueKind.UnitText);
+            if (_lastRow is { HasCells: true } pending && !_filled.Contains(pending) && ReferenceEquals(_index[pending].Section, _section) && Whole(values.Count))
+            {
+                Fill(pending, _section, values);
+                return;
+            }
+            if (_short is { } split && ReferenceEquals(split.Row, _lastRow) && ReferenceEquals(_index[split.Row].Section, _section) && Whole(split.Cells.Count + values.Count))
+            {
+                // A row's figures on two lines, some beside the label's first line and the rest beside
+                // its second: which columns are on which line is not printed, so they are certain only
+                // when they are all the same figure (a row of zeros).
+                _short = null;
+                var cells = split.Cells.Concat(values).ToList();
+                if (cells.Select(c => c.Text.Trim()).Distinct().Count() == 1)
+                {
+                    _filled.Remove(split.Row);
+                    Blank.RemoveAll(b => b.Key.Row == split.Row.Code && b.Key.Table == _table!.Code);
+                    Fill(split.Row, _section, cells);
+                }
+                else
+                {
+                    Unfill(split.Row, _section, $"该行的数字分两处印出（{split.Cells.Count} 格与 {values.Count} 格），无法确定各数字所在的栏");
+                }
+                return;
+            }
         }
         if (alone.Count == 0)
         {
@@ -148,15 +197,42 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 return;
             }
         }
-        if (alone.Count > 0 && alone.All(CellText.Units.Contains) && labelEnd < texts.Count && _lastRow is { HasCells: true } pending
-            && !_filled.Contains(pending) && _section is not null && row.Cells.Count == _section.LeafColumns().Count)
-        {
-            // Only a unit and figures, under a row whose label was printed without them: a label
-            // wrapped over two lines with the figures centred beside it (LibreOffice, pdftotext -layout).
-            Fill(pending, _section, row.Cells);
-            return;
-        }
         Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !CellText.Units.Contains(t))), texts, row.Location));
+        _open = false;
+    }
+
+    /// <summary>
+    /// Whether the labels of a row are what a label wrapped in its cell leaves on the next lines
+    /// (pdftotext -layout): the rest of the last row's own label, pieces of a group's label printed
+    /// down its narrow column (三、本 / 年度办 / 理结果), units. The last row's label grows by its rest.
+    /// </summary>
+    private bool RestOfLastLabel(List<string> labels)
+    {
+        if (_lastRow is null || _section is null || !_open)
+        {
+            return false;
+        }
+        var official = _index[_lastRow].Label;
+        var printed = _lastLabel;
+        foreach (var token in labels.SelectMany(l => l.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (CellText.Units.Contains(token))
+            {
+                continue;
+            }
+            var text = memo.Normalize(token);
+            if (official.StartsWith(printed, StringComparison.Ordinal) && official.AsSpan(printed.Length).StartsWith(text, StringComparison.Ordinal))
+            {
+                printed += text;
+                continue;
+            }
+            if (Named(text).Count > 0 || !_index.RowsOf(_section).Any(e => e.Row.Children.Count > 0 && e.Label.Contains(text, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        _lastLabel = printed;
+        return true;
     }
 
     /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
@@ -186,9 +262,10 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         return labels;
     }
 
-    private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, IReadOnlyList<SourceCell> values)
+    private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, string label, IReadOnlyList<SourceCell> values)
     {
         (_table, _section, _lastRow) = match;
+        (_lastLabel, _open) = (memo.Normalize(label), true);
         if (match.Row.HasCells && values.Count > 0)
         {
             Fill(match.Row, match.Section, values);
@@ -207,6 +284,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             Blank.AddRange(columns.Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(_table!.Code, rowDef.Code, c.Code),
                 $"该行只印出 {cells.Count} 格，少于 {values} 栏，无法确定各数字所在的栏")));
             _filled.Add(rowDef);
+            _short = (rowDef, cells);
             return;
         }
         // Only the unit was not printed: the figures are the value columns.

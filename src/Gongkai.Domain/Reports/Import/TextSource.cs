@@ -72,7 +72,7 @@ public static partial class TextSource
                         {
                             // A block title inside the table (第二十条第（八）项), printed without separators;
                             // among rows aligned with spaces, a header of column labels is aligned too.
-                            rows.Add(Row(tabular == Kind.SpaceRow ? SpaceRun().Split(lines[i].Trim()) : [lines[i].Trim()], i));
+                            rows.Add(Row(tabular == Kind.SpaceRow ? SpaceCells(lines[i]) : [lines[i].Trim()], i));
                             i++;
                             continue;
                         }
@@ -128,25 +128,36 @@ public static partial class TextSource
         tabular == Kind.TabRow && kinds[i] == Kind.Text && i + 1 < lines.Length && kinds[i + 1] == Kind.TabRow
         && lines[i + 1].StartsWith('\t') && lines[i].Trim().Length < 60;
 
+    /// <summary>The longest line taken for a piece of a label wrapped in a table cell (about the width of a cell).</summary>
+    private const int NarrowLine = 16;
+
     /// <summary>
     /// A short line of text with table rows right before and after it belongs to the table; so do
     /// two such lines together (pdftotext: the end of one row's wrapped label and the start of the
-    /// next one's, around the next row's figures).
+    /// next one's, around the next row's figures), and up to six narrow ones (the pieces of labels
+    /// wrapped in their cells, a group's label printed down its column).
     /// </summary>
     private static bool InnerTitle(string[] lines, Kind[] kinds, int i, Kind tabular)
     {
         bool Short(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30;
+        bool Narrow(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= NarrowLine;
         if (tabular is Kind.CellLine || !Short(i))
         {
             return false;
         }
-        for (var (next, texts) = (i + 1, 0); next < lines.Length; next++)
+        var (texts, narrow) = (1, Narrow(i));
+        for (var next = i + 1; next < lines.Length; next++)
         {
             if (kinds[next] == tabular)
             {
                 return true;
             }
-            if (kinds[next] != Kind.Blank && (!Short(next) || ++texts > 1))
+            if (kinds[next] == Kind.Blank)
+            {
+                continue;
+            }
+            narrow &= Narrow(next);
+            if (!Short(next) || ++texts > (narrow ? 6 : 2))
             {
                 return false;
             }
@@ -178,8 +189,20 @@ public static partial class TextSource
             return Kind.TabRow;
         }
         // Cells aligned with spaces: two or more parts separated by runs of two or more spaces, ending
-        // with a number (one space apart from others in narrow columns). Single spaces alone are running text.
-        return SpaceRun().Split(line.Trim()).Length >= 2 && SpaceCells(line) is { Length: >= 2 } parts && CellText.IsFigure(parts[^1]) ? Kind.SpaceRow : Kind.Text;
+        // with a number (one space apart from others in narrow columns). Single spaces alone are running
+        // text, but for a line of figures only (a row whose label is the header above it).
+        var trimmed = line.Trim();
+        var spaced = SpaceRun().IsMatch(trimmed);
+        if (!spaced && trimmed.AsSpan().ContainsAnyExcept(FigureLineChars))
+        {
+            return Kind.Text;
+        }
+        var cells = SpaceCells(line);
+        if (cells.Length >= 3 && cells.All(CellText.IsFigure))
+        {
+            return Kind.SpaceRow;
+        }
+        return spaced && cells.Length >= 2 && CellText.IsFigure(cells[^1]) ? Kind.SpaceRow : Kind.Text;
     }
 
     /// <summary>
@@ -190,11 +213,14 @@ public static partial class TextSource
     private static void AmongSpaceRows(string[] lines, Kind[] kinds)
     {
         bool Candidate(int i) => SpaceCells(lines[i]) is { Length: >= 3 } cells && CellText.IsFigure(cells[^1]) && CellText.IsFigure(cells[^2]);
+        // The rest of a wrapped label ("权益" under "4．保护第三方合法 0 0 0") stands between such rows.
+        bool LabelRest(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= NarrowLine && !SpaceCells(lines[j]).Any(CellText.IsFigure);
         int Neighbour(int i, int step)
         {
+            var rests = 0;
             for (var j = i + step; j >= 0 && j < lines.Length; j += step)
             {
-                if (kinds[j] != Kind.Blank)
+                if (kinds[j] != Kind.Blank && (++rests > 3 || !LabelRest(j)))
                 {
                     return j;
                 }
@@ -248,6 +274,8 @@ public static partial class TextSource
         }
         return [.. cells];
     }
+
+    private static readonly System.Buffers.SearchValues<char> FigureLineChars = System.Buffers.SearchValues.Create("0123456789 .,-+%");
 
     [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex SpaceRun();
