@@ -39,8 +39,14 @@ public static partial class PdfSource
             // Ruled tables in their place among the page's lines of text.
             // A ruled box without figures (the report's particulars, a notice) is text.
             var tables = page.Tables.Where(t => t.Rows.Any(r => r.Skip(1).Any(c => CellText.IsFigure(c)))).ToList();
-            var boxes = page.Tables.Except(tables).SelectMany(t => t.Rows.Select((r, i) => (t.Top + i * 0.01, Block: (SourceBlock)new SourceParagraph(string.Join(" ", r.Where(c => c.Length > 0)), Location(t, i)))));
-            blocks.AddRange(page.Lines.Select(l => (l.Top, Block: (SourceBlock)new SourceParagraph(l.Text, Location(l))))
+            var boxes = page.Tables.Except(tables).SelectMany(t => t.Rows.Select((r, i) => (t.Top + i * 0.01, Block: (SourceBlock)new SourceParagraph(string.Join(" ", r.Where(c => c.Length > 0)), Location(t, i))))).ToList();
+            var lines = page.Lines;
+            if (tables.Count > 0 && CutRow(page, tables[^1]) is { } cut)
+            {
+                tables[^1] = cut.Table;
+                lines = [.. lines.Except(cut.Lines)];
+            }
+            blocks.AddRange(lines.Select(l => (l.Top, Block: (SourceBlock)new SourceParagraph(l.Text, Location(l))))
                 .Concat(boxes)
                 .Concat(tables.Select(t => (t.Top, Block: (SourceBlock)new SourceTable(t.Rows
                     .Select((r, i) => new SourceRow(r.Select(c => new SourceCell(c, Location(t, i))).ToList(), Location(t, i))).ToList()))))
@@ -50,6 +56,37 @@ public static partial class PdfSource
     }
 
     private static string Location(PdfTable table, int row) => $"第 {table.Page} 页表格第 {row + 1} 行";
+
+    /// <summary>
+    /// A row cut by the page break at the foot of a ruled table: its rules end with the page, so its
+    /// figures and the lines of its label under them come as lines of text below the table, and
+    /// nothing else follows on the page. They are the table's last row, each piece of the label in
+    /// the cell it stands under.
+    /// </summary>
+    private static (PdfTable Table, IReadOnlyList<PdfLine> Lines)? CutRow(PdfPageText page, PdfTable table)
+    {
+        if (page.Tables.Any(t => t.Top > table.Top))
+        {
+            return null;
+        }
+        var below = page.Lines.Where(l => l.Top > table.Top).OrderBy(l => l.Top).ToList();
+        if (below.Count is 0 or > 4 || !HasFigures(below[0])
+            || below.Skip(1).Any(l => l.Text.Contains('。') || l.Cells.Any(c => CellText.IsFigure(c.Text))))
+        {
+            return null;
+        }
+        var cells = below[0].Cells.Select(c => (c.Left, c.Right, Text: c.Text)).ToList();
+        foreach (var fragment in below.Skip(1).SelectMany(l => l.Cells))
+        {
+            var at = cells.FindIndex(c => fragment.Left < c.Right && fragment.Right > c.Left);
+            if (at < 0)
+            {
+                return null;
+            }
+            cells[at] = cells[at] with { Text = cells[at].Text + fragment.Text };
+        }
+        return (table with { Rows = [.. table.Rows, cells.Select(c => c.Text).ToList()] }, below);
+    }
 
     private static bool HasFigures(PdfLine line) => line.Cells.Count >= 2 && line.Cells.Skip(1).Any(c => CellText.IsFigure(c.Text));
 
@@ -137,11 +174,13 @@ public static partial class PdfSource
             if (block is SourceTable next && merged.LastOrDefault() is SourceTable previous)
             {
                 var rows = next.Rows.ToList();
-                // A header row repeated at the top of each page is read once.
-                if (rows.Count > 0 && Same(rows[0], previous.Rows[0]))
+                // The header rows repeated at the top of each page are read once.
+                var repeated = 0;
+                while (repeated < rows.Count && repeated < previous.Rows.Count && Same(rows[repeated], previous.Rows[repeated]))
                 {
-                    rows.RemoveAt(0);
+                    repeated++;
                 }
+                rows.RemoveRange(0, repeated);
                 var last = previous.Rows[^1];
                 // A row of its own (九、…, （一）…, 1.…, 其中…) starts with its number; the rest of a cut label does not.
                 if (rows.Count > 0 && rows[0].Cells.Count == last.Cells.Count && !rows[0].Cells.Any(c => CellText.IsFigure(c.Text))

@@ -14,7 +14,7 @@ public static partial class CellText
     private static partial Regex Number();
 
     /// <summary>The units tables print beside their figures or in a column of their own (the 统计表's 单位).</summary>
-    public static IReadOnlySet<string> Units { get; } = new HashSet<string> { "条", "件", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元" };
+    public static IReadOnlySet<string> Units { get; } = new HashSet<string> { "条", "件", "项", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元" };
 
     [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
     private static partial Regex Figure();

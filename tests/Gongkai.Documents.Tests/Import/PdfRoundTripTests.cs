@@ -10,7 +10,8 @@ namespace Gongkai.Documents.Tests.Import;
 
 /// <summary>
 /// Reports as agencies publish them: our DOCX turned into PDF by LibreOffice, our HTML printed to
-/// PDF by Chromium (Debian's packages, which CI installs), once for all the tests of this class.
+/// PDF by Chromium on A4 and (each format once) on A5 paper, where labels wrap over more lines
+/// (Debian's packages, which CI installs), once for all the tests of this class.
 /// </summary>
 public sealed class PdfRenders : IDisposable
 {
@@ -51,11 +52,23 @@ public sealed class PdfRenders : IDisposable
             .. Directory.GetFiles(_dir.FullName, "*.docx")]);
         foreach (var name in reports.Keys)
         {
-            Directory.CreateDirectory(Path.Combine(_dir.FullName, "chromium"));
-            Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={_dir.FullName}/chrome", "--no-pdf-header-footer",
-                $"--print-to-pdf={Path.Combine(_dir.FullName, "chromium", name + ".pdf")}", new Uri(Path.Combine(_dir.FullName, name + ".html")).AbsoluteUri]);
+            Print(Path.Combine(_dir.FullName, name + ".html"), "chromium", name);
         }
+        // On A5 paper the tables are narrower and their labels wrap over more lines.
+        foreach (var format in ReportFormats.All)
+        {
+            var html = Path.Combine(_dir.FullName, format.Code + "-a5.html");
+            File.WriteAllText(html, ReportHtml.Document(reports[format.Code]).Replace("</head>", "<style>@page { size: A5; }</style></head>", StringComparison.Ordinal), Encoding.UTF8);
+            Print(html, "chromium-a5", format.Code);
+        }
+    }
+
+    private void Print(string html, string renderer, string name)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, renderer));
+        Run(Chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", $"--user-data-dir={_dir.FullName}/chrome", "--no-pdf-header-footer",
+            $"--print-to-pdf={Path.Combine(_dir.FullName, renderer, name + ".pdf")}", new Uri(html).AbsoluteUri]);
     }
 
     private static void Run(string program, string[] arguments)
@@ -97,6 +110,10 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
             data.Add("libreoffice", name);
             data.Add("chromium", name);
         }
+        foreach (var format in ReportFormats.All)
+        {
+            data.Add("chromium-a5", format.Code);
+        }
         return data;
     }
 
@@ -122,8 +139,10 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
     /// The same PDFs turned into text by <c>pdftotext -layout</c>: never a figure in the wrong cell,
     /// and every table reads whole, one cell at most aside — narrow columns set one space apart
     /// (Chromium), a wrapped label's figures beside its first line, its last, or on a line of their
-    /// own between them (LibreOffice). The exception is a figure wrapped inside its column ("118"
-    /// over "4" in LibreOffice's narrow appeals columns): that table is blank, and says why.
+    /// own between them (LibreOffice). The exceptions are figures whose columns the text does not
+    /// show: a figure wrapped inside its column ("118" over "4" in LibreOffice's narrow appeals
+    /// columns), a row's figures split over its label's two lines (Chromium on A5); those stay blank
+    /// and say why.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -143,7 +162,7 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(10)));
         Assert.Equal(report.FormatCode, imported.Report.FormatCode);
         var blank = cells.Where(c => imported.Report.Values.Number(c.Key) is null).ToList();
-        var wrapped = blank.Count(c => imported.Quality.Blank.Any(b => b.Key == c.Key && b.Reason.Contains("不止一行", StringComparison.Ordinal)));
-        Assert.True(blank.Count - wrapped <= 1, $"{exact} of {cells.Count} exact; blank: {string.Join(", ", blank.Take(10).Select(c => c.Key))}");
+        var uncertain = blank.Count(c => imported.Quality.Blank.Any(b => b.Key == c.Key && (b.Reason.Contains("不止一行", StringComparison.Ordinal) || b.Reason.Contains("分两处印出", StringComparison.Ordinal))));
+        Assert.True(blank.Count - uncertain <= 1, $"{exact} of {cells.Count} exact; blank: {string.Join(", ", blank.Take(10).Select(c => c.Key))}");
     }
 }

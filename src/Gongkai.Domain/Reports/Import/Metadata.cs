@@ -23,7 +23,8 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"根据(\S{2,30}?" + OrganSuffix + @")(?:政府)?信息公开工作情况编制")]
     private static partial Regex CompiledFrom();
 
-    [GeneratedRegex(@"^(?:(?:填报)?单位(?:名称)?[:：]|机关[:：]?)(\S{2,30})$")]
+    // 机关 without a colon is the start of many a label too (机关不再处理其政府信息公开申请): the name after it must be an organ's.
+    [GeneratedRegex(@"^(?:(?:填报)?单位(?:名称)?[:：](?<name>\S{2,30})|机关(?:[:：](?<name>\S{2,30})|(?<name>\S{2,30}?" + OrganSuffix + ")))$")]
     private static partial Regex UnitName();
 
     [GeneratedRegex(@"^\S{2,30}?" + OrganSuffix + "$")]
@@ -120,7 +121,7 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
             : CompiledFrom().Match(text) is { Success: true } compiled ? compiled.Groups[1].Value
             : (page.GetValueOrDefault("发布机构") ?? page.GetValueOrDefault("发文机关")) is { Length: > 1 } publisher ? publisher
             : dateIndex > 0 && OrganLine().IsMatch(lines[dateIndex - 1]) ? lines[dateIndex - 1]
-            : cells.Concat(lines).Select(l => UnitName().Match(l)).FirstOrDefault(u => u.Success) is { } unit ? unit.Groups[1].Value
+            : cells.Concat(lines).Select(l => UnitName().Match(l)).FirstOrDefault(u => u.Success) is { } unit ? unit.Groups["name"].Value
             : title is not null && Regex.Match(title, @"^(.{2,30}?)\d{4}年") is { Success: true } prefix ? prefix.Groups[1].Value
             : null;
         return new Metadata(title, agency, year, start, end, published);

@@ -25,8 +25,14 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     /// <summary>The label of <see cref="_lastRow"/> as printed so far, normalised.</summary>
     private string _lastLabel = "";
 
-    /// <summary>Whether the next line may still be the rest of <see cref="_lastRow"/>: no header or unknown row came between.</summary>
+    /// <summary>Whether the next line may still be the rest of <see cref="_lastRow"/>: no unknown row came between.</summary>
     private bool _open;
+
+    /// <summary>
+    /// Whether a header came after <see cref="_lastRow"/> (a page break): its label may go on after
+    /// it, but figures after it are not taken for its own.
+    /// </summary>
+    private bool _afterHeader;
 
     /// <summary>The figures of the last row when it printed fewer than its columns (left blank).</summary>
     private (RowDef Row, IReadOnlyList<SourceCell> Cells)? _short;
@@ -59,7 +65,10 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             var rows = table.CellStream ? Chunk(table) : table.Rows;
             for (var i = 0; i < rows.Count; i++)
             {
-                AddRow(rows[i]);
+                if (AddRow(rows[i], i + 1 < rows.Count ? rows[i + 1] : null))
+                {
+                    i++;
+                }
                 if (Score + (rows.Count - i - 1) + unread < toBeat)
                 {
                     return false;
@@ -92,28 +101,31 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         return rows;
     }
 
-    private void AddRow(SourceRow row)
+    /// <summary>A row's cells trimmed, and where its labels end: the cells before the first figure are labels.</summary>
+    private (List<string> Texts, int LabelEnd) Read(SourceRow row)
     {
         var texts = new List<string>(row.Cells.Count);
-        var printed = false;
         foreach (var cell in row.Cells)
         {
-            var text = cell.Text.Trim();
-            printed |= text.Length > 0;
-            texts.Add(text);
+            texts.Add(cell.Text.Trim());
         }
-        if (!printed)
+        var figures = texts.FindIndex(IsNumber);
+        return (texts, figures < 0 ? texts.Count : figures);
+    }
+
+    /// <summary>Lays one row onto the format; true when it took <paramref name="next"/> with it (the rest of its wrapped label).</summary>
+    private bool AddRow(SourceRow row, SourceRow? next)
+    {
+        var (texts, labelEnd) = Read(row);
+        if (texts.All(t => t.Length == 0))
         {
-            return;
+            return false;
         }
         if (IsHeader(texts))
         {
-            _open = false;
-            return;
+            _afterHeader = true;
+            return false;
         }
-        // The labels are the cells before the first figure.
-        var figures = texts.FindIndex(IsNumber);
-        var labelEnd = figures < 0 ? texts.Count : figures;
         // Which cells are labels depends on how many value columns the row's section has: try the
         // current section's width first, then every other width of the format.
         var current = _section?.LeafColumns().Count ?? -1;
@@ -129,7 +141,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 continue;
             }
             Accept(found, labels[^1], row.Cells.Skip(texts.Count - width).ToList());
-            return;
+            return false;
         }
 
         // A label row with no values (三、本年度办理结果 on a line of its own), or a row shorter than its section.
@@ -137,24 +149,25 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         if (alone.Count > 0 && FindRow(alone, null) is { } group)
         {
             Accept(group, alone[^1], row.Cells.Skip(labelEnd).ToList());
-            return;
+            return false;
         }
         if (RestOfLastLabel(alone))
         {
             if (labelEnd == texts.Count)
             {
-                return;
+                return false;
             }
             // The figures of a row whose label was printed without them, on the line of the label's
             // rest or a line of their own (pdftotext -layout of a label wrapped in its cell).
             var values = row.Cells.Skip(texts.FindIndex(t => CellText.Units.Contains(t) || IsNumber(t))).ToList();
             bool Whole(int count) => count == _section!.LeafColumns().Count || count == _section.LeafColumns().Count(c => c.Kind != ValueKind.UnitText);
-            if (_lastRow is { HasCells: true } pending && !_filled.Contains(pending) && ReferenceEquals(_index[pending].Section, _section) && Whole(values.Count))
+            // Figures after a page's header are not the row's before it (_afterHeader).
+            if (!_afterHeader && _lastRow is { HasCells: true } pending && !_filled.Contains(pending) && ReferenceEquals(_index[pending].Section, _section) && Whole(values.Count))
             {
                 Fill(pending, _section, values);
-                return;
+                return false;
             }
-            if (_short is { } split && ReferenceEquals(split.Row, _lastRow) && ReferenceEquals(_index[split.Row].Section, _section) && Whole(split.Cells.Count + values.Count))
+            if (!_afterHeader && _short is { } split && ReferenceEquals(split.Row, _lastRow) && ReferenceEquals(_index[split.Row].Section, _section) && Whole(split.Cells.Count + values.Count))
             {
                 // A row's figures on two lines, some beside the label's first line and the rest beside
                 // its second: which columns are on which line is not printed, so they are certain only
@@ -171,8 +184,12 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 {
                     Unfill(split.Row, _section, $"该行的数字分两处印出（{split.Cells.Count} 格与 {values.Count} 格），无法确定各数字所在的栏");
                 }
-                return;
+                return false;
             }
+        }
+        if (alone.Count > 0 && next is not null && JoinNext(alone, labelEnd < texts.Count ? row.Cells.Skip(labelEnd).ToList() : null, next))
+        {
+            return true;
         }
         if (alone.Count == 0)
         {
@@ -190,15 +207,32 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                     // A second line of figures for the one-row table: a figure too wide for its
                     // narrow column wraps onto the next line ("118" over "4"), so neither line is certain.
                     Unfill(unlabelled.s.Rows[0], unlabelled.s, "该表印出不止一行数字（数字可能在栏内折行），无法确定各栏数字");
-                    return;
+                    return false;
                 }
                 Fill(unlabelled.s.Rows[0], unlabelled.s, row.Cells.Skip(row.Cells.Count - width).ToList());
                 MatchedRows++;
-                return;
+                return false;
             }
         }
-        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !CellText.Units.Contains(t))), texts, row.Location));
+        if (labelEnd == texts.Count && alone.SelectMany(Pieces).All(HeaderPiece))
+        {
+            // A header whose labels wrapped in their narrow cells (统计指标 | 单 统计 over 位 数).
+            _afterHeader = true;
+            return false;
+        }
         _open = false;
+        Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", alone.Where(t => !CellText.Units.Contains(t))), texts, row.Location));
+        return false;
+    }
+
+    /// <summary>The pieces of a printed label set one space apart (a group label's piece beside a row's label).</summary>
+    private static string[] Pieces(string label) => label.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Part of a column label of the format, and no row's label.</summary>
+    private bool HeaderPiece(string piece)
+    {
+        var text = memo.Normalize(piece);
+        return Named(text).Count == 0 && _index.AllHeaderLabels.Any(h => h.Contains(text, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -214,7 +248,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         }
         var official = _index[_lastRow].Label;
         var printed = _lastLabel;
-        foreach (var token in labels.SelectMany(l => l.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var token in labels.SelectMany(Pieces))
         {
             if (CellText.Units.Contains(token))
             {
@@ -226,7 +260,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 printed += text;
                 continue;
             }
-            if (Named(text).Count > 0 || !_index.RowsOf(_section).Any(e => e.Row.Children.Count > 0 && e.Label.Contains(text, StringComparison.Ordinal)))
+            if (!GroupPiece(text))
             {
                 return false;
             }
@@ -234,6 +268,40 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         _lastLabel = printed;
         return true;
     }
+
+    /// <summary>
+    /// A label wrapped in its cell whose first line is too short to name its row by itself
+    /// ("1．属于国家秘" over "密", "5．要求行政机" over "关确认或重新出"): with the next line's last
+    /// piece it does, the next line's other pieces being its group's label printed down its column.
+    /// The figures are those beside either line, never both.
+    /// </summary>
+    private bool JoinNext(List<string> labels, IReadOnlyList<SourceCell>? figures, SourceRow next)
+    {
+        var (nextTexts, nextEnd) = Read(next);
+        var nextLabels = Labels(nextTexts, nextEnd);
+        var nextFigures = nextEnd < nextTexts.Count ? next.Cells.Skip(nextEnd).ToList() : null;
+        if (nextLabels.Count == 0 || (figures is null) == (nextFigures is null) || FindRow(nextLabels, null) is not null)
+        {
+            return false;
+        }
+        var pieces = nextLabels.SelectMany(Pieces).Where(t => !CellText.Units.Contains(t)).ToList();
+        if (pieces.Count == 0 || pieces.SkipLast(1).Any(t => !GroupPiece(memo.Normalize(t))))
+        {
+            return false;
+        }
+        var joined = labels.SkipLast(1).Append(labels[^1] + pieces[^1]).ToList();
+        if (FindRow(joined, null) is not { } found)
+        {
+            return false;
+        }
+        Accept(found, joined[^1], figures ?? nextFigures!);
+        return true;
+    }
+
+    /// <summary>A piece of a group's label (年度办, 予公开): no row's label of its own, part of a group row's.</summary>
+    private bool GroupPiece(string normalized) =>
+        Named(normalized).Count == 0
+        && (_section is null ? _index.All : _index.RowsOf(_section)).Any(e => e.Row.Children.Count > 0 && e.Label.Contains(normalized, StringComparison.Ordinal));
 
     /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
     private void Unfill(RowDef rowDef, SectionDef section, string reason)
@@ -265,7 +333,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     private void Accept((TableDef Table, SectionDef Section, RowDef Row) match, string label, IReadOnlyList<SourceCell> values)
     {
         (_table, _section, _lastRow) = match;
-        (_lastLabel, _open) = (memo.Normalize(label), true);
+        (_lastLabel, _open, _afterHeader) = (memo.Normalize(label), true, false);
         if (match.Row.HasCells && values.Count > 0)
         {
             Fill(match.Row, match.Section, values);

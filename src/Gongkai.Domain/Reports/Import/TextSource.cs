@@ -54,14 +54,23 @@ public static partial class TextSource
                 default:
                     var rows = new List<SourceRow>();
                     var tabular = kinds[i];
-                    if (tabular == Kind.SpaceRow && blocks.LastOrDefault() is SourceParagraph { Text.Length: <= 30 } above
+                    var pieces = tabular == Kind.SpaceRow ? LabelPiecesAbove(lines, kinds, i, blocks) : 0;
+                    if (pieces > 0)
+                    {
+                        // The table goes on after a page break with the start of a wrapped label (or the
+                        // end of one) above its first figures: those lines are its first rows.
+                        blocks.RemoveRange(blocks.Count - pieces, pieces);
+                        rows.AddRange(Enumerable.Range(i - pieces, pieces).Select(k => Row(SpaceCells(lines[k]), k)));
+                    }
+                    else if (tabular == Kind.SpaceRow && blocks.LastOrDefault() is SourceParagraph { Text.Length: <= 30 } above
                         && SpaceCells(lines[i]) is var first && first.Length > 0 && (CellText.IsFigure(first[0]) || CellText.Units.Contains(first[0])))
                     {
                         // The table's first row has only a unit and figures: its label is the line above, wrapped round them.
                         blocks.RemoveAt(blocks.Count - 1);
                         rows.Add(new SourceRow([new SourceCell(above.Text, above.Location)], above.Location));
                     }
-                    while (i < lines.Length && (kinds[i] == tabular || kinds[i] == Kind.Blank || ContinuesLabel(lines, kinds, i, tabular) || InnerTitle(lines, kinds, i, tabular)))
+                    while (i < lines.Length && (kinds[i] == tabular || kinds[i] == Kind.Blank || ContinuesLabel(lines, kinds, i, tabular) || InnerTitle(lines, kinds, i, tabular)
+                        || LabelEnd(lines, kinds, i, tabular)))
                     {
                         if (kinds[i] == Kind.Blank)
                         {
@@ -128,8 +137,38 @@ public static partial class TextSource
         tabular == Kind.TabRow && kinds[i] == Kind.Text && i + 1 < lines.Length && kinds[i + 1] == Kind.TabRow
         && lines[i + 1].StartsWith('\t') && lines[i].Trim().Length < 60;
 
+    /// <summary>
+    /// The rest of the last row's wrapped label, on the line right under it: narrow, indented into the
+    /// label column as pdftotext -layout sets a cell, and not a numbered heading.
+    /// </summary>
+    private static bool LabelEnd(string[] lines, Kind[] kinds, int i, Kind tabular) =>
+        tabular == Kind.SpaceRow && kinds[i] == Kind.Text && i > 0 && kinds[i - 1] == Kind.SpaceRow
+        && lines[i].StartsWith("  ", StringComparison.Ordinal) && lines[i].Trim().Length <= NarrowLine && !Numbered().IsMatch(lines[i].Trim());
+
+    /// <summary>
+    /// How many lines right above a table's first row (no blank line between) are pieces of wrapped
+    /// labels — when that row's own label is the rest of one: narrow, indented into the table as
+    /// pdftotext -layout sets a cell, not a part's heading, no figure; four at most.
+    /// </summary>
+    private static int LabelPiecesAbove(string[] lines, Kind[] kinds, int i, List<SourceBlock> blocks)
+    {
+        if (Numbered().IsMatch(lines[i].Trim()))
+        {
+            // The first row starts a label of its own (一、 （三） 2．): the lines above are the table's caption or header.
+            return 0;
+        }
+        var count = 0;
+        for (var j = i - 1; j >= 0 && count < 4 && kinds[j] == Kind.Text && lines[j].StartsWith("  ", StringComparison.Ordinal)
+            && lines[j].Trim() is { Length: <= 16 } text && !PartHeading().IsMatch(text) && !SpaceCells(lines[j]).Any(CellText.IsFigure)
+            && blocks.Count > count && blocks[^(count + 1)] is SourceParagraph paragraph && paragraph.Location == Location(j); j--)
+        {
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>The longest line taken for a piece of a label wrapped in a table cell (about the width of a cell).</summary>
-    private const int NarrowLine = 16;
+    private const int NarrowLine = 24;
 
     /// <summary>
     /// A short line of text with table rows right before and after it belongs to the table; so do
@@ -140,7 +179,7 @@ public static partial class TextSource
     private static bool InnerTitle(string[] lines, Kind[] kinds, int i, Kind tabular)
     {
         bool Short(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30;
-        bool Narrow(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= NarrowLine;
+        bool Narrow(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= NarrowLine && !PartHeading().IsMatch(lines[j].Trim());
         if (tabular is Kind.CellLine || !Short(i))
         {
             return false;
@@ -212,20 +251,48 @@ public static partial class TextSource
     /// </summary>
     private static void AmongSpaceRows(string[] lines, Kind[] kinds)
     {
-        bool Candidate(int i) => SpaceCells(lines[i]) is { Length: >= 3 } cells && CellText.IsFigure(cells[^1]) && CellText.IsFigure(cells[^2]);
-        // The rest of a wrapped label ("权益" under "4．保护第三方合法 0 0 0") stands between such rows.
-        bool LabelRest(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= NarrowLine && !SpaceCells(lines[j]).Any(CellText.IsFigure);
+        // A label and figures, or a label, a unit and a figure (统计表: "…等信息 条 12"): how many
+        // figures it ends with, and whether a unit stands before them; 0 for any other line.
+        int Shape(int i)
+        {
+            var line = lines[i].AsSpan().TrimEnd();
+            if (line.Length == 0 || !char.IsAsciiDigit(line[^1]) || SpaceCells(lines[i]) is not { Length: >= 3 } cells || !CellText.IsFigure(cells[^1]))
+            {
+                return 0;
+            }
+            var figures = 1;
+            while (figures < cells.Length - 1 && CellText.IsFigure(cells[^(figures + 1)]))
+            {
+                figures++;
+            }
+            return CellText.Units.Contains(cells[^(figures + 1)]) ? 100 + figures : figures >= 2 ? figures : 0;
+        }
+        bool Candidate(int i) => Shape(i) > 0;
+        // Lines of wrapped labels ("权益" under "4．保护第三方合法 0 0 0", the first line of a label
+        // whose figures are beside its second) stand between such rows.
+        bool LabelRest(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30 && !SpaceCells(lines[j]).Any(CellText.IsFigure);
         int Neighbour(int i, int step)
         {
             var rests = 0;
             for (var j = i + step; j >= 0 && j < lines.Length; j += step)
             {
-                if (kinds[j] != Kind.Blank && (++rests > 3 || !LabelRest(j)))
+                if (kinds[j] != Kind.Blank && (++rests > 4 || !LabelRest(j)))
                 {
                     return j;
                 }
             }
             return -1;
+        }
+        // Two such lines next to each other with as many figures are rows of one table, however
+        // narrow its columns (a page of rows one space apart between two page headers).
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] == Kind.Text && Shape(i) is var shape and > 0
+                && (Neighbour(i, -1) is var above and >= 0 && kinds[above] is Kind.Text or Kind.SpaceRow && Shape(above) == shape
+                    || Neighbour(i, 1) is var below and >= 0 && kinds[below] == Kind.Text && Shape(below) == shape))
+            {
+                kinds[i] = Kind.SpaceRow;
+            }
         }
         for (var pass = 0; pass < 2; pass++)
         {
@@ -248,9 +315,10 @@ public static partial class TextSource
     private static string[] SpaceCells(string line)
     {
         var cells = new List<string>();
-        foreach (var part in SpaceRun().Split(line.Trim()))
+        var parts = SpaceRun().Split(line.Trim());
+        for (var p = 0; p < parts.Length; p++)
         {
-            var tokens = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var tokens = parts[p].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var figures = tokens.Length;
             while (figures > 0 && CellText.IsFigure(tokens[figures - 1]))
             {
@@ -266,6 +334,13 @@ public static partial class TextSource
                 }
                 label.Add(token);
             }
+            if (label.Count > 1 && (figures < tokens.Length || p < parts.Length - 1) && (CellText.Units.Contains(label[^1]) || label[^1] == "万"))
+            {
+                // The unit column one space from a long label ("…数（不同方 次 12"), or the first
+                // line of a unit wrapped in it (万 over 元).
+                cells.Add(string.Join(' ', label.SkipLast(1)));
+                label.RemoveRange(0, label.Count - 1);
+            }
             if (label.Count > 0)
             {
                 cells.Add(string.Join(' ', label));
@@ -280,6 +355,10 @@ public static partial class TextSource
     [System.Text.RegularExpressions.GeneratedRegex("[ \u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex SpaceRun();
 
+
+    /// <summary>A report part's heading (四、政府信息公开行政复议、行政诉讼情况): never a piece of a table.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[一二三四五六七八九十]{1,2}、")]
+    private static partial System.Text.RegularExpressions.Regex PartHeading();
 
     /// <summary>A label's own number: 1． 2、 （三） 四、.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
