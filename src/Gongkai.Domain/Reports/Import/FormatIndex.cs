@@ -22,6 +22,11 @@ internal sealed class FormatIndex
     /// <summary>Every normalised label a header row of this format may print.</summary>
     public HashSet<string> AllHeaderLabels { get; }
 
+    /// <summary>The header labels one to a line: a piece of any of them is found with one search.</summary>
+    public string HeaderText { get; }
+
+    private readonly Dictionary<SectionDef, string> _groupText = new(ReferenceEqualityComparer.Instance);
+
     private readonly Dictionary<RowDef, Entry> _entries = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<RowDef, RowDef?> _parents = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SectionDef, IReadOnlyList<Entry>> _sectionRows = new(ReferenceEqualityComparer.Instance);
@@ -56,6 +61,7 @@ internal sealed class FormatIndex
                     Walk(row, null);
                 }
                 _sectionRows[section] = rows;
+                _groupText[section] = string.Join("\n", rows.Where(r => r.Row.Children.Count > 0).Select(r => r.Label));
                 all.AddRange(rows);
                 var headers = Flatten(section.Columns).Concat([section.LabelHeader, table.CornerNote]).OfType<string>().Select(LabelText.Normalize).ToHashSet();
                 sections.Add(new SectionEntry(table, section, section.Title is null ? null : LabelText.Normalize(section.Title), headers, width));
@@ -74,6 +80,8 @@ internal sealed class FormatIndex
         Sections = sections;
         Widths = sections.Select(s => s.Width).Distinct().ToList();
         AllHeaderLabels = sections.SelectMany(s => s.HeaderLabels).ToHashSet();
+        HeaderText = string.Join("\n", AllHeaderLabels);
+        AllGroupText = string.Join("\n", _groupText.Values);
         LabelHeader = format.Tables.SelectMany(t => t.Sections).Select(s => s.LabelHeader).FirstOrDefault(h => h is not null);
     }
 
@@ -114,6 +122,12 @@ internal sealed class FormatIndex
     public RowDef? ParentOf(RowDef row) => _parents[row];
 
     public IReadOnlyList<Entry> RowsOf(SectionDef section) => _sectionRows[section];
+
+    /// <summary>The labels of a section's group rows (rows with children), one to a line.</summary>
+    public string GroupText(SectionDef section) => _groupText[section];
+
+    /// <summary>The labels of every group row of the format, one to a line.</summary>
+    public string AllGroupText { get; }
 
     public IEnumerable<Entry> Children(RowDef row) => row.Children.Select(c => _entries[c]);
 

@@ -232,7 +232,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     private bool HeaderPiece(string piece)
     {
         var text = memo.Normalize(piece);
-        return Named(text).Count == 0 && _index.AllHeaderLabels.Any(h => h.Contains(text, StringComparison.Ordinal));
+        return text.Length > 0 && _index.HeaderText.Contains(text, StringComparison.Ordinal) && Named(text).Count == 0;
     }
 
     /// <summary>
@@ -277,6 +277,11 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     /// </summary>
     private bool JoinNext(List<string> labels, IReadOnlyList<SourceCell>? figures, SourceRow next)
     {
+        if (memo.Normalize(labels[^1]) is { Length: >= LabelText.MinimumPrefix } first && Named(first).Count == 0)
+        {
+            // Long enough to be matched as the start of a label, and the start of none: no rest makes one.
+            return false;
+        }
         var (nextTexts, nextEnd) = Read(next);
         var nextLabels = Labels(nextTexts, nextEnd);
         var nextFigures = nextEnd < nextTexts.Count ? next.Cells.Skip(nextEnd).ToList() : null;
@@ -300,8 +305,8 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
 
     /// <summary>A piece of a group's label (年度办, 予公开): no row's label of its own, part of a group row's.</summary>
     private bool GroupPiece(string normalized) =>
-        Named(normalized).Count == 0
-        && (_section is null ? _index.All : _index.RowsOf(_section)).Any(e => e.Row.Children.Count > 0 && e.Label.Contains(normalized, StringComparison.Ordinal));
+        normalized.Length > 0 && (_section is null ? _index.AllGroupText : _index.GroupText(_section)).Contains(normalized, StringComparison.Ordinal)
+        && Named(normalized).Count == 0;
 
     /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
     private void Unfill(RowDef rowDef, SectionDef section, string reason)
@@ -378,28 +383,38 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     /// <summary>A row that names columns, a section or the label column: it sets the context and holds no values.</summary>
     private bool IsHeader(IReadOnlyList<string> texts)
     {
-        var nonEmpty = texts.Where(t => t.Length > 0).ToList();
-        if (nonEmpty.Count == 1)
+        // Every row comes here first: nothing is allocated until the row proves to be a header.
+        var (printed, first) = (0, "");
+        foreach (var text in texts)
         {
-            var only = memo.Normalize(nonEmpty[0]);
-            if (_index.Sections.FirstOrDefault(s => s.Title is not null && Same(only, s.Title)) is { } titled)
+            if (text.Length > 0)
             {
-                (_table, _section) = (titled.Table, titled.Section);
-                HeaderMatches++;
-                return true;
+                (printed, first) = (printed + 1, printed == 0 ? text : first);
+            }
+        }
+        if (printed == 1)
+        {
+            var only = memo.Normalize(first);
+            foreach (var titled in _index.Sections)
+            {
+                if (titled.Title is not null && Same(only, titled.Title))
+                {
+                    (_table, _section) = (titled.Table, titled.Section);
+                    HeaderMatches++;
+                    return true;
+                }
             }
         }
         // A header may print a column's whole path (申请人情况·自然人): its last part names the column.
-        var normalized = new List<string>(nonEmpty.Count);
-        foreach (var text in nonEmpty)
+        string Column(string text) => memo.Normalize(text.Contains('·') ? text[(text.LastIndexOf('·') + 1)..] : text);
+        foreach (var text in texts)
         {
-            var label = memo.Normalize(text.Contains('·') ? text[(text.LastIndexOf('·') + 1)..] : text);
-            if (!_index.AllHeaderLabels.Contains(label))
+            if (text.Length > 0 && !_index.AllHeaderLabels.Contains(Column(text)))
             {
                 return false;
             }
-            normalized.Add(label);
         }
+        var normalized = texts.Where(t => t.Length > 0).Select(Column).ToList();
         var best = _index.Sections
             .Select(c => (Entry: c, Hits: normalized.Count(n => c.HeaderLabels.Contains(n))))
             .OrderByDescending(c => c.Hits)

@@ -147,8 +147,8 @@ public static partial class TextSource
 
     /// <summary>
     /// How many lines right above a table's first row (no blank line between) are pieces of wrapped
-    /// labels — when that row's own label is the rest of one: narrow, indented into the table as
-    /// pdftotext -layout sets a cell, not a part's heading, no figure; four at most.
+    /// labels — when that row's own label is the rest of one: 16 characters at most, indented into the
+    /// table as pdftotext -layout sets a cell, not a part's heading, no figure; four at most.
     /// </summary>
     private static int LabelPiecesAbove(string[] lines, Kind[] kinds, int i, List<SourceBlock> blocks)
     {
@@ -245,32 +245,45 @@ public static partial class TextSource
     }
 
     /// <summary>
-    /// A line of a label and figures one space apart, next to rows aligned with spaces, is one of
-    /// them (pdftotext sets a row whose cells are all narrow without a wider gap); on its own such a
-    /// line is running text (a sheet flattened into a paragraph).
+    /// A line of a label and figures one space apart, next to rows aligned with spaces or to another
+    /// such line with as many figures, is a row (pdftotext sets a row whose cells are all narrow
+    /// without a wider gap); on its own such a line is running text (a sheet flattened into a paragraph).
     /// </summary>
     private static void AmongSpaceRows(string[] lines, Kind[] kinds)
     {
         // A label and figures, or a label, a unit and a figure (统计表: "…等信息 条 12"): how many
-        // figures it ends with, and whether a unit stands before them; 0 for any other line.
-        int Shape(int i)
+        // figures it ends with and whether a unit stands before them; null for any other line (a
+        // paragraph of a flattened sheet is far longer than a row). Each line is looked at once.
+        var shapes = new (int Figures, bool Unit)?[lines.Length];
+        var seen = new bool[lines.Length];
+        (int Figures, bool Unit)? Shape(int i)
         {
-            var line = lines[i].AsSpan().TrimEnd();
-            if (line.Length == 0 || !char.IsAsciiDigit(line[^1]) || SpaceCells(lines[i]) is not { Length: >= 3 } cells || !CellText.IsFigure(cells[^1]))
+            if (!seen[i])
             {
-                return 0;
+                (seen[i], shapes[i]) = (true, ShapeOf(lines[i]));
+            }
+            return shapes[i];
+        }
+        static (int Figures, bool Unit)? ShapeOf(string text)
+        {
+            var line = text.AsSpan().TrimEnd();
+            if (line.Length is 0 or > 300 || !char.IsAsciiDigit(line[^1]) || SpaceCells(text) is not { Length: >= 3 } cells || !CellText.IsFigure(cells[^1]))
+            {
+                return null;
             }
             var figures = 1;
             while (figures < cells.Length - 1 && CellText.IsFigure(cells[^(figures + 1)]))
             {
                 figures++;
             }
-            return CellText.Units.Contains(cells[^(figures + 1)]) ? 100 + figures : figures >= 2 ? figures : 0;
+            var unit = CellText.Units.Contains(cells[^(figures + 1)]);
+            return unit || figures >= 2 ? (figures, unit) : null;
         }
-        bool Candidate(int i) => Shape(i) > 0;
+        bool Candidate(int i) => Shape(i) is not null;
         // Lines of wrapped labels ("权益" under "4．保护第三方合法 0 0 0", the first line of a label
         // whose figures are beside its second) stand between such rows.
-        bool LabelRest(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30 && !SpaceCells(lines[j]).Any(CellText.IsFigure);
+        bool LabelRest(int j) => kinds[j] == Kind.Text && lines[j].Trim().Length <= 30
+            && (!lines[j].AsSpan().ContainsAnyInRange('0', '9') || !SpaceCells(lines[j]).Any(CellText.IsFigure));
         int Neighbour(int i, int step)
         {
             var rests = 0;
@@ -287,7 +300,7 @@ public static partial class TextSource
         // narrow its columns (a page of rows one space apart between two page headers).
         for (var i = 0; i < lines.Length; i++)
         {
-            if (kinds[i] == Kind.Text && Shape(i) is var shape and > 0
+            if (kinds[i] == Kind.Text && Shape(i) is { } shape
                 && (Neighbour(i, -1) is var above and >= 0 && kinds[above] is Kind.Text or Kind.SpaceRow && Shape(above) == shape
                     || Neighbour(i, 1) is var below and >= 0 && kinds[below] == Kind.Text && Shape(below) == shape))
             {
@@ -299,7 +312,7 @@ public static partial class TextSource
             var step = pass == 0 ? 1 : -1;
             for (var i = pass == 0 ? 0 : lines.Length - 1; i >= 0 && i < lines.Length; i += step)
             {
-                if (kinds[i] == Kind.Text && Neighbour(i, -step) is var n and >= 0 && kinds[n] == Kind.SpaceRow && Candidate(i))
+                if (kinds[i] == Kind.Text && Candidate(i) && Neighbour(i, -step) is var n and >= 0 && kinds[n] == Kind.SpaceRow)
                 {
                     kinds[i] = Kind.SpaceRow;
                 }
