@@ -160,14 +160,13 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             // The figures of a row whose label was printed without them, on the line of the label's
             // rest or a line of their own (pdftotext -layout of a label wrapped in its cell).
             var values = row.Cells.Skip(texts.FindIndex(t => CellText.Units.Contains(t) || IsNumber(t))).ToList();
-            bool Whole(int count) => count == _section!.LeafColumns().Count || count == _section.LeafColumns().Count(c => c.Kind != ValueKind.UnitText);
             // Figures after a page's header are not the row's before it (_afterHeader).
-            if (!_afterHeader && _lastRow is { HasCells: true } pending && !_filled.Contains(pending) && ReferenceEquals(_index[pending].Section, _section) && Whole(values.Count))
+            if (!_afterHeader && _lastRow is { HasCells: true } pending && !_filled.Contains(pending) && ReferenceEquals(_index[pending].Section, _section) && Whole(_section, values.Count))
             {
                 Fill(pending, _section, values);
                 return false;
             }
-            if (!_afterHeader && _short is { } split && ReferenceEquals(split.Row, _lastRow) && ReferenceEquals(_index[split.Row].Section, _section) && Whole(split.Cells.Count + values.Count))
+            if (!_afterHeader && _short is { } split && ReferenceEquals(split.Row, _lastRow) && ReferenceEquals(_index[split.Row].Section, _section) && Whole(_section, split.Cells.Count + values.Count))
             {
                 // A row's figures on two lines, some beside the label's first line and the rest beside
                 // its second: which columns are on which line is not printed, so they are certain only
@@ -295,13 +294,18 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             return false;
         }
         var joined = labels.SkipLast(1).Append(labels[^1] + pieces[^1]).ToList();
-        if (FindRow(joined, null) is not { } found)
+        var values = figures ?? nextFigures!;
+        if (FindRow(joined, null) is not { } found || !Whole(found.Item2, values.Count))
         {
             return false;
         }
-        Accept(found, joined[^1], figures ?? nextFigures!);
+        Accept(found, joined[^1], values);
         return true;
     }
+
+    /// <summary>Whether a row's printed cells are one to each of the section's columns (its unit printed or not).</summary>
+    private static bool Whole(SectionDef section, int count) =>
+        count == section.LeafColumns().Count || count == section.LeafColumns().Count(c => c.Kind != ValueKind.UnitText);
 
     /// <summary>A piece of a group's label (年度办, 予公开): no row's label of its own, part of a group row's.</summary>
     private bool GroupPiece(string normalized) =>

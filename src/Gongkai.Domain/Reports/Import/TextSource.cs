@@ -276,7 +276,7 @@ public static partial class TextSource
             {
                 figures++;
             }
-            var unit = CellText.Units.Contains(cells[^(figures + 1)]);
+            var unit = UnitCell(cells[^(figures + 1)]);
             return unit || figures >= 2 ? (figures, unit) : null;
         }
         bool Candidate(int i) => Shape(i) is not null;
@@ -347,10 +347,9 @@ public static partial class TextSource
                 }
                 label.Add(token);
             }
-            if (label.Count > 1 && (figures < tokens.Length || p < parts.Length - 1) && (CellText.Units.Contains(label[^1]) || label[^1] == "万"))
+            if (label.Count > 1 && (figures < tokens.Length || p < parts.Length - 1) && UnitCell(label[^1]))
             {
-                // The unit column one space from a long label ("…数（不同方 次 12"), or the first
-                // line of a unit wrapped in it (万 over 元).
+                // The unit column one space from a long label ("…数（不同方 次 12").
                 cells.Add(string.Join(' ', label.SkipLast(1)));
                 label.RemoveRange(0, label.Count - 1);
             }
@@ -362,6 +361,9 @@ public static partial class TextSource
         }
         return [.. cells];
     }
+
+    /// <summary>A unit, or the first line of 万元 wrapped in its narrow column (万 over 元).</summary>
+    private static bool UnitCell(string text) => CellText.Units.Contains(text) || text == "万";
 
     private static readonly System.Buffers.SearchValues<char> FigureLineChars = System.Buffers.SearchValues.Create("0123456789 .,-+%");
 
