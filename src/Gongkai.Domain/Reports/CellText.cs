@@ -13,14 +13,48 @@ public static partial class CellText
     [GeneratedRegex(@"^(?<sign>[-+−－]?)\s*(?<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<unit>[^\d\s]{0,4})$")]
     private static partial Regex Number();
 
+    private static readonly HashSet<string> UnitSet = ["条", "件", "项", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元"];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = UnitSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The units tables print beside their figures or in a column of their own (the 统计表's 单位).</summary>
-    public static IReadOnlySet<string> Units { get; } = new HashSet<string> { "条", "件", "项", "次", "个", "人", "人次", "篇", "期", "份", "万元", "元" };
+    public static IReadOnlySet<string> Units => UnitSet;
 
-    [GeneratedRegex(@"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|次|人)?$")]
-    private static partial Regex Figure();
-
-    /// <summary>Whether a printed cell is a figure (a number, a unit after it or not), as layout readers tell figures from labels.</summary>
-    public static bool IsFigure(string text) => Figure().IsMatch(text);
+    /// <summary>
+    /// Whether a printed cell is a figure — a number (sign, digits with thousands commas, decimals),
+    /// one of <see cref="Units"/> after it or not — as layout readers tell figures from labels.
+    /// </summary>
+    public static bool IsFigure(string text)
+    {
+        var s = text.AsSpan();
+        if (s.Length > 0 && s[0] is '-' or '+')
+        {
+            s = s[1..];
+        }
+        if (s.Length == 0 || !char.IsAsciiDigit(s[0]))
+        {
+            return false;
+        }
+        var i = 1;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == ','))
+        {
+            i++;
+        }
+        if (i < s.Length && s[i] == '.')
+        {
+            var decimals = i + 1;
+            while (decimals < s.Length && char.IsAsciiDigit(s[decimals]))
+            {
+                decimals++;
+            }
+            if (decimals == i + 1)
+            {
+                return false;
+            }
+            i = decimals;
+        }
+        var unit = s[i..].TrimStart();
+        return unit.Length == 0 || UnitLookup.Contains(unit);
+    }
 
     /// <summary>The value, or a problem in Chinese; (null, null) for blank.</summary>
     public static (CellValue? Value, string? Problem) Parse(string? text, ValueKind kind)

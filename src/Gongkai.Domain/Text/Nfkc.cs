@@ -15,6 +15,33 @@ namespace Gongkai.Domain.Text;
 /// </summary>
 public static class Nfkc
 {
+    /// <summary>
+    /// The text normalised (NFKC: a full-width ２０１７ is still a year) and run together: PDFs and
+    /// web pages break lines and space out characters anywhere.
+    /// </summary>
+    public static string Collapse(string s)
+    {
+        var text = Normalize(s);
+        var first = 0;
+        while (first < text.Length && !char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length).Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
+    }
+
     public static string Normalize(string text)
     {
         var changes = false;

@@ -37,42 +37,15 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})")]
     private static partial Regex IsoDate();
 
-    /// <summary>
-    /// The text normalised (NFKC: a full-width ２０１７ is still a year) and run together: PDFs and
-    /// web pages break lines and space out characters anywhere.
-    /// </summary>
-    internal static string Collapse(string s)
-    {
-        var text = Text.Nfkc.Normalize(s);
-        var first = 0;
-        while (first < text.Length && !char.IsWhiteSpace(text[first]))
-        {
-            first++;
-        }
-        if (first == text.Length)
-        {
-            return text;
-        }
-        var kept = new System.Text.StringBuilder(text.Length).Append(text, 0, first);
-        foreach (var c in text.AsSpan(first))
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                kept.Append(c);
-            }
-        }
-        return kept.ToString();
-    }
-
     public static Metadata Read(SourceDocument source)
     {
-        var all = source.Paragraphs.Select(p => Collapse(p.Text)).Where(l => l.Length > 0).ToList();
+        var all = source.Paragraphs.Select(p => Text.Nfkc.Collapse(p.Text)).Where(l => l.Length > 0).ToList();
         // The page's header is metadata, not part of the report.
         var page = all.Take(12).Select(l => PageField().Match(l)).Where(m => m.Success)
             .GroupBy(m => m.Groups["field"].Value).ToDictionary(g => g.Key, g => g.First().Groups["value"].Value);
         var lines = all.Where(l => !PageField().IsMatch(l)).ToList();
         // The table's cells are read only when the text does not say (they are many; the text usually does).
-        var cells = source.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => Collapse(c.Text)).Where(t => t.Length > 0);
+        var cells = source.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => Text.Nfkc.Collapse(c.Text)).Where(t => t.Length > 0);
 
         var titleIndex = lines.Take(4).ToList().FindIndex(l => l.Contains("报告") && l.Length <= 60);
         string? title = page.GetValueOrDefault("标题") is { Length: > 0 } pageTitle ? pageTitle : null;

@@ -68,7 +68,7 @@ internal static partial class TextChecks
 
     public static IEnumerable<Violation> Evaluate(string text, AnnualReport report, bool hasTable)
     {
-        var flat = Metadata.Collapse(text);
+        var flat = Text.Nfkc.Collapse(text);
         if (hasTable)
         {
             foreach (var statement in Statements)
@@ -105,7 +105,7 @@ internal static partial class TextChecks
                 yield return new Violation("text.missing_table", Severity.Warning, [], null, null, "正文称报告附有统计表，但报告中没有统计表。");
             }
         }
-        foreach (var part in report.Parts.Select(p => Metadata.Collapse(p.Text)))
+        foreach (var part in report.Parts.Select(p => Text.Nfkc.Collapse(p.Text)))
         foreach (Match announced in Announced().Matches(part))
         {
             var count = ReportParser.ChineseNumber(announced.Groups["n"].Value);
