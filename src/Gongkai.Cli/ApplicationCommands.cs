@@ -67,6 +67,10 @@ public static class ApplicationCommands
                 await io.Out.WriteLineAsync(application.TrackingNumber);
                 await io.Out.WriteLineAsync(application.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 await io.Out.WriteLineAsync($"查询码 {secret}（只显示这一次，请交给申请人）");
+                if (calendar.IsProvisional(application.Received, application.DueDate))
+                {
+                    await io.Out.WriteLineAsync(WorkingCalendar.ProvisionalNote(application.DueDate.Year));
+                }
             }
             catch (Exception e) when (e is CalendarGapException or RecordsLockedException)
             {
@@ -120,10 +124,15 @@ public static class ApplicationCommands
                 parse.GetValue(supplement) is { } s ? Date(s, "--supplement-received") : null,
                 (parse.GetValue(consultations) ?? []).Select(Pause).ToList(),
                 parse.GetValue(extension));
+            // The calendar the site uses: the database's loaded schedules when there is a database.
+            using var services = GongkaiCommand.Services(parse);
+            using var scope = services.CreateScope();
+            var calendar = await scope.ServiceProvider.GetRequiredService<WorkingCalendars>()
+                .CurrentIfAnyAsync(scope.ServiceProvider.GetRequiredService<GongkaiDb>(), ct);
             Deadline deadline;
             try
             {
-                deadline = ReplyDeadline.Compute(WorkingCalendar.National, facts);
+                deadline = ReplyDeadline.Compute(calendar, facts);
             }
             catch (Exception e) when (e is DeadlineException or CalendarGapException)
             {

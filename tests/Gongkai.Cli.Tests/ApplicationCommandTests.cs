@@ -29,12 +29,46 @@ public sealed class ApplicationCommandTests
     [InlineData(new[] { "--received", "2023-3-1" }, "--received 应为 YYYY-MM-DD")]
     [InlineData(new[] { "--received", "2023-03-01", "--extension", "25" }, "最长 20 个工作日")]
     [InlineData(new[] { "--received", "2023-03-01", "--consultation", "2023-03-06" }, "--consultation 应为 FROM..TO")]
-    [InlineData(new[] { "--received", "2027-03-01" }, "2027 年的节假日安排尚未载入")]
     public async Task Deadline_BadInput_IsAClearError(string[] options, string message)
     {
         var result = await RunAsync(["deadline", .. options]);
         Assert.Equal(1, result.Exit);
         Assert.Contains(message, result.Error);
+    }
+
+    [Theory]
+    [InlineData("2026-12-20", "2027-01-18")]   // 20 working days from 21 Dec; 1 Jan 2027 off by statute
+    [InlineData("2027-12-20", "2028-01-18")]   // a year with no notice at all, into another
+    public async Task Deadline_IntoAYearWithoutItsNotice_PrintsADate_MarkedProvisional(string received, string due)
+    {
+        var result = await RunAsync("--provider", "sqlite", "--connection", $"Data Source={Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}", "none.db")}",
+            "deadline", "--received", received);
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(due, result.Lines[0]);
+        Assert.Contains(result.Lines, l => l.StartsWith("暂定：", StringComparison.Ordinal));
+        Assert.Equal($"答复期限：{due}（暂定）。", result.Lines[^2]);
+    }
+
+    [Fact]
+    public async Task Deadline_UsesTheScheduleLoadedIntoTheDatabase()
+    {
+        await using var database = await Gongkai.Tests.TestDatabase.CreateAsync("sqlite");
+        var file = Path.Combine(Path.GetTempPath(), $"schedule-{Guid.NewGuid():N}.csv");
+        try
+        {
+            // A made-up 2027 notice that gives 4–8 January off as well: the site and the CLI both move the date.
+            File.WriteAllText(file, "date,is_off_day,name\n2027-01-01,true,元旦\n2027-01-04,true,元旦\n2027-01-05,true,元旦\n2027-01-06,true,元旦\n2027-01-07,true,元旦\n2027-01-08,true,元旦\n");
+            string[] db = ["--provider", "sqlite", "--connection", database.ConnectionString];
+            Assert.Equal(0, (await RunAsync([.. db, "calendar", "import", file, "--year", "2027"])).Exit);
+            var result = await RunAsync([.. db, "deadline", "--received", "2026-12-20"]);
+            Assert.Equal(0, result.Exit);
+            Assert.Equal("2027-01-25", result.Lines[0]);
+            Assert.DoesNotContain(result.Lines, l => l.Contains("暂定", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Theory]

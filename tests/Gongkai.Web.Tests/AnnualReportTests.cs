@@ -22,8 +22,12 @@ public sealed class AnnualReportTests
         return int.Parse(page.Location!.Split('/')[3]);
     }
 
-    /// <summary>The 2023 request table of a town: 3 applications, 2 granted, 1 not held.</summary>
-    private static Dictionary<string, string?> Balanced(bool withError = false) => new()
+    /// <summary>Every cell of a format filled with 0, as a clerk fills the cells with nothing to count (a blank is an omission).</summary>
+    private static Dictionary<string, string?> Zeros(string format) =>
+        ReportFormats.Get(format).Cells().Where(c => c.Kind != ValueKind.UnitText).ToDictionary(c => $"Cells[{c.Key}]", _ => (string?)"0");
+
+    /// <summary>The 2023 request table of a town: 3 applications, 2 granted, 1 not held; every other cell 0.</summary>
+    private static Dictionary<string, string?> Balanced(bool withError = false) => new(Zeros("2021"))
     {
         ["Cells[requests/new/natural]"] = "3", ["Cells[requests/new/total]"] = "3",
         ["Cells[requests/granted/natural]"] = "2", ["Cells[requests/granted/total]"] = "2",
@@ -248,6 +252,52 @@ public sealed class AnnualReportTests
         Assert.Contains("requests/new/natural: 空→3", entry.Changes);
         Assert.Contains("sha256:", entry.Changes);
         Assert.DoesNotContain("gongkai.annual-report/1", entry.Changes);
+    }
+
+    [Fact]
+    public async Task AReportForTheCurrentYear_IsDrafted_ButNeitherSubmittedNorPublishedBeforeTheYearEnds()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        // The form offers the last finished year; the demo has 2025's, so this year's, to draft ahead — never one that exists.
+        var form = await admin.GetAsync("/console/reports/new");
+        Assert.Equal("2026", form.Document.QuerySelector("input[name=Year]")!.GetAttribute("value"));
+        Assert.Contains("2027 年 1 月 1 日起才能报送上级或发布", form.Text);
+        var id = await CreateAsync(admin, "2026");
+        var url = $"/console/reports/{id}";
+        await admin.SubmitAsync($"{url}/edit", Balanced());
+        var refused = await admin.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Submit");
+        Assert.Contains("次年 1 月 1 日起", refused.Summary);
+        Assert.Equal(ReportStatus.Draft, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Status);
+        // On 1 January 2027 (Beijing) it may go.
+        app.Clock.Now = new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero);
+        using var january = await app.SignedInAsync("bsz.admin"); // months later: the old sign-in has expired
+        Assert.Equal(HttpStatusCode.Redirect, (await january.SubmitAsync(url, new Dictionary<string, string?>(), handler: "Submit")).Status);
+        Assert.Equal(ReportStatus.Submitted, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Status);
+    }
+
+    [Fact]
+    public async Task AnEmptyStatutoryCell_BlocksPublication_ButAnImportedReportKeepsItsBlanksAsWarnings()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("qx.admin");
+        var id = await CreateAsync(admin, "2023");
+        var blank = await admin.GetAsync($"/console/reports/{id}/edit");
+        Assert.Contains("未填写，没有的请填 0", blank.Document.QuerySelector("#check-results")!.TextContent);
+        Assert.DoesNotContain("全部检查通过", blank.Document.QuerySelector("#check-results")!.TextContent);
+        var partly = new Dictionary<string, string?>(Balanced());
+        partly.Remove("Cells[proactive/licensing/decisions]");
+        await admin.SubmitAsync($"/console/reports/{id}/edit", partly);
+        var refused = await admin.SubmitAsync($"/console/reports/{id}", new Dictionary<string, string?>(), handler: "Publish");
+        Assert.Contains("未通过的勾稽关系检查", refused.Summary);
+        Assert.Contains("行政许可未填写，没有的请填 0", refused.Text);
+        Assert.Equal(ReportStatus.Draft, (await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Status);
+
+        // The same blanks in a report published elsewhere are what it printed: a warning, never an error.
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        var imported = report.Check(imported: true).Where(v => v.CheckCode == "cell.blank").ToList();
+        Assert.NotEmpty(imported);
+        Assert.All(imported, v => Assert.Equal(Severity.Warning, v.Severity));
     }
 
     [Fact]

@@ -118,32 +118,39 @@ public sealed class ApplicationRecordsTests
     {
         await using var app = await GongkaiApp.StartAsync(provider);
         using var clerk = await app.SignedInAsync("bsz.clerk");
-        // The town's 2025 report is published: a letter of December 2025 registered now changes its figures.
-        var refused = await clerk.SubmitAsync("/console/applications/new", Paper("2025-12-15"));
+        // The town's 2025 report is published: a letter of December 2025 registered now is accepted — an
+        // application is never refused for the report's sake — and flagged as a late record of 2025.
+        var late = await clerk.SubmitAsync("/console/applications/new", Paper("2025-12-15"));
+        Assert.Equal(HttpStatusCode.Redirect, late.Status);
+        var tracking = await app.QueryAsync(db => db.Applications.Where(a => a.Received == new DateOnly(2025, 12, 15)).Select(a => a.TrackingNumber).SingleAsync());
+        var flagged = Assert.Single(await app.QueryAsync(db => db.RecordCorrections.AsNoTracking().ToListAsync()));
+        Assert.Equal((2025, RecordLock.LateRecordReason(2025), "申请 " + tracking), (flagged.Year, flagged.Reason, flagged.RecordName));
+
+        // A reply dated in 2025 would change 2025's figures (answered instead of carried forward): only with a reason.
+        var refused = await clerk.SubmitAsync(late.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2025-12-30", ["Reply"] = "Granted", ["Reason"] = "予以公开" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("会改变已报送上级的 2025 年度报告中的数字", refused.Summary);
         Assert.NotNull(refused.Document.QuerySelector("textarea[name=CorrectionReason]"));
-        Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync(a => a.Received == new DateOnly(2025, 12, 15))));
-
-        var corrected = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>(Paper("2025-12-15")) { ["CorrectionReason"] = "12月15日来信漏登记，现补录" });
+        var corrected = await clerk.SubmitAsync(late.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2025-12-30", ["Reply"] = "Granted", ["Reason"] = "予以公开", ["CorrectionReason"] = "12月15日来信漏登记，12月30日已答复，现补录" });
         Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
-        // A reply in 2026 leaves 2025's figures as they were (still 结转下年度): no reason asked.
-        var replied = await clerk.SubmitAsync(corrected.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-01-06", ["Reply"] = "Granted", ["Reason"] = "予以公开" });
-        Assert.Equal(HttpStatusCode.Redirect, replied.Status);
+        // A new application of 2026 leaves 2025's figures as they were: nothing asked, nothing flagged.
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync("/console/applications/new", Paper("2026-01-06"))).Status);
 
-        var corrections = await app.QueryAsync(db => db.RecordCorrections.AsNoTracking().ToListAsync());
-        var correction = Assert.Single(corrections);
-        var tracking = await app.QueryAsync(db => db.Applications.Where(a => a.Received == new DateOnly(2025, 12, 15)).Select(a => a.TrackingNumber).SingleAsync());
-        Assert.Equal((2025, "12月15日来信漏登记，现补录", "申请 " + tracking), (correction.Year, correction.Reason, correction.RecordName));
+        var corrections = await app.QueryAsync(db => db.RecordCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal([RecordLock.LateRecordReason(2025), "12月15日来信漏登记，12月30日已答复，现补录"], corrections.Select(c => c.Reason));
+        // The town's admin sees the late record on the dashboard.
+        using var townAdmin = await app.SignedInAsync("bsz.admin");
+        Assert.Contains($"2025 年度：申请 {tracking}", (await townAdmin.GetAsync("/console")).Text);
 
         var town = await app.AgencyAsync("qx-bsz");
         var reportId = await app.QueryAsync(db => db.AnnualReports.Where(r => r.AgencyId == town.Id && r.Year == 2025).Select(r => r.Id).SingleAsync());
         using var admin = await app.SignedInAsync("bsz.admin");
         var report = await admin.GetAsync($"/console/reports/{reportId}");
-        Assert.Contains("报送后更正的记录（1 处）", report.Document.QuerySelector("section.corrections")!.TextContent);
-        Assert.Contains("12月15日来信漏登记，现补录", report.Document.QuerySelector("section.corrections")!.TextContent);
+        Assert.Contains("报送后更正的记录（2 处）", report.Document.QuerySelector("section.corrections")!.TextContent);
+        Assert.Contains("12月15日来信漏登记，12月30日已答复，现补录", report.Document.QuerySelector("section.corrections")!.TextContent);
+        Assert.Contains("补登：收到日期在已报送的 2025 年度内", report.Document.QuerySelector("section.corrections")!.TextContent);
         using var supervisor = await app.SignedInAsync("qx.supervisor");
-        Assert.Contains("报送后更正 1 处记录", (await supervisor.GetAsync("/console/reports/rollup?year=2025")).Text);
+        Assert.Contains("报送后更正 2 处记录", (await supervisor.GetAsync("/console/reports/rollup?year=2025")).Text);
     }
 
     [Fact]
@@ -173,14 +180,14 @@ public sealed class ApplicationRecordsTests
     }
 
     [Fact]
-    public async Task ARegistration_RefusesAFutureOrUncoveredDate_AndStoresNothing()
+    public async Task ARegistration_RefusesAFutureOrPreRegulationDate_AndStoresNothing()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
         using var clerk = await app.SignedInAsync("bsz.clerk");
         var future = await clerk.SubmitAsync("/console/applications/new", Paper("2026-03-09"));
         Assert.Equal("收到申请之日不能晚于今天。", future.FieldError("Received"));
         var old = await clerk.SubmitAsync("/console/applications/new", Paper("2007-06-01"));
-        Assert.StartsWith("无法计算 2007 年的答复期限", old.FieldError("Received"));
+        Assert.Equal("收到申请之日不能早于 2008 年 5 月 1 日（政府信息公开条例施行之日）。", old.FieldError("Received"));
         Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
     }
 }

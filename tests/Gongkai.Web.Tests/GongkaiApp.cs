@@ -51,9 +51,14 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     /// <param name="settings">Settings over the tests' defaults (e.g. <c>Mail:*</c>, <c>Jobs:Enabled</c>).</param>
-    public static async Task<GongkaiApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="now">The clock at start-up (the demo is seeded relative to it); 2 March 2026 by default.</param>
+    public static async Task<GongkaiApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
     {
         var app = new GongkaiApp(await TestDatabase.CreateAsync(provider), settings);
+        if (now is { } start)
+        {
+            app.Clock.Now = start;
+        }
         _ = app.Server; // start now: migrations and demo data
         return app;
     }

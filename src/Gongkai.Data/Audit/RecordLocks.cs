@@ -39,6 +39,7 @@ internal static class RecordLocks
             return false;
         }
         var corrections = new List<RecordCorrection>();
+        var late = new List<RecordCorrection>();
         foreach (var entry in changed)
         {
             var agencyId = AgencyOf(entry.Entity);
@@ -49,13 +50,22 @@ internal static class RecordLocks
                 var format = ReportFormats.Get(year.OrderByDescending(r => r.Status == ReportStatus.Published).First().FormatCode);
                 if (RecordLock.AltersFigures(CellsOf(before, format, year.Key), CellsOf(after, format, year.Key)))
                 {
-                    corrections.Add(new RecordCorrection
+                    // RecordLock.ALateApplication_IsAcceptedAndFlagged: a newly received application is never refused.
+                    var isLate = entry.State == EntityState.Added && entry.Entity is DisclosureApplication;
+                    (isLate && string.IsNullOrWhiteSpace(reason) ? late : corrections).Add(new RecordCorrection
                     {
                         AgencyId = agencyId, Year = year.Key, RecordKind = KindOf(entry), RecordName = NameOf(entry),
-                        Reason = reason?.Trim() ?? "", ActorName = actorName, OccurredUtc = nowUtc,
+                        Reason = isLate && string.IsNullOrWhiteSpace(reason) ? RecordLock.LateRecordReason(year.Key) : reason?.Trim() ?? "",
+                        ActorName = actorName, OccurredUtc = nowUtc,
                     });
                 }
             }
+        }
+        if (late.Count > 0)
+        {
+            db.RecordCorrections.AddRange(late);
+            var note = late[0].Reason;
+            db.AuditNote = db.AuditNote is null ? note : $"{db.AuditNote}；{note}";
         }
         if (corrections.Count == 0)
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Gongkai.Data.Applications;
 using Gongkai.Domain.Calendar;
 
@@ -33,6 +34,27 @@ public sealed class WorkingCalendars
             .Aggregate(WorkingCalendar.National, (combined, schedule) => combined.WithYear(schedule.Year, WorkingCalendar.ParseDays(schedule.Csv)));
         _cached = new Cached(lastId.Value, calendar);
         return calendar;
+    }
+
+    /// <summary>
+    /// The calendar of a database that may not exist (the CLI's <c>gongkai deadline</c>, run anywhere):
+    /// the database's when it has one, else the embedded schedules — never creating a database to ask.
+    /// </summary>
+    public async Task<WorkingCalendar> CurrentIfAnyAsync(GongkaiDb db, CancellationToken ct = default)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            return WorkingCalendar.National;
+        }
+        try
+        {
+            return await CurrentAsync(db, ct);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return WorkingCalendar.National; // a database without the schema yet
+        }
     }
 
     public sealed record ImportResult(int Year, int Version, int ApplicationsMoved);

@@ -56,7 +56,11 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         return list;
     }
 
-    /// <summary>Fills an empty database; does nothing when any agency exists.</summary>
+    /// <summary>
+    /// Fills an empty database, in one transaction (a failure leaves it empty, never half-seeded);
+    /// does nothing when any agency exists. Works on any date: deadlines in a year without its
+    /// holiday notice are provisional, like everyone's.
+    /// </summary>
     /// <param name="withApplications">Also put a few applications in the towns' queues (tests that count applications leave them out).</param>
     /// <returns>True when the demo data was written.</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, bool withApplications = true)
@@ -65,6 +69,14 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         {
             return false;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SeedAsync(withApplications, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private async Task SeedAsync(bool withApplications, CancellationToken ct)
+    {
         db.Actor.Set(null, "演示数据");
         var ids = new Dictionary<string, int>();
         var order = 0;
@@ -95,7 +107,10 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         var hash = StaffAccounts.HashPassword(Password);
         foreach (var account in Accounts)
         {
-            db.StaffUsers.Add(StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now));
+            var user = StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now);
+            // Mail addresses in the reserved example.gov.cn domain, so a fresh demo shows the daily reminders (in App_Data/mail).
+            user.Email = $"{account.UserName}@qingxi.example.gov.cn";
+            db.StaffUsers.Add(user);
         }
         await db.SaveChangesAsync(ct);
         var today = ChinaTime.Today(clock);
@@ -115,25 +130,18 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         var history = new DemoHistory(db);
         if (withApplications)
         {
+            // The queue before the reports: in January its cases received in December count in last year's report.
             await history.SeedApplicationsAsync(agencies, years, now, ct);
-        }
-        await history.SeedReportsAsync(agencies, years, now, ct);
-        if (withApplications)
-        {
             await SeedApplicationsAsync(ids, now, ct);
         }
-        return true;
+        await history.SeedReportsAsync(agencies, years, today, now, ct);
     }
 
     /// <summary>A few applications in each town's queue: one answered, one in progress, one due soon.</summary>
     private async Task SeedApplicationsAsync(Dictionary<string, int> ids, DateTime now, CancellationToken ct)
     {
-        var calendar = WorkingCalendar.National;
+        var calendar = WorkingCalendar.National; // the database is empty: its calendar is the embedded one
         var today = ChinaTime.Today(clock);
-        if (!calendar.CoveredYears.Contains(today.Year))
-        {
-            return; // no schedule for this year: no deadlines to show
-        }
         var people = new[] { ("赵敏", "13800000001"), ("钱江", "13800000002"), ("孙莉", "13800000003") };
         var index = 0;
         foreach (var code in new[] { "qx-bsz", "qx-sqz" })
@@ -160,7 +168,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
                     AgencyId = ids[code], TrackingNumber = $"DEMO{ids[code]:D3}{index:D4}", AccessCodeHash = StaffAccounts.HashPassword("DEMO2026"),
                     Received = received, Channel = Gongkai.Domain.Applications.Channel.Online, Rules = domain.Rules,
                     ApplicantKind = Gongkai.Domain.Applications.ApplicantKind.NaturalPerson, ApplicantName = name, Phone = phone,
-                    Description = index % 2 == 0 ? "本镇2025年农村低保资金发放情况" : "本镇某村土地征收补偿安置方案", FormWanted = "电子邮件",
+                    Description = index % 2 == 0 ? $"本镇{today.Year - 1}年农村低保资金发放情况" : "本镇某村土地征收补偿安置方案", FormWanted = "电子邮件",
                     CreatedUtc = now,
                 };
                 application.Follow(domain, calendar);

@@ -19,13 +19,13 @@ internal sealed class DemoHistory(GongkaiDb db)
 {
     private static readonly (string Name, string Phone)[] People = [("周洁", "13800000011"), ("吴刚", "13800000012"), ("郑琳", "13800000013"), ("王磊", "13800000014")];
 
-    /// <summary>Answered applications of <paramref name="years"/>; none for a year the calendar does not cover.</summary>
+    /// <summary>Answered applications of <paramref name="years"/>; a year without its holiday notice counts on the provisional calendar.</summary>
     public async Task SeedApplicationsAsync(IReadOnlyList<(int Id, string Name)> agencies, IReadOnlyList<int> years, DateTime now, CancellationToken ct)
     {
         var calendar = WorkingCalendar.National;
         foreach (var ((agencyId, _), index) in agencies.Select((a, i) => (a, i)))
         {
-            foreach (var year in years.Where(y => calendar.CoveredYears.Contains(y) && calendar.CoveredYears.Contains(y + 1)))
+            foreach (var year in years)
             {
                 var count = 2 + (index + year) % 4;
                 var received = Enumerable.Range(0, count).Select(k => new DateOnly(year, 2 + 2 * k, 10)).ToList();
@@ -58,7 +58,8 @@ internal sealed class DemoHistory(GongkaiDb db)
     }
 
     /// <summary>Each agency's report for each year: the records' figures, the rest of the demo's, the narrative drafted from the tables.</summary>
-    public async Task SeedReportsAsync(IReadOnlyList<(int Id, string Name)> agencies, IReadOnlyList<int> years, DateTime now, CancellationToken ct)
+    /// <remarks>A report whose demo publication day is still to come (the start of a year) stays a draft: nothing is published in the future.</remarks>
+    public async Task SeedReportsAsync(IReadOnlyList<(int Id, string Name)> agencies, IReadOnlyList<int> years, DateOnly today, DateTime now, CancellationToken ct)
     {
         foreach (var ((agencyId, name), index) in agencies.Select((a, i) => (a, i)))
         {
@@ -81,13 +82,15 @@ internal sealed class DemoHistory(GongkaiDb db)
                         : p).ToList(),
                 };
                 report = NarrativeDraft.Fill(report, previous);
+                var isPublished = report.PublishedOn <= today;
+                report = isPublished ? report : report with { PublishedOn = null };
                 var violations = report.Check();
                 db.AnnualReports.Add(new AnnualReportRecord
                 {
-                    AgencyId = agencyId, Year = year, Edition = 1, FormatCode = report.FormatCode, Status = ReportStatus.Published,
+                    AgencyId = agencyId, Year = year, Edition = 1, FormatCode = report.FormatCode, Status = isPublished ? ReportStatus.Published : ReportStatus.Draft,
                     Title = report.Title, Content = ReportJson.Write(report), PublishedOn = report.PublishedOn,
                     ErrorCount = violations.Count(v => v.Severity == Severity.Error), WarningCount = violations.Count(v => v.Severity == Severity.Warning),
-                    CreatedUtc = now, UpdatedUtc = now, PublishedUtc = now,
+                    CreatedUtc = now, UpdatedUtc = now, PublishedUtc = isPublished ? now : null,
                 });
                 previous = report;
             }

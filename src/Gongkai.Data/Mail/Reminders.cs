@@ -70,28 +70,48 @@ public static class Reminders
                 new MessageTemplates.Template($"{content.Year} 年政府信息公开工作年度报告报送提醒（{day:M月d日}）", ReportWarnings.Text(content, supervisor.DisplayName, site)), null, nowUtc, key));
             warnings++;
         }
+        // Art. 49 binds each organ: the late agency's own admins are told too, not only its supervisor.
+        foreach (var admin in staff.Where(u => u.Role == StaffRole.AgencyAdmin))
+        {
+            var content = ReportWarnings.For(day, calendar, await LatestReportsAsync(db, agencies.Where(a => a.Id == admin.AgencyId).ToList(), day.Year - 1, ct));
+            var key = $"own-report:{admin.Id}:{day:yyyy-MM-dd}";
+            if (content.NotSubmitted.Count == 0 || !keys.Add(key))
+            {
+                continue;
+            }
+            db.Outbox.Add(Notices.New(admin.AgencyId, null, MessageKind.ReportWarning, admin.Email!,
+                new MessageTemplates.Template($"本机关 {content.Year} 年政府信息公开工作年度报告尚未报送（{day:M月d日}）", ReportWarnings.Text(content with { Failing = [] }, admin.DisplayName, site)), null, nowUtc, key));
+            warnings++;
+        }
         await db.SaveChangesAsync(ct);
         return new Result(digests, warnings);
     }
 
     /// <summary>An agency's digest for <paramref name="day"/>.</summary>
-    public static async Task<StaffDigest.Digest> DigestAsync(GongkaiDb db, WorkingCalendar calendar, int agencyId, DateOnly day, CancellationToken ct)
+    public static Task<StaffDigest.Digest> DigestAsync(GongkaiDb db, WorkingCalendar calendar, int agencyId, DateOnly day, CancellationToken ct) =>
+        DigestAsync(db, calendar, [agencyId], day, ct);
+
+    /// <summary>
+    /// The open work of <paramref name="agencyIds"/> on <paramref name="day"/>: the one query behind
+    /// both the console's dashboard and the daily digest mail, so the two cannot differ.
+    /// </summary>
+    public static async Task<StaffDigest.Digest> DigestAsync(GongkaiDb db, WorkingCalendar calendar, IReadOnlyCollection<int> agencyIds, DateOnly day, CancellationToken ct)
     {
-        var applications = await db.Applications.AsNoTracking().Where(a => a.AgencyId == agencyId && Running.Contains(a.Status))
-            .Select(a => new { a.Id, a.TrackingNumber, a.DueDate, a.Status }).ToListAsync(ct);
-        var items = await db.InfoItems.AsNoTracking().Where(i => i.AgencyId == agencyId && Unpublished.Contains(i.Status))
+        var applications = await db.Applications.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.Status != CaseStatus.Closed)
+            .Select(a => new StaffDigest.OpenApplication(a.Id, a.TrackingNumber, a.DueDate, a.Status, a.ApplicantName, a.Description, a.AgencyId)).ToListAsync(ct);
+        var items = await db.InfoItems.AsNoTracking().Where(i => agencyIds.Contains(i.AgencyId) && Unpublished.Contains(i.Status))
             .Select(i => new StaffDigest.UnpublishedItem(i.Id, i.Title, i.IndexNumber, i.WrittenOn, i.Status)).ToListAsync(ct);
-        return StaffDigest.For(day, calendar, applications.Select(a => new StaffDigest.OpenApplication(a.Id, a.TrackingNumber, a.DueDate, a.Status.Label())), items);
+        return StaffDigest.For(day, calendar, applications, items);
     }
 
     private static async Task<IReadOnlyList<ReportWarnings.AgencyReport>> LatestReportsAsync(GongkaiDb db, IReadOnlyList<Agency> agencies, int year, CancellationToken ct)
     {
         var ids = agencies.Select(a => a.Id).ToList();
         var editions = (await db.AnnualReports.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.Year == year)
-                .Select(r => new { r.AgencyId, r.Edition, r.Status, r.ErrorCount }).ToListAsync(ct))
+                .Select(r => new { r.AgencyId, r.Edition, r.Status, r.ErrorCount, r.ReviewComment }).ToListAsync(ct))
             .GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Edition)!);
         return agencies.Select(a => editions.GetValueOrDefault(a.Id) is { } e
-            ? new ReportWarnings.AgencyReport(a.Name, a.Kind, e.Status, e.ErrorCount)
+            ? new ReportWarnings.AgencyReport(a.Name, a.Kind, e.Status, e.ErrorCount, e.Status == ReportStatus.Draft && e.ReviewComment != null)
             : new ReportWarnings.AgencyReport(a.Name, a.Kind, null, 0)).ToList();
     }
 }

@@ -10,7 +10,7 @@ public static class ReportRecords
     /// <summary>Writes the report into the record, with the counts of failed checks the lists show.</summary>
     public static void Store(AnnualReportRecord record, AnnualReport report, DateTime nowUtc)
     {
-        var violations = report.Check();
+        var violations = report.Check(imported: record.SourceFileId is not null);
         record.Content = ReportJson.Write(report);
         record.Title = report.Title;
         record.FormatCode = report.FormatCode;
@@ -20,12 +20,13 @@ public static class ReportRecords
         record.UpdatedUtc = nowUtc;
     }
 
-    public static AnnualReportRecord NewEdition(int agencyId, int year, int edition, AnnualReport report, DateTime nowUtc)
+    /// <param name="sourceFileId">The file of a report published elsewhere that this edition records (imported).</param>
+    public static AnnualReportRecord NewEdition(int agencyId, int year, int edition, AnnualReport report, DateTime nowUtc, int? sourceFileId = null)
     {
         var record = new AnnualReportRecord
         {
             AgencyId = agencyId, Year = year, Edition = edition, Status = ReportStatus.Draft,
-            FormatCode = report.FormatCode, Title = report.Title, Content = "", CreatedUtc = nowUtc,
+            FormatCode = report.FormatCode, Title = report.Title, Content = "", CreatedUtc = nowUtc, SourceFileId = sourceFileId,
         };
         Store(record, report, nowUtc);
         return record;

@@ -27,4 +27,15 @@ public static class CaseStatusLabels
         CaseStatus.Replied => "已答复",
         _ => "已归档",
     };
+
+    /// <summary>What the law asks for next in a case of this status, said to the clerk.</summary>
+    public static string NextStep(this CaseStatus status) => status switch
+    {
+        CaseStatus.InProgress => "答复（需要时告知补正、征求意见或延期）",
+        CaseStatus.AwaitingSupplement => "等待补正：收到后登记，答复期限重新计算（条例第三十条）",
+        CaseStatus.InConsultation => "等待第三方或其他机关意见，收到后登记（条例第三十二条）",
+        CaseStatus.AwaitingFee => "等待缴费：缴费后登记，逾期未缴视为放弃",
+        CaseStatus.Replied => "归档（条例第四十五条）",
+        _ => "无",
+    };
 }

@@ -23,8 +23,17 @@ public sealed record DeadlineFacts(
     IReadOnlyList<ClockPause>? Pauses = null,
     int ExtensionDays = 0);
 
-/// <summary>The due date and how it was reached, day by day.</summary>
-public sealed record Deadline(DateOnly Due, ReplyRules Rules, DateOnly ClockStart, int WorkingDays, IReadOnlyList<string> Explanation);
+/// <summary>
+/// The due date and how it was reached, day by day. Provisional when a day counted lies in a year
+/// whose holiday notice is not loaded: then <see cref="Note"/> says so, wherever the date is shown.
+/// </summary>
+public sealed record Deadline(DateOnly Due, ReplyRules Rules, DateOnly ClockStart, int WorkingDays, IReadOnlyList<string> Explanation, int? ProvisionalYear = null)
+{
+    public bool Provisional => ProvisionalYear is not null;
+
+    /// <summary>The one sentence that says why the date is 暂定, or null.</summary>
+    public string? Note => ProvisionalYear is { } year ? WorkingCalendar.ProvisionalNote(year) : null;
+}
 
 /// <summary>Refused facts (an extension beyond the limit, a supplement before the application …), said in Chinese.</summary>
 public sealed class DeadlineException(string message) : Exception(message);
@@ -94,10 +103,12 @@ public static class ReplyDeadline
 
         var date = start;
         var counted = 0;
+        int? provisional = null;
         while (counted < total)
         {
             date = date.AddDays(1);
             var day = calendar.Describe(date);
+            provisional ??= day.Provisional ? date.Year : null;
             var weekday = "一二三四五六日"[((int)date.DayOfWeek + 6) % 7];
             var prefix = $"{date:yyyy-MM-dd}（周{weekday}）";
             if (pauses.FirstOrDefault(p => p.From <= date && date <= p.To) is { } paused)
@@ -123,7 +134,15 @@ public static class ReplyDeadline
                     break;
             }
         }
-        lines.Add($"答复期限：{date:yyyy-MM-dd}。");
-        return new Deadline(date, rules, start, total, lines);
+        if (provisional is { } year)
+        {
+            lines.Add($"答复期限：{date:yyyy-MM-dd}（暂定）。");
+            lines.Add(WorkingCalendar.ProvisionalNote(year));
+        }
+        else
+        {
+            lines.Add($"答复期限：{date:yyyy-MM-dd}。");
+        }
+        return new Deadline(date, rules, start, total, lines, provisional);
     }
 }

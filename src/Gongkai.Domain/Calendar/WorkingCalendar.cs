@@ -15,15 +15,18 @@ public enum DayKind
     ShiftedWorkingDay,
 }
 
-/// <summary>A date's kind and, for holidays and shifted days, the holiday it belongs to.</summary>
-public readonly record struct CalendarDay(DateOnly Date, DayKind Kind, string? Holiday)
+/// <summary>
+/// A date's kind and, for holidays and shifted days, the holiday it belongs to. Provisional: the
+/// year's notice is not loaded, so the day is as the statute alone makes it (<see cref="StatutoryHolidays"/>).
+/// </summary>
+public readonly record struct CalendarDay(DateOnly Date, DayKind Kind, string? Holiday, bool Provisional = false)
 {
     public bool IsWorkingDay => Kind is DayKind.WorkingDay or DayKind.ShiftedWorkingDay;
 }
 
-/// <summary>A date in a year whose holiday schedule is not loaded: never guessed.</summary>
+/// <summary>A date the lunar calendar cannot place (before 1901 or after 2100): no calendar at all, not even a provisional one.</summary>
 public sealed class CalendarGapException(int year)
-    : Exception($"{year} 年的节假日安排尚未载入，无法计算工作日。请在国务院办公厅公布该年安排后由管理员载入（gongkai calendar import）。")
+    : Exception($"{year} 年超出了可计算的范围（1901—2100 年），无法计算工作日。")
 {
     public int Year { get; } = year;
 }
@@ -98,11 +101,44 @@ public sealed class WorkingCalendar
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The sentence said beside every date computed on a year without its notice: why it is 暂定 and
+    /// what will change it.
+    /// </summary>
+    public static string ProvisionalNote(int year) =>
+        $"暂定：国务院办公厅{year}年节假日安排尚未载入，{year}年的日期按《全国年节及纪念日放假办法》规定的法定节假日（含补假）计算，安排载入后将重新计算。";
+
+    /// <summary>Whether dates of <paramref name="year"/> are provisional here: its notice is not loaded.</summary>
+    public bool IsProvisional(int year) => !_years.Contains(year);
+
+    /// <summary>Whether a due date is provisional: some day counted towards it lies in a year without its notice.</summary>
+    public bool IsProvisional(DateOnly from, DateOnly to)
+    {
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            if (IsProvisional(year))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Dictionary<DateOnly, ScheduledDay>> Statutory = new();
+
     public CalendarDay Describe(DateOnly date)
     {
         if (!_years.Contains(date.Year))
         {
-            throw new CalendarGapException(date.Year);
+            // A year without its notice is never a gap: the statute's own days (Art. 33's periods must run).
+            if (date.Year is < 1901 or > 2100)
+            {
+                throw new CalendarGapException(date.Year);
+            }
+            var statutory = Statutory.GetOrAdd(date.Year, y => StatutoryHolidays.OffDays(y).ToDictionary(d => d.Date));
+            return statutory.TryGetValue(date, out var off)
+                ? new CalendarDay(date, DayKind.Holiday, off.Name, true)
+                : new CalendarDay(date, IsWeekend(date) ? DayKind.Weekend : DayKind.WorkingDay, null, true);
         }
         var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         if (_days.TryGetValue(date, out var scheduled))
@@ -113,6 +149,8 @@ public sealed class WorkingCalendar
     }
 
     public bool IsWorkingDay(DateOnly date) => Describe(date).IsWorkingDay;
+
+    private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>
     /// The date that is the <paramref name="days"/>-th working day after <paramref name="start"/>:

@@ -13,11 +13,16 @@ namespace Gongkai.Domain.Notifications;
 public static class ReportWarnings
 {
     /// <param name="Status">The latest edition's status; null when the agency has none.</param>
-    public sealed record AgencyReport(string Agency, AgencyKind Kind, ReportStatus? Status, int Errors);
+    /// <param name="Returned">A draft the superior returned with comments (退回修改).</param>
+    public sealed record AgencyReport(string Agency, AgencyKind Kind, ReportStatus? Status, int Errors, bool Returned = false);
 
     /// <param name="Due">Art. 49's date.</param>
     /// <param name="LastWorkingDay">The last working day on or before it (<see cref="LastWorkingDayBy"/>).</param>
-    public sealed record Warning(string Agency, DateOnly Due, DateOnly LastWorkingDay, int WorkingDaysLeft, ReportStatus? Status);
+    public sealed record Warning(string Agency, DateOnly Due, DateOnly LastWorkingDay, int WorkingDaysLeft, ReportStatus? Status, bool Returned = false)
+    {
+        /// <summary>The report's real state, as the agency would name it.</summary>
+        public string Stage => Status is null ? "尚未起草" : Returned ? "退回修改" : Status == ReportStatus.Draft ? "草稿" : Status.Value.Label();
+    }
 
     public sealed record Content(int Year, DateOnly Day, IReadOnlyList<Warning> NotSubmitted, IReadOnlyList<AgencyReport> Failing)
     {
@@ -56,7 +61,7 @@ public static class ReportWarnings
         {
             var due = ReportWorkflow.Due(a.Kind, year);
             var last = LastWorkingDayBy(calendar, due);
-            return new Warning(a.Agency, due, last, StaffDigest.WorkingDaysLeft(calendar, today, last), a.Status);
+            return new Warning(a.Agency, due, last, StaffDigest.WorkingDaysLeft(calendar, today, last), a.Status, a.Returned);
         }).OrderBy(w => w.Due).ThenBy(w => w.Agency, StringComparer.Ordinal).ToList();
         var failing = agencies.Where(a => a.Status is ReportStatus.Submitted && a.Errors > 0).ToList();
         return new Content(year, today, missing, failing);
@@ -71,8 +76,7 @@ public static class ReportWarnings
             foreach (var w in content.NotSubmitted)
             {
                 var left = w.WorkingDaysLeft < 0 ? $"已超过期限 {-w.WorkingDaysLeft} 个工作日" : $"剩余 {w.WorkingDaysLeft} 个工作日";
-                var stage = w.Status is null ? "尚未起草" : "草稿";
-                text.Append($"- {w.Agency}：法定期限 {w.Due:yyyy-MM-dd}，最后一个工作日 {w.LastWorkingDay:yyyy-MM-dd}，{left}（{stage}）\n");
+                text.Append($"- {w.Agency}：法定期限 {w.Due:yyyy-MM-dd}，最后一个工作日 {w.LastWorkingDay:yyyy-MM-dd}，{left}（{w.Stage}）\n");
             }
         }
         if (content.Failing.Count > 0)
@@ -80,7 +84,7 @@ public static class ReportWarnings
             text.Append($"\n已报送但勾稽关系检查未通过的报告 {content.Failing.Count} 份：\n");
             foreach (var f in content.Failing)
             {
-                text.Append($"- {f.Agency}：{f.Errors} 项错误\n");
+                text.Append($"- {f.Agency}：{f.Errors} 项错误（待审核）\n");
             }
         }
         return text.Append($"\n汇总与审核：{site}/console/reports/rollup?year={content.Year}").ToString();

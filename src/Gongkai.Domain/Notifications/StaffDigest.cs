@@ -1,36 +1,56 @@
 using System.Text;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Disclosure;
 
 namespace Gongkai.Domain.Notifications;
 
 /// <summary>
-/// A staff member's morning list, counted on the working-day calendar: applications overdue or due
-/// within <see cref="DueSoonWorkingDays"/> working days, items waiting for the confidentiality
-/// review, and unpublished items near or past Art. 26's 20 working days.
+/// An agency's open work, counted on the working-day calendar: every open application (the
+/// overdue and those due within <see cref="DueSoonWorkingDays"/> working days marked), replied
+/// cases waiting to be archived (Art. 45), items waiting for the confidentiality review, and
+/// unpublished items near or past Art. 26's 20 working days. The console's dashboard and the daily
+/// digest mail are both this one list.
 /// </summary>
 public static class StaffDigest
 {
-    /// <summary>An application is listed when its last day is at most this many working days ahead.</summary>
+    /// <summary>An application is marked due soon when its last day is at most this many working days ahead.</summary>
     public const int DueSoonWorkingDays = 3;
 
     /// <summary>An unpublished item is listed once this many of Art. 26's 20 working days have passed.</summary>
     public const int ItemWarningAfterWorkingDays = 15;
 
-    public sealed record OpenApplication(int Id, string TrackingNumber, DateOnly Due, string Status);
+    /// <param name="Applicant">The applicant's name as registered.</param>
+    /// <param name="Subject">What was asked for.</param>
+    public sealed record OpenApplication(int Id, string TrackingNumber, DateOnly Due, CaseStatus Status, string Applicant = "", string Subject = "", int AgencyId = 0);
 
     public sealed record UnpublishedItem(int Id, string Title, string IndexNumber, DateOnly Written, ItemStatus Status);
 
-    public sealed record DueApplication(OpenApplication Application, int WorkingDaysLeft)
+    /// <param name="Provisional">The due date counts days of a year whose holiday notice is not loaded (暂定).</param>
+    public sealed record DueApplication(OpenApplication Application, int WorkingDaysLeft, bool Provisional = false)
     {
         public bool Overdue => WorkingDaysLeft < 0;
+
+        public bool DueSoon => WorkingDaysLeft <= DueSoonWorkingDays;
+
+        /// <summary>The next step the law asks for.</summary>
+        public string NextStep => Application.Status.NextStep();
     }
 
     public sealed record LateItem(UnpublishedItem Item, DateOnly Due, int WorkingDaysTaken);
 
-    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26)
+    /// <param name="Applications">Every open application, the most urgent first.</param>
+    /// <param name="ToArchive">Replied applications not yet archived.</param>
+    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26,
+        IReadOnlyList<OpenApplication>? ToArchive = null)
     {
-        public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0;
+        public IReadOnlyList<OpenApplication> Archive => ToArchive ?? [];
+
+        public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0 && Archive.Count == 0;
+
+        public IEnumerable<DueApplication> Overdue => Applications.Where(a => a.Overdue);
+
+        public IEnumerable<DueApplication> DueSoon => Applications.Where(a => a.DueSoon && !a.Overdue);
     }
 
     /// <summary>
@@ -41,15 +61,21 @@ public static class StaffDigest
     public static int WorkingDaysLeft(WorkingCalendar calendar, DateOnly today, DateOnly due) =>
         due < today ? -Math.Max(1, calendar.WorkingDaysBetween(due, today)) : calendar.WorkingDaysBetween(today, due);
 
+    /// <summary>Whether an application's case is still open: not replied and not archived.</summary>
+    public static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Replied or CaseStatus.Closed);
+
     public static Digest For(DateOnly today, WorkingCalendar calendar, IEnumerable<OpenApplication> applications, IEnumerable<UnpublishedItem> items)
     {
-        var due = applications.Select(a => new DueApplication(a, WorkingDaysLeft(calendar, today, a.Due)))
-            .Where(a => a.WorkingDaysLeft <= DueSoonWorkingDays).OrderBy(a => a.Application.Due).ThenBy(a => a.Application.TrackingNumber, StringComparer.Ordinal).ToList();
+        var all = applications.ToList();
+        var open = all.Where(a => IsOpen(a.Status))
+            .Select(a => new DueApplication(a, WorkingDaysLeft(calendar, today, a.Due), calendar.IsProvisional(today < a.Due ? today : a.Due, a.Due)))
+            .OrderBy(a => a.WorkingDaysLeft).ThenBy(a => a.Application.Due).ThenBy(a => a.Application.TrackingNumber, StringComparer.Ordinal).ToList();
+        var archive = all.Where(a => a.Status == CaseStatus.Replied).OrderBy(a => a.Due).ThenBy(a => a.TrackingNumber, StringComparer.Ordinal).ToList();
         var unpublished = items.ToList();
         var review = unpublished.Where(i => i.Status == ItemStatus.InReview).OrderBy(i => i.Written).ThenBy(i => i.Id).ToList();
         var late = unpublished.Select(i => new LateItem(i, Timeliness.Due(calendar, i.Written), Timeliness.WorkingDaysTaken(calendar, i.Written, null, today)))
             .Where(i => i.WorkingDaysTaken >= ItemWarningAfterWorkingDays).OrderBy(i => i.Due).ThenBy(i => i.Item.Id).ToList();
-        return new Digest(today, due, review, late);
+        return new Digest(today, open, review, late, archive);
     }
 
     /// <summary>The digest as the mail's text; <paramref name="site"/> is the public address for links to the console.</summary>
@@ -58,11 +84,20 @@ public static class StaffDigest
         var text = new StringBuilder($"{agency} {digest.Day:yyyy年M月d日} 政府信息公开待办事项：\n");
         if (digest.Applications.Count > 0)
         {
-            text.Append($"\n依申请公开（逾期及 {DueSoonWorkingDays} 个工作日内到期）{digest.Applications.Count} 件：\n");
+            text.Append($"\n未办结的依申请公开申请 {digest.Applications.Count} 件（已逾期 {digest.Overdue.Count()} 件，{DueSoonWorkingDays} 个工作日内到期 {digest.DueSoon.Count()} 件）：\n");
             foreach (var a in digest.Applications)
             {
                 var when = a.Overdue ? $"已逾期 {-a.WorkingDaysLeft} 个工作日" : a.WorkingDaysLeft == 0 ? "今日到期" : $"剩余 {a.WorkingDaysLeft} 个工作日";
-                text.Append($"- {a.Application.TrackingNumber}，答复期限 {a.Application.Due:yyyy-MM-dd}（{when}），{a.Application.Status}：{site}/console/applications/{a.Application.Id}\n");
+                // The applicant's name stays out of mail (personal data); the console shows it.
+                text.Append($"- {a.Application.TrackingNumber}，答复期限 {a.Application.Due:yyyy-MM-dd}{(a.Provisional ? "（暂定）" : "")}（{when}），{a.Application.Status.Label()}，下一步：{a.NextStep}：{site}/console/applications/{a.Application.Id}\n");
+            }
+        }
+        if (digest.Archive.Count > 0)
+        {
+            text.Append($"\n已答复待归档的申请 {digest.Archive.Count} 件（条例第四十五条）：\n");
+            foreach (var a in digest.Archive)
+            {
+                text.Append($"- {a.TrackingNumber}：{site}/console/applications/{a.Id}\n");
             }
         }
         if (digest.InReview.Count > 0)

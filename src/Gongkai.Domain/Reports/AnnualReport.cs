@@ -29,8 +29,22 @@ public sealed record AnnualReport(
         format.Outline.Select(p => new ReportPart(p.Code, p.Heading, "")).ToList(),
         new ReportValues());
 
-    /// <summary>The format's cross-checks and kinds, and the figures changed from the records without a reason.</summary>
-    public IReadOnlyList<Violation> Check() => [.. ReportChecks.Evaluate(Format, Values), .. Sources.Check(Format, Values)];
+    /// <summary>The format's cross-checks and kinds, blank required cells, and the figures changed from the records without a reason.</summary>
+    /// <param name="imported">The record of a report published elsewhere: its blanks are what it printed (warnings), not omissions (errors).</param>
+    public IReadOnlyList<Violation> Check(bool imported = false) =>
+        [.. ReportChecks.Evaluate(Format, Values), .. ReportChecks.Blanks(Format, Values, imported), .. Sources.Check(Format, Values), .. (imported ? [] : TextAgainstTable())];
+
+    /// <summary>
+    /// Policy <c>AFigureTheTextStates_MustBeTheTablesFigure</c>: in a report made here, a figure the
+    /// narrative states (新收申请 N 件, 结转 N 件, 行政复议 N 件 …) must equal the table's — the
+    /// importer's own text checks, as errors: a table regenerated after its text was written
+    /// would otherwise be submitted beside a text that says otherwise. (An imported report's text
+    /// is what it printed; its mismatches are warnings of the import.)
+    /// </summary>
+    private IEnumerable<Violation> TextAgainstTable() =>
+        Import.TextChecks.Evaluate(string.Join("\n", Parts.Select(p => p.Text)), this, hasTable: true)
+            .Where(v => v.Cells.Count > 0)
+            .Select(v => v with { Severity = Severity.Error, Message = v.Message + "请改正文或表格（“根据办理记录生成”可重写正文）。" });
 
     /// <summary>
     /// The tables to print after each part; tables whose part the report does not have (an imported

@@ -17,4 +17,12 @@ public static class RecordLock
     /// <summary>Whether a record counting in <paramref name="before"/> and then in <paramref name="after"/> alters a year's figures.</summary>
     public static bool AltersFigures(IEnumerable<CellKey> before, IEnumerable<CellKey> after) =>
         !before.Select(k => k.ToString()).Order(StringComparer.Ordinal).SequenceEqual(after.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Policy <c>ALateApplication_IsAcceptedAndFlagged</c>: an application received in a year whose
+    /// report is already submitted (a letter found late, a walk-in registered afterwards) is never
+    /// refused — Art. 27 gives the citizen the right to apply whatever the report's state. It is
+    /// stored, and listed as a late record that the year's report must be corrected for.
+    /// </summary>
+    public static string LateRecordReason(int year) => $"补登：收到日期在已报送的 {year} 年度内，该年度报告需要更正";
 }

@@ -13,6 +13,13 @@ public sealed record ReportFormat(
     IReadOnlyList<TableDef> Tables,
     IReadOnlyList<CrossCheck> Checks)
 {
+    /// <summary>
+    /// Whether the template has every cell filled, 0 where there is nothing (the national templates of
+    /// 国办公开办函〔2019〕60号 and 〔2021〕30号): a blank there is an omission, never a figure.
+    /// The old statistics sheets were filled partly by design, and are not.
+    /// </summary>
+    public bool EveryCellRequired { get; init; }
+
     public TableDef Table(string code) =>
         Tables.FirstOrDefault(t => t.Code == code) ?? throw new KeyNotFoundException($"Format {Code} has no table '{code}'.");
 

@@ -55,11 +55,16 @@ public static class ReportWorkflow
     /// <param name="hasSuperior">Whether the agency reports to a superior in this system.</param>
     /// <param name="hasErrors">Whether the report fails a cross-check (an error, not a warning).</param>
     /// <param name="imported">Whether the edition records a report already published elsewhere.</param>
-    public static ReportStatus Next(ReportStatus status, ReportAction action, bool hasSuperior, bool hasErrors, bool imported, string? comment)
+    /// <param name="yearEnded">Whether the report's year is over (<see cref="YearEnded"/>).</param>
+    public static ReportStatus Next(ReportStatus status, ReportAction action, bool hasSuperior, bool hasErrors, bool imported, string? comment, bool yearEnded)
     {
         if (!Transitions.TryGetValue((status, action), out var next))
         {
             throw new ReportWorkflowException($"报告当前为“{status.Label()}”，不能“{action.Label()}”。");
+        }
+        if (action is ReportAction.Submit or ReportAction.Publish && !yearEnded && !imported)
+        {
+            throw new ReportWorkflowException("年度报告报告的是上一年度的工作（条例第四十九条），本年度结束后（次年 1 月 1 日起）才能报送或发布；现在可以先起草。");
         }
         if (action == ReportAction.Publish && status == ReportStatus.Draft && hasSuperior && !imported)
         {
@@ -81,6 +86,16 @@ public static class ReportWorkflow
     /// next year; governments at every level by 31 March.
     /// </summary>
     public static DateOnly Due(AgencyKind kind, int year) => kind == AgencyKind.Department ? new DateOnly(year + 1, 1, 31) : new DateOnly(year + 1, 3, 31);
+
+    /// <summary>
+    /// Policy <c>AReport_IsAboutAFinishedYear</c>: Art. 49 has each organ publish its report on the
+    /// previous year, so a year's report is submitted or published only from 1 January after it —
+    /// its records are then complete, and locking them blocks no work still to be done in the year.
+    /// </summary>
+    public static bool YearEnded(int year, DateOnly today) => today.Year > year;
+
+    /// <summary>The year a new report is for by default: the last finished year.</summary>
+    public static int DefaultYear(DateOnly today) => today.Year - 1;
 
     /// <summary>From 1 January the supervisor is warned about reports not yet published.</summary>
     public static bool DueSoon(AgencyKind kind, int year, DateOnly today) => today >= new DateOnly(year + 1, 1, 1) && today <= Due(kind, year);

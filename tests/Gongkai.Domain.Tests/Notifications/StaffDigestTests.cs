@@ -1,3 +1,4 @@
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Notifications;
@@ -13,7 +14,7 @@ public sealed class StaffDigestTests
     private static readonly WorkingCalendar Calendar = WorkingCalendar.National;
     private static readonly DateOnly Thursday = new(2026, 2, 12);
 
-    private static StaffDigest.OpenApplication Due(string tracking, int month, int day) => new(tracking.Length, tracking, new DateOnly(2026, month, day), "办理中");
+    private static StaffDigest.OpenApplication Due(string tracking, int month, int day) => new(tracking.Length, tracking, new DateOnly(2026, month, day), CaseStatus.InProgress);
 
     [Fact]
     public void DueWithinThreeWorkingDays_SpansTheHoliday_AndOverdueCountsWorkingDaysPast()
@@ -25,11 +26,13 @@ public sealed class StaffDigestTests
             Due("today", 2, 12),           // due today: 0 left, listed
             Due("saturday", 2, 14),        // Fri 13, Sat 14 (a working day): 2 left
             Due("after-holiday", 2, 24),   // Fri 13, Sat 14, Tue 24: the third working day, twelve days away
-            Due("one-too-far", 2, 25),     // the fourth working day: not yet
+            Due("one-too-far", 2, 25),     // the fourth working day: listed, not due soon
         ], []);
         Assert.Equal(
-            [("past-a-week", -4), ("yesterday", -1), ("today", 0), ("saturday", 2), ("after-holiday", 3)],
+            [("past-a-week", -4), ("yesterday", -1), ("today", 0), ("saturday", 2), ("after-holiday", 3), ("one-too-far", 4)],
             digest.Applications.Select(a => (a.Application.TrackingNumber, a.WorkingDaysLeft)));
+        Assert.Equal(["past-a-week", "yesterday"], digest.Overdue.Select(a => a.Application.TrackingNumber));
+        Assert.Equal(["today", "saturday", "after-holiday"], digest.DueSoon.Select(a => a.Application.TrackingNumber));
         Assert.True(digest.Applications[0].Overdue);
         Assert.False(digest.Applications[2].Overdue);
     }
@@ -48,9 +51,39 @@ public sealed class StaffDigestTests
     }
 
     [Fact]
-    public void NothingDue_IsAnEmptyDigest_WhichIsNotSent()
+    public void NothingOpen_IsAnEmptyDigest_WhichIsNotSent_ButAnyOpenCaseIsListed()
     {
-        Assert.True(StaffDigest.For(Thursday, Calendar, [Due("later", 3, 20)], [new(1, "新", "A", new DateOnly(2026, 2, 10), ItemStatus.Draft)]).IsEmpty);
+        Assert.True(StaffDigest.For(Thursday, Calendar, [], [new(1, "新", "A", new DateOnly(2026, 2, 10), ItemStatus.Draft)]).IsEmpty);
+        // Open work is open work, however far its date: a case with weeks left is on the list, the latest last.
+        var later = StaffDigest.For(Thursday, Calendar, [Due("later", 3, 20), Due("sooner", 3, 2)], []);
+        Assert.Equal(["sooner", "later"], later.Applications.Select(a => a.Application.TrackingNumber));
+        Assert.False(later.IsEmpty);
+    }
+
+    [Fact]
+    public void EveryOpenStatus_IsListedWithItsNextStep_AndARepliedCaseWaitsForArchiving()
+    {
+        var digest = StaffDigest.For(Thursday, Calendar,
+        [
+            new(1, "supplement", new DateOnly(2026, 3, 20), CaseStatus.AwaitingSupplement, "张三", "道路建设项目招标文件"),
+            new(2, "fee", new DateOnly(2026, 3, 20), CaseStatus.AwaitingFee),
+            new(3, "consulting", new DateOnly(2026, 3, 20), CaseStatus.InConsultation),
+            new(4, "replied", new DateOnly(2026, 2, 1), CaseStatus.Replied),
+            new(5, "closed", new DateOnly(2026, 2, 1), CaseStatus.Closed),
+        ], []);
+        Assert.Equal(["consulting", "fee", "supplement"], digest.Applications.Select(a => a.Application.TrackingNumber).Order());
+        Assert.Contains("补正", digest.Applications.Single(a => a.Application.Id == 1).NextStep);
+        Assert.Equal(["replied"], digest.Archive.Select(a => a.TrackingNumber));
+        Assert.Contains("归档", CaseStatus.Replied.NextStep());
+    }
+
+    [Fact]
+    public void ADueDateInAYearWithoutItsNotice_IsMarkedProvisional()
+    {
+        var december = new DateOnly(2026, 12, 21);
+        var digest = StaffDigest.For(december, Calendar, [new(1, "into-2027", new DateOnly(2027, 1, 18), CaseStatus.InProgress), new(2, "in-2026", new DateOnly(2026, 12, 30), CaseStatus.InProgress)], []);
+        Assert.Equal([("in-2026", false), ("into-2027", true)], digest.Applications.Select(a => (a.Application.TrackingNumber, a.Provisional)));
+        Assert.Contains("2027-01-18（暂定）", StaffDigest.Text(digest, "白沙镇人民政府", "https://gk.example.gov.cn"));
     }
 
     [Fact]

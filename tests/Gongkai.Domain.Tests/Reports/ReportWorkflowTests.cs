@@ -19,20 +19,36 @@ public sealed class ReportWorkflowTests
     [Fact]
     public void AnAgencyWithASuperior_PublishesOnlyAnAcceptedReport()
     {
-        var refused = Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, hasSuperior: true, hasErrors: false, imported: false, null));
+        var refused = Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, hasSuperior: true, hasErrors: false, imported: false, null, yearEnded: true));
         Assert.Contains("须先报送上级", refused.Message);
-        var status = ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, hasErrors: true, false, null);   // submitted with its failures visible
-        Assert.Equal(ReportStatus.Draft, ReportWorkflow.Next(status, ReportAction.Return, true, true, false, "请改正表三"));
-        status = ReportWorkflow.Next(ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, false, false, null), ReportAction.Accept, true, false, false, null);
-        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(status, ReportAction.Publish, true, false, false, null));
+        var status = ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, hasErrors: true, false, null, yearEnded: true);   // submitted with its failures visible
+        Assert.Equal(ReportStatus.Draft, ReportWorkflow.Next(status, ReportAction.Return, true, true, false, "请改正表三", yearEnded: true));
+        status = ReportWorkflow.Next(ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Submit, true, false, false, null, yearEnded: true), ReportAction.Accept, true, false, false, null, yearEnded: true);
+        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(status, ReportAction.Publish, true, false, false, null, yearEnded: true));
     }
 
     [Fact]
     public void AReportWithErrors_IsNeverPublished_UnlessItIsTheRecordOfOnePublishedElsewhere()
     {
-        Assert.Contains("勾稽关系", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, false, true, false, null)).Message);
-        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, true, true, imported: true, null));
-        Assert.Equal("请填写退回意见。", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Submitted, ReportAction.Return, true, false, false, "")).Message);
-        Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Published, ReportAction.Submit, true, false, false, null));
+        Assert.Contains("勾稽关系", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, false, true, false, null, yearEnded: true)).Message);
+        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, true, true, imported: true, null, yearEnded: true));
+        Assert.Equal("请填写退回意见。", Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Submitted, ReportAction.Return, true, false, false, "", yearEnded: true)).Message);
+        Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Published, ReportAction.Submit, true, false, false, null, yearEnded: true));
+    }
+
+    [Fact]
+    public void AReport_IsAboutAFinishedYear()
+    {
+        // Drafting the current year is fine; submitting or publishing it before 1 January is not.
+        Assert.False(ReportWorkflow.YearEnded(2026, new DateOnly(2026, 12, 31)));
+        Assert.True(ReportWorkflow.YearEnded(2026, new DateOnly(2027, 1, 1)));
+        Assert.Equal(2025, ReportWorkflow.DefaultYear(new DateOnly(2026, 12, 6)));
+        foreach (var action in new[] { ReportAction.Submit, ReportAction.Publish })
+        {
+            var refused = Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, action, hasSuperior: false, hasErrors: false, imported: false, null, yearEnded: false));
+            Assert.Contains("次年 1 月 1 日起", refused.Message);
+        }
+        // A report published elsewhere and imported is a record of the past, whatever today is.
+        Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, false, false, imported: true, null, yearEnded: false));
     }
 }

@@ -30,6 +30,34 @@ public static class ReportChecks
         return violations;
     }
 
+    /// <summary>
+    /// Policy <c>ABlankStatutoryCell_IsAnOmission</c>: in a format whose every cell is required, the
+    /// blank cells of each table, as one finding per table. In a report made here it is an error
+    /// (the clerk fills 0 where there is nothing); in an imported one a warning — the report printed
+    /// it so, and the blank is kept, not guessed. Heading totals the template leaves blank are not asked.
+    /// </summary>
+    public static IEnumerable<Violation> Blanks(ReportFormat format, ReportValues values, bool imported)
+    {
+        if (!format.EveryCellRequired)
+        {
+            yield break;
+        }
+        var headings = format.Checks.Where(c => c.LeftMayBeBlank).SelectMany(c => c.Left).ToHashSet();
+        foreach (var table in format.Tables)
+        {
+            var blank = format.Cells().Where(c => c.Table.Code == table.Code && c.Kind != ValueKind.UnitText
+                && !headings.Contains(c.Key) && values.IsBlank(c.Key)).ToList();
+            if (blank.Count == 0)
+            {
+                continue;
+            }
+            var names = string.Join("、", blank.Take(3).Select(Name)) + (blank.Count > 3 ? $"等 {blank.Count} 格" : "");
+            yield return imported
+                ? new Violation("cell.blank", Severity.Warning, blank.Select(c => c.Key).ToList(), null, null, $"{table.Title}：原报告未填写 {names}，保留空白。")
+                : new Violation("cell.blank", Severity.Error, blank.Select(c => c.Key).ToList(), null, null, $"{table.Title}：{names}未填写，没有的请填 0。");
+        }
+    }
+
     public static bool HasErrors(IEnumerable<Violation> violations) => violations.Any(v => v.Severity == Severity.Error);
 
     private static string? KindProblem(CellDef cell, CellValue value)

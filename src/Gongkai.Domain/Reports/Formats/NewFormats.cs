@@ -135,7 +135,7 @@ public static class NewFormats
             RequestsTable(Row("other", "（六）其他处理")),
             AppealsTable(),
         ],
-        Checks("2019").ToList());
+        Checks("2019").ToList()) { EveryCellRequired = true };
 
     public static ReportFormat Format2021 { get; } = new(
         "2021", "政府信息公开工作年度报告格式", "国办公开办函〔2021〕30号", Outline,
@@ -161,7 +161,7 @@ public static class NewFormats
                 Row("other.other", "3．其他"))),
             AppealsTable(),
         ],
-        Checks("2021").ToList());
+        Checks("2021").ToList()) { EveryCellRequired = true };
 
     private static IEnumerable<CrossCheck> Checks(string format)
     {

@@ -41,8 +41,14 @@ internal static partial class TextChecks
     private static readonly Statement[] Statements =
     [
         new("text.requests.received", "收到的政府信息公开申请数",
-            new Regex(@"(?:收到|受理)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
+            new Regex(@"(?:收到|受理|新收)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("requests.received")] : [new CellKey("requests", "new", "total")]),
+        new("text.requests.carried_over", "上年结转的申请数",
+            new Regex(@"上年结转(?:[^。；，,]{0,6}?)" + Number + @"\s*件", RegexOptions.Compiled),
+            f => IsLegacy(f) ? [] : [new CellKey("requests", "carried_over", "total")]),
+        new("text.requests.carried_forward", "结转下年度继续办理的申请数",
+            new Regex(@"结转下年度(?:继续办理)?(?:[^。；，,]{0,4}?)" + Number + @"\s*件", RegexOptions.Compiled),
+            f => IsLegacy(f) ? [] : [new CellKey("requests", "carried_forward", "total")]),
         new("text.reconsideration", "行政复议案件数",
             new Regex(@"行政复议(?:申请|案件)?[^。；，]{0,6}?" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("reconsideration")] : [new CellKey("appeals", "cases", "reconsideration.total")]),

@@ -7,12 +7,13 @@ namespace Gongkai.Web.Pages.Agencies;
 /// <summary>
 /// 依申请公开: the online application form. The ID number is checked by its check digit, the phone by
 /// its form; a valid application is registered in the agency's queue with a tracking number and a
-/// secret code, received today (Art. 31: online, the day both sides confirm — the submission).
+/// secret code, received today (<see cref="ReceiptRules.OnlineReceived"/>). Never refused for want of a
+/// holiday notice: a deadline in a year without one is provisional (暂定).
 /// </summary>
 [EnableRateLimiting(ApplicationLimits.Policy)]
 public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock, WorkingCalendars calendars) : AgencyColumnPage(db, portal)
 {
-    public sealed record Done(string TrackingNumber, string Code, DateOnly Due);
+    public sealed record Done(string TrackingNumber, string Code, DateOnly Received, DateOnly Due, string? ProvisionalNote);
 
     public override ColumnSection Section => ColumnSection.Apply;
 
@@ -32,23 +33,14 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
         {
             return Page();
         }
-        DisclosureApplication application;
-        string secret;
-        try
-        {
-            (application, secret) = ApplicationRecords.New(Form.ToApplicant(), Agency.Id, ChinaTime.Today(clock), Channel.Online,
-                await calendars.CurrentAsync(Db, ct), clock.GetUtcNow().UtcDateTime);
-        }
-        catch (CalendarGapException)
-        {
-            // The deadline would run into a year whose holiday schedule an admin has not loaded yet.
-            ModelState.AddModelError("", "系统暂时无法计算答复期限，在线申请暂停受理。请通过电话或当面向政府信息公开工作机构提出申请。");
-            return Page();
-        }
+        var calendar = await calendars.CurrentAsync(Db, ct);
+        var (application, secret) = ApplicationRecords.New(Form.ToApplicant(), Agency.Id, ReceiptRules.OnlineReceived(clock.GetUtcNow()), Channel.Online,
+            calendar, clock.GetUtcNow().UtcDateTime);
         Db.Actor.Set(null, "公众（在线申请）");
         await ApplicationRecords.AddAsync(Db, application, ct);
         // Post/Redirect/Get: refreshing the confirmation never submits the application again.
-        TempData[DoneKey] = System.Text.Json.JsonSerializer.Serialize(new Done(application.TrackingNumber, secret, application.DueDate));
+        TempData[DoneKey] = System.Text.Json.JsonSerializer.Serialize(new Done(application.TrackingNumber, secret, application.Received, application.DueDate,
+            calendar.IsProvisional(application.Received, application.DueDate) ? WorkingCalendar.ProvisionalNote(application.DueDate.Year) : null));
         return Redirect($"/agency/{Agency.ShortCode}/apply");
     }
 

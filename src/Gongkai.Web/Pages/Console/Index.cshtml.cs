@@ -14,7 +14,6 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     /// <param name="Urgent">Past a statutory date, or needing this person before anything else can move.</param>
     public sealed record Task(string Text, int? Count, string Link, bool Urgent = false);
 
-    public sealed record DueApplication(int Id, string TrackingNumber, string Agency, DateOnly Due, int WorkingDaysLeft);
 
     public string DisplayName => staff.DisplayName;
     public string RoleLabel => staff.Role.Label();
@@ -22,8 +21,13 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     public DateOnly Today { get; private set; }
     public IReadOnlyList<Task> Tasks { get; private set; } = [];
 
-    /// <summary>The overdue and due-soon applications themselves, the most urgent first.</summary>
-    public IReadOnlyList<DueApplication> Due { get; private set; } = [];
+    /// <summary>All open work: every open application (the most urgent first), cases to archive, items in review.</summary>
+    public StaffDigest.Digest Work { get; private set; } = StaffDigest.For(default, WorkingCalendar.National, [], []);
+
+    public IReadOnlyDictionary<int, string> AgencyNames { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>Applications registered late into a submitted report year.</summary>
+    public IReadOnlyList<string> LateRecords { get; private set; } = [];
 
     public async System.Threading.Tasks.Task OnGetAsync(CancellationToken ct)
     {
@@ -32,6 +36,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
         var calendar = await calendars.CurrentAsync(db, ct);
         var tasks = new List<Task>();
+        Calendar(calendar, tasks);
         await ApplicationsAsync(readable, calendar, tasks, ct);
         await ItemsAsync(readable, calendar, tasks, ct);
         await ReportsAsync(readable, tasks, ct);
@@ -44,20 +49,52 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
 
     private async System.Threading.Tasks.Task ApplicationsAsync(IReadOnlySet<int> readable, WorkingCalendar calendar, List<Task> tasks, CancellationToken ct)
     {
-        var names = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var running = await db.Applications.AsNoTracking()
-            .Where(a => readable.Contains(a.AgencyId) && Reminders.Running.Contains(a.Status))
-            .Select(a => new { a.Id, a.TrackingNumber, a.AgencyId, a.DueDate }).ToListAsync(ct);
-        Due = running.Select(a => new DueApplication(a.Id, a.TrackingNumber, names[a.AgencyId], a.DueDate, StaffDigest.WorkingDaysLeft(calendar, Today, a.DueDate)))
-            .Where(a => a.WorkingDaysLeft <= StaffDigest.DueSoonWorkingDays).OrderBy(a => a.Due).ThenBy(a => a.TrackingNumber, StringComparer.Ordinal).ToList();
-        var overdue = Due.Count(a => a.WorkingDaysLeft < 0);
+        AgencyNames = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        // The same query as the daily digest mail (Reminders.DigestAsync): the two cannot disagree.
+        Work = await Reminders.DigestAsync(db, calendar, readable, Today, ct);
+        var overdue = Work.Overdue.Count();
         if (overdue > 0)
         {
             tasks.Add(new Task("件申请已超过答复期限", overdue, "/console/applications?show=overdue", Urgent: true));
         }
-        if (Due.Count - overdue > 0)
+        if (Work.DueSoon.Count() is > 0 and var soon)
         {
-            tasks.Add(new Task($"件申请在 {StaffDigest.DueSoonWorkingDays} 个工作日内到期", Due.Count - overdue, "/console/applications?show=due-soon"));
+            tasks.Add(new Task($"件申请在 {StaffDigest.DueSoonWorkingDays} 个工作日内到期", soon, "/console/applications?show=due-soon", Urgent: true));
+        }
+        if (Work.Applications.Count - overdue - Work.DueSoon.Count() is > 0 and var rest)
+        {
+            tasks.Add(new Task("件申请正在办理", rest, "/console/applications"));
+        }
+        if (Work.Archive.Count > 0)
+        {
+            tasks.Add(new Task("件已答复的申请待归档（条例第四十五条）", Work.Archive.Count, "/console/applications"));
+        }
+        // Applications received in a year whose report was already submitted: that report needs a correction.
+        var lateReason = RecordLock.LateRecordReason(0)[..3];
+        var lockedYears = await db.RecordCorrections.AsNoTracking()
+            .Where(c => readable.Contains(c.AgencyId) && c.Reason.StartsWith(lateReason))
+            .Select(c => new { c.AgencyId, c.Year, c.RecordName }).ToListAsync(ct);
+        LateRecords = lockedYears.Select(c => $"{AgencyNames.GetValueOrDefault(c.AgencyId)} {c.Year} 年度：{c.RecordName}").ToList();
+        if (LateRecords.Count > 0 && staff.HasAnywhere(Permission.EditReports))
+        {
+            tasks.Add(new Task("件补登的申请收到于已报送的年度，需更正该年度报告", LateRecords.Count, "/console/reports", Urgent: true));
+        }
+    }
+
+    /// <summary>
+    /// From 1 November the system admin and each agency admin are told when next year's holiday
+    /// notice is not loaded: deadlines into that year are provisional until it is.
+    /// </summary>
+    private void Calendar(WorkingCalendar calendar, List<Task> tasks)
+    {
+        var next = Today.Year + 1;
+        if (Today.Month >= 11 && calendar.IsProvisional(next) && (staff.HasAnywhere(Permission.ManageAgencies) || staff.Role == StaffRole.AgencyAdmin))
+        {
+            tasks.Add(new Task($"{next} 年节假日安排尚未载入：跨入 {next} 年的答复期限暂按法定节假日计算（暂定）。国务院办公厅公布后请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
+        }
+        if (calendar.IsProvisional(Today.Year) && (staff.HasAnywhere(Permission.ManageAgencies) || staff.Role == StaffRole.AgencyAdmin))
+        {
+            tasks.Add(new Task($"{Today.Year} 年节假日安排尚未载入：答复期限均为暂定，请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
         }
     }
 

@@ -51,9 +51,9 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             {
                 ModelState.AddModelError(nameof(Received), "收到申请之日不能晚于今天。");
             }
-            else if (!calendar.CoveredYears.Contains(received.Year) || received < new DateOnly(2008, 5, 1))
+            else if (received < new DateOnly(2008, 5, 1))
             {
-                ModelState.AddModelError(nameof(Received), $"无法计算 {received.Year} 年的答复期限：条例自 2008 年 5 月 1 日施行，节假日安排载入至 {calendar.CoveredYears.Max()} 年。");
+                ModelState.AddModelError(nameof(Received), "收到申请之日不能早于 2008 年 5 月 1 日（政府信息公开条例施行之日）。");
             }
         }
         if (!ModelState.IsValid)
@@ -61,17 +61,7 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             await LoadAsync(ct);
             return Page();
         }
-        DisclosureApplication application;
-        try
-        {
-            (application, _) = ApplicationRecords.New(Form.ToApplicant(), AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (CalendarGapException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await LoadAsync(ct);
-            return Page();
-        }
+        var (application, _) = ApplicationRecords.New(Form.ToApplicant(), AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
         db.Applications.Add(application);
         Corrections.Take(db, CorrectionReason);
         try

@@ -19,6 +19,8 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
+    public int ThisYear => ChinaTime.Today(clock).Year;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!staff.HasAnywhere(Permission.EditReports))
@@ -26,8 +28,11 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
             return Forbid();
         }
         AgencyId = staff.AgencyId;
-        Year = ChinaTime.Today(clock).Year - 1;
         await LoadAsync(ct);
+        // The last finished year (Art. 49); when it has its report, this year's, to be drafted ahead; never a year that exists.
+        var taken = await db.AnnualReports.Where(r => r.AgencyId == AgencyId).Select(r => r.Year).Distinct().ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        Year = new[] { ReportWorkflow.DefaultYear(today), today.Year }.Cast<int?>().FirstOrDefault(y => !taken.Contains(y!.Value));
         return Page();
     }
 

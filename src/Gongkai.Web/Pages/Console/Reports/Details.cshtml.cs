@@ -59,7 +59,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         try
         {
-            Record.Status = ReportWorkflow.Next(Record.Status, action, HasSuperior, ReportChecks.HasErrors(Violations), Record.SourceFileId is not null, comment);
+            Record.Status = ReportWorkflow.Next(Record.Status, action, HasSuperior, ReportChecks.HasErrors(Violations), Record.SourceFileId is not null, comment,
+                ReportWorkflow.YearEnded(Record.Year, ChinaTime.Today(clock)));
         }
         catch (ReportWorkflowException e)
         {
@@ -135,7 +136,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Record = record;
         Report = ReportRecords.Load(record);
         var previous = await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct);
-        Violations = [.. Report.Check(), .. CrossYear.Check(Report, previous)];
+        Violations = [.. Report.Check(imported: record.SourceFileId is not null), .. CrossYear.Check(Report, previous)];
         Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
         Corrections = await db.RecordCorrections.AsNoTracking().Where(c => c.AgencyId == record.AgencyId && c.Year == record.Year).OrderBy(c => c.Id).ToListAsync(ct);
         Html = ReportHtml.Fragment(Report, cell => ReportHtml.ValueHtml(Report.Values, cell) + CellOrigins.Marker(Report, record.Id, cell));

@@ -114,7 +114,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         Version = Record.Version;
         Values = _stored.Values;
         Sources = _stored.Sources;
-        Violations = _stored.Check();
+        Violations = _stored.Check(imported: Record.SourceFileId is not null);
         return Page();
     }
 
@@ -136,7 +136,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         Values = values;
         Sources = ReadNotes();
-        Violations = (_stored with { Values = values, Sources = Sources }).Check();
+        Violations = (_stored with { Values = values, Sources = Sources }).Check(imported: Record.SourceFileId is not null);
         if (!ModelState.IsValid)
         {
             Parts = PostedParts().Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
@@ -209,7 +209,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         var problems = new List<object>();
         var values = ReadCells(addErrors: false, problems);
-        var violations = (_stored with { Values = values, Sources = ReadNotes() }).Check();
+        var violations = (_stored with { Values = values, Sources = ReadNotes() }).Check(imported: Record.SourceFileId is not null);
         return new JsonResult(new
         {
             errors = violations.Count(v => v.Severity == Severity.Error),

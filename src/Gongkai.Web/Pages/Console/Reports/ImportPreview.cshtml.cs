@@ -39,8 +39,7 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportR
         }
         // The report keeps the agency's name as registered here; the printed name stays in the source file.
         var report = Imported.Report with { AgencyName = AgencyName };
-        var record = ReportRecords.NewEdition(Source.AgencyId, year, 1, report, clock.GetUtcNow().UtcDateTime);
-        record.SourceFileId = Source.Id;
+        var record = ReportRecords.NewEdition(Source.AgencyId, year, 1, report, clock.GetUtcNow().UtcDateTime, Source.Id);
         db.AnnualReports.Add(record);
         db.AuditNote = $"由文件 {Source.FileName} 导入 {year} 年度报告";
         await db.SaveChangesAsync(ct);
