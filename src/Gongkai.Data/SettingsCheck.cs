@@ -12,7 +12,7 @@ public static class SettingsCheck
     {
         ["Database"] = ["Provider"],
         ["ConnectionStrings"] = ["Default"],
-        ["Demo"] = ["SeedOnEmptyDatabase", "Applications"],
+        ["Demo"] = ["SeedOnEmptyDatabase", "Applications", "StaffMail"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes"],
         ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],

@@ -89,7 +89,7 @@ public sealed class OfficeYearTests
     [InlineData(2027, 1, 5)]
     public async Task TheDemo_StartsFullySeeded_OnAnyDate(int year, int month, int day)
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Demo:Applications"] = "true" },
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Demo:Applications"] = "true", ["Demo:StaffMail"] = "true" },
             now: new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
         var (agencies, users, withMail, queue, reports) = await app.QueryAsync(async db => (
             await db.Agencies.CountAsync(), await db.StaffUsers.CountAsync(), await db.StaffUsers.CountAsync(u => u.Email != null),
@@ -105,5 +105,20 @@ public sealed class OfficeYearTests
         // Nothing is published in the future: early in January last year's reports are still drafts.
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         Assert.All(await app.QueryAsync(db => db.AnnualReports.AsNoTracking().ToListAsync()), r => Assert.True(r.PublishedOn is null || r.PublishedOn <= today));
+    }
+
+    [Fact]
+    public async Task TheSupervisorsDashboard_ListsEveryAgencyBelowPastArticle49sDate()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var bureau = await app.AgencyAsync("qx-czj");
+        var town = await app.AgencyAsync("qx-sqz");
+        await app.QueryAsync(db => db.AnnualReports.Where(r => r.Year == 2025 && (r.AgencyId == bureau.Id || r.AgencyId == town.Id))
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, Gongkai.Domain.Reports.ReportStatus.Draft)));
+        using var supervisor = await app.SignedInAsync("qx.supervisor");
+        // 2 March 2026: the bureau (a department, 31 January) is late; the town (31 March) is not yet.
+        var text = (await supervisor.GetAsync("/console")).Text;
+        Assert.Contains("个下级机关逾期未公布 2025 年度报告（条例第四十九条）：青溪县财政局", text);
+        Assert.DoesNotContain("石桥镇人民政府", text.Split("逾期未公布")[1].Split('\n')[0]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReplyLetterTests
             ["Channel"] = "InPerson", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "王五", ["Form.IdNumber"] = "11010519491231002X",
             ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2025年度财政预算", ["Form.FormWanted"] = "当面领取",
         });
-        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "AlreadyPublic", ["Reason"] = "已在专栏公开" });
+        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "AlreadyPublic", ["Reason"] = "见“财政预决算”栏目《白沙镇2025年度财政预算》（索引号 QX-BSZ-2025-0003）" });
         return registered.Location!;
     }
 
@@ -38,7 +38,11 @@ public sealed class ReplyLetterTests
         Assert.Contains("政府信息公开告知书", text);
         Assert.Contains("王五：", text);
         Assert.Contains("第三十六条第（一）项", text);
-        Assert.Contains("六十日内依法申请行政复议", text);
+        // Where and how (Art. 36(一)): the column's address and the clerk's words naming the item.
+        Assert.Contains("本机关政府信息公开专栏（http://localhost:5000/agency/qx-bsz）获取：见“财政预决算”栏目《白沙镇2025年度财政预算》（索引号 QX-BSZ-2025-0003）", text);
+        // The remedies name their bodies and articles: a town's reconsideration goes to the county government.
+        Assert.Contains("六十日内向青溪县人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）", text);
+        Assert.Contains("六个月内向青溪县白沙镇人民政府所在地有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）", text);
         Assert.Contains("青溪县白沙镇人民政府", text);
         Assert.Contains("2026年3月2日", text);
     }
@@ -54,12 +58,17 @@ public sealed class ReplyLetterTests
         Assert.Equal("没有这些占位符：{申请者}。", typo.FieldError("Bodies[AlreadyPublic]"));
         Assert.Equal(0, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
 
-        var saved = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开。" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        // A template may reword what Art. 36(一) asks, never drop it: where and how to get the information.
+        var dropped = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已公开。" });
+        Assert.Equal("此类答复的告知书必须包含：{理由}（答复的理由或说明）、{专栏网址}（已公开信息的获取地址）。", dropped.FieldError("Bodies[AlreadyPublic]"));
+        Assert.Equal(0, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
+
+        var saved = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开（{专栏网址}）：{理由}。" });
+        Assert.True(saved.Status == HttpStatusCode.Redirect, string.Join(" | ", saved.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent)));
         Assert.Equal(1, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
         var text = Text(await admin.Client.GetByteArrayAsync(url + "?handler=Letter"));
-        Assert.Contains("您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开。", text);
-        Assert.Contains("六十日内依法申请行政复议", text);
+        Assert.Contains("您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开（http://localhost:5000/agency/qx-bsz）：见“财政预决算”栏目", text);
+        Assert.Contains("六十日内向青溪县人民政府申请行政复议", text);
 
         using var clerk = await app.SignedInAsync("bsz.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/letters")).Status);

@@ -10,20 +10,39 @@ public static class ApplicationLetters
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The reply letter from the agency's template for the reply type, or the default one.</summary>
-    public static async Task<byte[]> ReplyAsync(GongkaiDb db, DisclosureApplication application, (ReplyType Type, DateOnly Date) reply, CancellationToken ct)
+    /// <summary>
+    /// The reply letter from the agency's template for the reply type, or the default one, with the
+    /// clerk's reasons from the reply step, the column's address and the remedies' bodies named.
+    /// Refused (<see cref="LetterIncompleteException"/>) while an element Art. 36 requires is empty.
+    /// </summary>
+    /// <param name="site">The portal's public address, for where information already public is.</param>
+    public static async Task<byte[]> ReplyAsync(GongkaiDb db, DisclosureApplication application, (ReplyType Type, DateOnly Date) reply, string site, CancellationToken ct)
     {
         var type = reply.Type;
         var template = await db.ReplyLetterTemplates.AsNoTracking()
             .Where(t => t.AgencyId == application.AgencyId && t.ReplyType == type).Select(t => t.Body).SingleOrDefaultAsync(ct)
             ?? ReplyLetters.DefaultBody(type);
-        var agency = await db.Agencies.Where(a => a.Id == application.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        var paragraphs = ReplyLetters.Paragraphs(template, new Dictionary<string, string>
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == application.AgencyId, ct);
+        var parent = agency.ParentId is { } parentId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == parentId && a.Kind == Domain.Agencies.AgencyKind.Government).Select(a => a.Name).SingleOrDefaultAsync(ct)
+            : null;
+        var reason = await db.ApplicationSteps.AsNoTracking()
+            .Where(s => s.ApplicationId == application.Id && (s.Kind == StepKind.Reply || s.Kind == StepKind.DeemAbandonedNoSupplement || s.Kind == StepKind.DeemAbandonedUnpaid))
+            .OrderByDescending(s => s.Id).Select(s => s.Reason).FirstOrDefaultAsync(ct) ?? "";
+        var values = new Dictionary<string, string>
         {
             ["申请人"] = application.ApplicantName, ["收到日期"] = ReportHtml.Date(application.Received), ["所需信息"] = application.Description,
-            ["机关"] = agency, ["答复日期"] = ReportHtml.Date(reply.Date), ["获取方式"] = application.FormWanted,
-        });
-        return LetterDocx.Render(ReplyLetters.Title(type), $"（查询号 {application.TrackingNumber}）", paragraphs, agency, ReportHtml.Date(reply.Date));
+            ["机关"] = agency.Name, ["答复日期"] = ReportHtml.Date(reply.Date), ["获取方式"] = application.FormWanted,
+            ["理由"] = reason.Trim().TrimEnd('。'), ["专栏网址"] = $"{site}/agency/{agency.ShortCode}",
+        };
+        var empty = ReplyLetters.Required(type).Where(p => string.IsNullOrWhiteSpace(values[p])).Select(ReplyLetters.ElementName).ToList();
+        if (empty.Count > 0)
+        {
+            throw new LetterIncompleteException($"答复告知书缺少必备内容：{string.Join("、", empty)}。请在答复步骤中写明后再生成。");
+        }
+        var remedies = ReplyLetters.RemediesNaming(ReplyLetters.ReconsiderationBody(agency.Kind == Domain.Agencies.AgencyKind.Department, parent), agency.Name);
+        var paragraphs = ReplyLetters.Paragraphs(template, values, remedies);
+        return LetterDocx.Render(ReplyLetters.Title(type), $"（查询号 {application.TrackingNumber}）", paragraphs, agency.Name, ReportHtml.Date(reply.Date));
     }
 
     /// <summary>The fee notice of <paramref name="notice"/> (a fee notice step): amount, basis, the last day to pay, where to pay.</summary>
@@ -35,3 +54,6 @@ public static class ApplicationLetters
         return LetterDocx.Render(FeeNotice.Title, $"（查询号 {application.TrackingNumber}）", paragraphs, agency.Name, ReportHtml.Date(notice.Date));
     }
 }
+
+/// <summary>A letter that would leave out what the law requires of it: not made, and the message names what is missing.</summary>
+public sealed class LetterIncompleteException(string message) : Exception(message);

@@ -63,19 +63,20 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
     /// </summary>
     /// <param name="withApplications">Also put a few applications in the towns' queues (tests that count applications leave them out).</param>
     /// <returns>True when the demo data was written.</returns>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, bool withApplications = true)
+    /// <param name="withStaffMail">Give the demo accounts mail addresses (example.gov.cn), so the daily reminders show.</param>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, bool withApplications = true, bool withStaffMail = true)
     {
         if (await db.Agencies.AnyAsync(ct))
         {
             return false;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await SeedAsync(withApplications, ct);
+        await SeedAsync(withApplications, withStaffMail, ct);
         await tx.CommitAsync(ct);
         return true;
     }
 
-    private async Task SeedAsync(bool withApplications, CancellationToken ct)
+    private async Task SeedAsync(bool withApplications, bool withStaffMail, CancellationToken ct)
     {
         db.Actor.Set(null, "演示数据");
         var ids = new Dictionary<string, int>();
@@ -109,7 +110,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         {
             var user = StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now);
             // Mail addresses in the reserved example.gov.cn domain, so a fresh demo shows the daily reminders (in App_Data/mail).
-            user.Email = $"{account.UserName}@qingxi.example.gov.cn";
+            user.Email = withStaffMail ? $"{account.UserName}@qingxi.example.gov.cn" : null;
             db.StaffUsers.Add(user);
         }
         await db.SaveChangesAsync(ct);

@@ -64,9 +64,17 @@ public sealed class Notices(WorkingCalendars calendars, string site)
                     }, null, nowUtc, ct);
                     break;
                 case StepKind.Reply or StepKind.DeemAbandonedNoSupplement or StepKind.DeemAbandonedUnpaid when application is { ReplyType: { } type, AnsweredOn: { } on }:
-                    var letter = await ApplicationLetters.ReplyAsync(db, application, (type, on), ct);
+                    byte[]? letter;
+                    try
+                    {
+                        letter = await ApplicationLetters.ReplyAsync(db, application, (type, on), site, ct);
+                    }
+                    catch (LetterIncompleteException)
+                    {
+                        letter = null; // the reply stands; the clerk is told what is missing when making the letter
+                    }
                     await ToApplicantAsync(db, application, MessageKind.Reply, new() { ["答复结果"] = type.Label(), ["答复日期"] = ReportHtml.Date(on) },
-                        ($"告知书-{application.TrackingNumber}.docx", letter), nowUtc, ct);
+                        letter is null ? null : ($"告知书-{application.TrackingNumber}.docx", letter), nowUtc, ct);
                     break;
             }
         }

@@ -197,7 +197,8 @@ public static class WebSetup
             log.LogInformation("Search index built: {Items} published items", indexed);
         }
         if (app.Configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase")
-            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(withApplications: app.Configuration.GetValue("Demo:Applications", true)))
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(withApplications: app.Configuration.GetValue("Demo:Applications", true),
+                withStaffMail: app.Configuration.GetValue("Demo:StaffMail", true)))
         {
             log.LogWarning("""
                 已写入演示数据（青溪县）。Demo data written. Staff console: /console/login

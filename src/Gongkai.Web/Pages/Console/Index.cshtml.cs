@@ -155,6 +155,17 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             }
         }
         var acceptable = await staff.AgenciesWhereAsync(Permission.AcceptReports, ct);
+        // The supervisor sees every agency below past Art. 49's date without a published report.
+        var below = await db.Agencies.AsNoTracking().Where(a => acceptable.Contains(a.Id) && a.Id != staff.AgencyId).ToListAsync(ct);
+        var publishedBelow = await db.AnnualReports.AsNoTracking()
+            .Where(r => acceptable.Contains(r.AgencyId) && r.Year == year && (r.Status == ReportStatus.Published || r.Status == ReportStatus.Superseded))
+            .Select(r => r.AgencyId).Distinct().ToListAsync(ct);
+        var lateBelow = below.Where(a => Today > ReportWorkflow.Due(a.Kind, year) && !publishedBelow.Contains(a.Id)).OrderBy(a => a.SortOrder).ToList();
+        if (lateBelow.Count > 0)
+        {
+            tasks.Add(new Task($"个下级机关逾期未公布 {year} 年度报告（条例第四十九条）：{string.Join("、", lateBelow.Select(a => a.Name))}", lateBelow.Count,
+                $"/console/reports/rollup?year={year}", Urgent: true));
+        }
         var toAccept = await db.AnnualReports.CountAsync(r => acceptable.Contains(r.AgencyId) && r.AgencyId != staff.AgencyId && r.Status == ReportStatus.Submitted, ct);
         if (toAccept > 0)
         {

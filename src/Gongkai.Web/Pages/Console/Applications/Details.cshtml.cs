@@ -8,7 +8,7 @@ namespace Gongkai.Web.Pages.Console.Applications;
 /// records the next step. The domain refuses illegal steps; two clerks at once → the second is
 /// told to reload, nothing is lost.
 /// </summary>
-public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
+public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars, Gongkai.Data.Mail.Notices notices) : PageModel
 {
     [BindProperty, Display(Name = "步骤"), Required(ErrorMessage = "请选择步骤。")]
     public StepKind? Kind { get; set; }
@@ -253,8 +253,16 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return NotFound();
         }
-        var bytes = await ApplicationLetters.ReplyAsync(db, Application, reply, ct);
-        return File(bytes, ApplicationLetters.DocxType, $"告知书-{Application.TrackingNumber}.docx");
+        try
+        {
+            var bytes = await ApplicationLetters.ReplyAsync(db, Application, reply, notices.Site, ct);
+            return File(bytes, ApplicationLetters.DocxType, $"告知书-{Application.TrackingNumber}.docx");
+        }
+        catch (LetterIncompleteException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
     }
 
     /// <summary>The fee notice (收费通知书) of the last fee notice step, as DOCX.</summary>

@@ -32,6 +32,11 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             {
                 ModelState.AddModelError($"Bodies[{type}]", $"没有这些占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。");
             }
+            if (body is not null && ReplyLetters.MissingElements(type, body) is { Count: > 0 } missing)
+            {
+                // Art. 36 asks these of every letter of the type: a template may word them, not drop them.
+                ModelState.AddModelError($"Bodies[{type}]", $"此类答复的告知书必须包含：{string.Join("、", missing)}。");
+            }
             if (body?.Length > 5000)
             {
                 ModelState.AddModelError($"Bodies[{type}]", "模板不超过 5000 个字。");
