@@ -66,7 +66,7 @@ public sealed class WorkdayTests
         var applicationPath = new Uri(clerk.Url).AbsolutePath;
         await ShotAsync(browser, app.Address, applicationPath, "application", "bsz.clerk");
 
-        // 答复 with its form; the step is recorded and the dashboard no longer lists the case.
+        // 答复 with its form; the step is recorded and the dashboard lists the case only as waiting for 归档.
         // Only the steps the case allows now, each its own short form; no extension for a clerk.
         var offered = await clerk.Locator("details.step-form summary").AllInnerTextsAsync();
         Assert.Contains("答复", offered);
@@ -79,7 +79,9 @@ public sealed class WorkdayTests
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByRole(AriaRole.Link, new() { Name = "下载答复告知书（DOCX）" }).ClickAsync());
         Assert.Equal($"告知书-{due}.docx", download.SuggestedFilename);
         await clerk.GotoAsync(app.Address + "/console");
-        Assert.DoesNotContain(due, await clerk.Locator("main").InnerTextAsync());
+        var open = clerk.Locator("table[aria-label='未办结的申请']");
+        Assert.DoesNotContain(due, await open.CountAsync() > 0 ? await open.InnerTextAsync() : "");
+        Assert.Contains("已答复待归档", await clerk.Locator("main").InnerTextAsync());
         await context.CloseAsync();
 
         // The reviewer's day: an item the clerk sent for review, from the dashboard to the public page.
