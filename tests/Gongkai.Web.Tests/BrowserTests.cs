@@ -97,6 +97,14 @@ public sealed class BrowserTests
         await town.WaitForURLAsync("**/edit");
         Assert.Contains("本机关制发规章", await town.Locator("#Parts_1__Text").InputValueAsync());
         await town.Locator("#Parts_0__Text").FillAsync("2023年，白沙镇认真落实政府信息公开条例，全年工作平稳有序。");
+        // What no record gives (licensing, penalties …) the clerk fills; with nothing to report, 0 — a blank blocks publication.
+        foreach (var blank in await town.Locator("input[name^='Cells[']").AllAsync())
+        {
+            if ((await blank.InputValueAsync()).Length == 0)
+            {
+                await blank.FillAsync("0");
+            }
+        }
         await town.GetByRole(AriaRole.Button, new() { Name = "保存并检查" }).ClickAsync();
         await town.WaitForURLAsync("**/edit");
         var details = town.Url.Replace("/edit", "", StringComparison.Ordinal);
