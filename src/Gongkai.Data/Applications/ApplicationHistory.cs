@@ -58,7 +58,7 @@ public static class ApplicationHistory
 
     /// <summary>The applications still open (not replied, not closed), each replayed: two queries however many there are.</summary>
     public static async Task<IReadOnlyDictionary<int, ApplicationCase>> OpenCasesAsync(GongkaiDb db, WorkingCalendar calendar, CancellationToken ct = default) =>
-        (await ReplayAsync(db, db.Applications.AsNoTracking().Where(a => a.Status != CaseStatus.Replied && a.Status != CaseStatus.Closed), calendar, ct))
+        (await ReplayAsync(db, db.Applications.AsNoTracking().Where(a => CaseStatusLabels.Open.Contains(a.Status)), calendar, ct))
             .ToDictionary(c => c.Id, c => c.Case);
 
     private static async Task<IReadOnlyList<(int Id, ApplicationCase Case)>> ReplayAsync(GongkaiDb db, IQueryable<DisclosureApplication> relevant, WorkingCalendar calendar, CancellationToken ct)

@@ -27,7 +27,7 @@ public static class ApplicationLetters
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == parentId && a.Kind == Domain.Agencies.AgencyKind.Government).Select(a => a.Name).SingleOrDefaultAsync(ct)
             : null;
         var reason = await db.ApplicationSteps.AsNoTracking()
-            .Where(s => s.ApplicationId == application.Id && (s.Kind == StepKind.Reply || s.Kind == StepKind.DeemAbandonedNoSupplement || s.Kind == StepKind.DeemAbandonedUnpaid))
+            .Where(s => s.ApplicationId == application.Id && StepKindLabels.Answering.Contains(s.Kind))
             .OrderByDescending(s => s.Id).Select(s => s.Reason).FirstOrDefaultAsync(ct) ?? "";
         var values = new Dictionary<string, string>
         {

@@ -51,11 +51,11 @@ internal static class RecordLocks
                 if (RecordLock.AltersFigures(CellsOf(before, format, year.Key), CellsOf(after, format, year.Key)))
                 {
                     // RecordLock.ALateApplication_IsAcceptedAndFlagged: a newly received application is never refused.
-                    var isLate = entry.State == EntityState.Added && entry.Entity is DisclosureApplication;
-                    (isLate && string.IsNullOrWhiteSpace(reason) ? late : corrections).Add(new RecordCorrection
+                    var flagged = entry.State == EntityState.Added && entry.Entity is DisclosureApplication && string.IsNullOrWhiteSpace(reason);
+                    (flagged ? late : corrections).Add(new RecordCorrection
                     {
                         AgencyId = agencyId, Year = year.Key, RecordKind = KindOf(entry), RecordName = NameOf(entry),
-                        Reason = isLate && string.IsNullOrWhiteSpace(reason) ? RecordLock.LateRecordReason(year.Key) : reason?.Trim() ?? "",
+                        Reason = flagged ? RecordLock.LateRecordReason(year.Key) : reason?.Trim() ?? "",
                         ActorName = actorName, OccurredUtc = nowUtc,
                     });
                 }

@@ -41,6 +41,9 @@ internal sealed class DemoHistory(GongkaiDb db)
                     var domain = new ApplicationCase(day, Channel.Online, ApplicantKind.NaturalPerson);
                     var step = new CaseStep(StepKind.Reply, reply, "演示数据", type == ReplyType.Granted ? "予以公开，按申请人要求的方式提供" : "经检索，本机关未制作或获取该信息", type);
                     domain.Record(step, calendar);
+                    // A past year's case is archived (Art. 45) the working day after its reply.
+                    var archived = new CaseStep(StepKind.Close, calendar.AddWorkingDays(reply, 1), "演示数据", "已归档");
+                    domain.Record(archived, calendar);
                     var application = new DisclosureApplication
                     {
                         AgencyId = agencyId, TrackingNumber = $"DEMO{agencyId:D3}{year}{k:D2}", AccessCodeHash = StaffAccounts.HashPassword("DEMO2026"),
@@ -51,6 +54,7 @@ internal sealed class DemoHistory(GongkaiDb db)
                     db.Applications.Add(application);
                     await db.SaveChangesAsync(ct);
                     db.ApplicationSteps.Add(ApplicationStep.From(step, application, null, now));
+                    db.ApplicationSteps.Add(ApplicationStep.From(archived, application, null, now));
                     await db.SaveChangesAsync(ct);
                 }
             }

@@ -22,9 +22,6 @@ public static class Reminders
 
     public sealed record Result(int Digests, int Warnings);
 
-    /// <summary>Applications whose reply clock runs: an application waiting for a supplement or a fee has no reply day yet.</summary>
-    public static readonly CaseStatus[] Running = [CaseStatus.InProgress, CaseStatus.InConsultation];
-
     private static readonly ItemStatus[] Unpublished = [ItemStatus.Draft, ItemStatus.InReview, ItemStatus.InApproval];
 
     public static async Task<Result> RunAsync(GongkaiDb db, WorkingCalendar calendar, string site, DateOnly day, DateTime nowUtc, CancellationToken ct)

@@ -63,7 +63,7 @@ public sealed class ApplicationCase
     public CaseStatus Status => _steps.Aggregate(CaseStatus.InProgress, (status, step) => Transitions[(status, step.Kind)]);
 
     /// <summary>The reply, once given: the one reply type and its date.</summary>
-    public (ReplyType Type, DateOnly Date)? Reply => _steps.LastOrDefault(s => s.Kind is StepKind.Reply or StepKind.DeemAbandonedNoSupplement or StepKind.DeemAbandonedUnpaid) is { } r
+    public (ReplyType Type, DateOnly Date)? Reply => _steps.LastOrDefault(s => StepKindLabels.Answering.Contains(s.Kind)) is { } r
         ? (r.Kind switch { StepKind.DeemAbandonedNoSupplement => ReplyType.NoSupplement, StepKind.DeemAbandonedUnpaid => ReplyType.FeeUnpaid, _ => r.Reply!.Value }, r.Date)
         : null;
 

@@ -18,6 +18,9 @@ public enum CaseStatus
 
 public static class CaseStatusLabels
 {
+    /// <summary>The statuses of a case still to be answered: every one is someone's open work (the dashboard, the digest).</summary>
+    public static readonly CaseStatus[] Open = [CaseStatus.InProgress, CaseStatus.AwaitingSupplement, CaseStatus.InConsultation, CaseStatus.AwaitingFee];
+
     public static string Label(this CaseStatus status) => status switch
     {
         CaseStatus.InProgress => "办理中",

@@ -61,7 +61,7 @@ public static class ReplyLetters
         ReplyType.Granted or ReplyType.AlreadyPublic => "政府信息公开告知书",
         ReplyType.Partial => "政府信息部分公开告知书",
         ReplyType.NoSupplement or ReplyType.FeeUnpaid => "政府信息公开申请终止处理告知书",
-        _ when type.ToString().StartsWith("Not", StringComparison.Ordinal) || type is ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => "政府信息公开申请答复告知书理由：{理由}。",
+        _ when type.ToString().StartsWith("Not", StringComparison.Ordinal) || type is ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => "政府信息公开申请答复告知书",
         _ => "政府信息不予公开（处理）告知书",
     };
 

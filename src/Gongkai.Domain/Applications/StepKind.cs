@@ -18,6 +18,9 @@ public enum StepKind
 
 public static class StepKindLabels
 {
+    /// <summary>The steps that answer an application (Art. 36's reply, or the two ways it is deemed abandoned): its last one is the reply.</summary>
+    public static readonly StepKind[] Answering = [StepKind.Reply, StepKind.DeemAbandonedNoSupplement, StepKind.DeemAbandonedUnpaid];
+
     public static string Label(this StepKind step) => step switch
     {
         StepKind.RequestSupplement => "告知补正",

@@ -40,12 +40,9 @@ public static class StaffDigest
     public sealed record LateItem(UnpublishedItem Item, DateOnly Due, int WorkingDaysTaken);
 
     /// <param name="Applications">Every open application, the most urgent first.</param>
-    /// <param name="ToArchive">Replied applications not yet archived.</param>
-    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26,
-        IReadOnlyList<OpenApplication>? ToArchive = null)
+    /// <param name="Archive">Replied applications not yet archived.</param>
+    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<OpenApplication> Archive, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26)
     {
-        public IReadOnlyList<OpenApplication> Archive => ToArchive ?? [];
-
         public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0 && Archive.Count == 0;
 
         public IEnumerable<DueApplication> Overdue => Applications.Where(a => a.Overdue);
@@ -61,13 +58,10 @@ public static class StaffDigest
     public static int WorkingDaysLeft(WorkingCalendar calendar, DateOnly today, DateOnly due) =>
         due < today ? -Math.Max(1, calendar.WorkingDaysBetween(due, today)) : calendar.WorkingDaysBetween(today, due);
 
-    /// <summary>Whether an application's case is still open: not replied and not archived.</summary>
-    public static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Replied or CaseStatus.Closed);
-
     public static Digest For(DateOnly today, WorkingCalendar calendar, IEnumerable<OpenApplication> applications, IEnumerable<UnpublishedItem> items)
     {
         var all = applications.ToList();
-        var open = all.Where(a => IsOpen(a.Status))
+        var open = all.Where(a => CaseStatusLabels.Open.Contains(a.Status))
             .Select(a => new DueApplication(a, WorkingDaysLeft(calendar, today, a.Due), calendar.IsProvisional(today < a.Due ? today : a.Due, a.Due)))
             .OrderBy(a => a.WorkingDaysLeft).ThenBy(a => a.Application.Due).ThenBy(a => a.Application.TrackingNumber, StringComparer.Ordinal).ToList();
         var archive = all.Where(a => a.Status == CaseStatus.Replied).OrderBy(a => a.Due).ThenBy(a => a.TrackingNumber, StringComparer.Ordinal).ToList();
@@ -75,7 +69,7 @@ public static class StaffDigest
         var review = unpublished.Where(i => i.Status == ItemStatus.InReview).OrderBy(i => i.Written).ThenBy(i => i.Id).ToList();
         var late = unpublished.Select(i => new LateItem(i, Timeliness.Due(calendar, i.Written), Timeliness.WorkingDaysTaken(calendar, i.Written, null, today)))
             .Where(i => i.WorkingDaysTaken >= ItemWarningAfterWorkingDays).OrderBy(i => i.Due).ThenBy(i => i.Item.Id).ToList();
-        return new Digest(today, open, review, late, archive);
+        return new Digest(today, open, archive, review, late);
     }
 
     /// <summary>The digest as the mail's text; <paramref name="site"/> is the public address for links to the console.</summary>

@@ -24,5 +24,8 @@ public static class RecordLock
     /// refused — Art. 27 gives the citizen the right to apply whatever the report's state. It is
     /// stored, and listed as a late record that the year's report must be corrected for.
     /// </summary>
-    public static string LateRecordReason(int year) => $"补登：收到日期在已报送的 {year} 年度内，该年度报告需要更正";
+    public static string LateRecordReason(int year) => $"{LatePrefix}收到日期在已报送的 {year} 年度内，该年度报告需要更正";
+
+    /// <summary>How a late record's correction reason begins (<see cref="LateRecordReason"/>): how such records are found again.</summary>
+    public const string LatePrefix = "补登：";
 }

@@ -14,6 +14,7 @@ public sealed class ReplyLettersTests
             Assert.True(body.Contains("条例") || body.Contains("办法") || type is ReplyType.Confirmation, $"{type} cites no basis");
             Assert.Empty(ReplyLetters.UnknownPlaceholders(body));
             Assert.Empty(ReplyLetters.MissingElements(type, body));
+            Assert.DoesNotContain("{", ReplyLetters.Title(type));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     public IReadOnlyList<Task> Tasks { get; private set; } = [];
 
     /// <summary>All open work: every open application (the most urgent first), cases to archive, items in review.</summary>
-    public StaffDigest.Digest Work { get; private set; } = StaffDigest.For(default, WorkingCalendar.National, [], []);
+    public StaffDigest.Digest Work { get; private set; } = new(default, [], [], [], []);
 
     public IReadOnlyDictionary<int, string> AgencyNames { get; private set; } = new Dictionary<int, string>();
 
@@ -52,16 +52,16 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         AgencyNames = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         // The same query as the daily digest mail (Reminders.DigestAsync): the two cannot disagree.
         Work = await Reminders.DigestAsync(db, calendar, readable, Today, ct);
-        var overdue = Work.Overdue.Count();
+        var (overdue, soon) = (Work.Overdue.Count(), Work.DueSoon.Count());
         if (overdue > 0)
         {
             tasks.Add(new Task("件申请已超过答复期限", overdue, "/console/applications?show=overdue", Urgent: true));
         }
-        if (Work.DueSoon.Count() is > 0 and var soon)
+        if (soon > 0)
         {
             tasks.Add(new Task($"件申请在 {StaffDigest.DueSoonWorkingDays} 个工作日内到期", soon, "/console/applications?show=due-soon", Urgent: true));
         }
-        if (Work.Applications.Count - overdue - Work.DueSoon.Count() is > 0 and var rest)
+        if (Work.Applications.Count - overdue - soon is > 0 and var rest)
         {
             tasks.Add(new Task("件申请正在办理", rest, "/console/applications"));
         }
@@ -70,11 +70,10 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             tasks.Add(new Task("件已答复的申请待归档（条例第四十五条）", Work.Archive.Count, "/console/applications"));
         }
         // Applications received in a year whose report was already submitted: that report needs a correction.
-        var lateReason = RecordLock.LateRecordReason(0)[..3];
-        var lockedYears = await db.RecordCorrections.AsNoTracking()
-            .Where(c => readable.Contains(c.AgencyId) && c.Reason.StartsWith(lateReason))
+        var late = await db.RecordCorrections.AsNoTracking()
+            .Where(c => readable.Contains(c.AgencyId) && c.Reason.StartsWith(RecordLock.LatePrefix))
             .Select(c => new { c.AgencyId, c.Year, c.RecordName }).ToListAsync(ct);
-        LateRecords = lockedYears.Select(c => $"{AgencyNames.GetValueOrDefault(c.AgencyId)} {c.Year} 年度：{c.RecordName}").ToList();
+        LateRecords = late.Select(c => $"{AgencyNames.GetValueOrDefault(c.AgencyId)} {c.Year} 年度：{c.RecordName}").ToList();
         if (LateRecords.Count > 0 && staff.HasAnywhere(Permission.EditReports))
         {
             tasks.Add(new Task("件补登的申请收到于已报送的年度，需更正该年度报告", LateRecords.Count, "/console/reports", Urgent: true));
@@ -87,12 +86,16 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     /// </summary>
     private void Calendar(WorkingCalendar calendar, List<Task> tasks)
     {
+        if (!staff.HasAnywhere(Permission.ManageAgencies) && staff.Role != StaffRole.AgencyAdmin)
+        {
+            return;
+        }
         var next = Today.Year + 1;
-        if (Today.Month >= 11 && calendar.IsProvisional(next) && (staff.HasAnywhere(Permission.ManageAgencies) || staff.Role == StaffRole.AgencyAdmin))
+        if (Today.Month >= 11 && calendar.IsProvisional(next))
         {
             tasks.Add(new Task($"{next} 年节假日安排尚未载入：跨入 {next} 年的答复期限暂按法定节假日计算（暂定）。国务院办公厅公布后请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
         }
-        if (calendar.IsProvisional(Today.Year) && (staff.HasAnywhere(Permission.ManageAgencies) || staff.Role == StaffRole.AgencyAdmin))
+        if (calendar.IsProvisional(Today.Year))
         {
             tasks.Add(new Task($"{Today.Year} 年节假日安排尚未载入：答复期限均为暂定，请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
         }
