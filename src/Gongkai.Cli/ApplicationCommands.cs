@@ -53,28 +53,20 @@ public static class ApplicationCommands
                 ?? throw new CliException($"--agency：没有简码为“{code}”的机关。");
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var day = parse.GetValue(received) is { } text ? Date(text, "--received") : ChinaTime.Today(clock);
-            if (day > ChinaTime.Today(clock))
-            {
-                throw new CliException("--received：收到申请之日不能晚于今天。");
-            }
             var calendar = await scope.ServiceProvider.GetRequiredService<WorkingCalendars>().CurrentAsync(db, ct);
-            try
+            var outcome = await ApplicationRecords.RegisterAsync(db, applicant, agencyId, day, Parse<Channel>(parse.GetValue(channel)!, "--channel", c => c.Label()),
+                calendar, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, null, ct);
+            if (!outcome.IsDone)
             {
-                var (application, secret) = ApplicationRecords.New(applicant, agencyId, day, Parse<Channel>(parse.GetValue(channel)!, "--channel", c => c.Label()),
-                    calendar, clock.GetUtcNow().UtcDateTime);
-                db.Applications.Add(application);
-                await db.SaveChangesAsync(ct);
-                await io.Out.WriteLineAsync(application.TrackingNumber);
-                await io.Out.WriteLineAsync(application.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                await io.Out.WriteLineAsync($"查询码 {secret}（只显示这一次，请交给申请人）");
-                if (calendar.IsProvisional(application.Received, application.DueDate))
-                {
-                    await io.Out.WriteLineAsync(WorkingCalendar.ProvisionalNote(application.DueDate.Year));
-                }
+                throw new CliException(outcome.Problems[0].Field == "Received" ? $"--received：{outcome.Message}" : outcome.Message!);
             }
-            catch (Exception e) when (e is CalendarGapException or RecordsLockedException)
+            var (application, secret) = outcome.Value;
+            await io.Out.WriteLineAsync(application.TrackingNumber);
+            await io.Out.WriteLineAsync(application.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await io.Out.WriteLineAsync($"查询码 {secret}（只显示这一次，请交给申请人）");
+            if (calendar.IsProvisional(application.Received, application.DueDate))
             {
-                throw new CliException(e.Message);
+                await io.Out.WriteLineAsync(WorkingCalendar.ProvisionalNote(application.DueDate.Year));
             }
             return 0;
         }));

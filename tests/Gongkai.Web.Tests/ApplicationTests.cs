@@ -125,7 +125,7 @@ public sealed class ApplicationTests
         {
             ["__RequestVerificationToken"] = token, ["Version"] = version, ["Kind"] = "Reply", ["Date"] = "2026-03-04", ["Reply"] = "Granted", ["Reason"] = "予以公开",
         });
-        Assert.Contains("已被他人办理", late.Summary);
+        Assert.Contains("已被他人修改", late.Summary);
 
         var steps = await app.QueryAsync(db => db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == id).Select(s => s.Kind).ToListAsync());
         Assert.Equal([StepKind.StartConsultation], steps);

@@ -60,6 +60,90 @@ public static class ApplicationRecords
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>The day 国务院令第492号 came into force: no application can be received before it.</summary>
+    public static readonly DateOnly FirstReceiptDay = new(2008, 5, 1);
+
+    /// <summary>
+    /// Registers an application received on paper, in person, by fax or by telephone (the console's
+    /// form and <c>gongkai application register</c>): received neither in the future nor before the
+    /// Regulation, never refused for want of a holiday notice (the deadline is then 暂定) nor for a
+    /// submitted report year (a late record, <see cref="Domain.Reports.RecordLock.LateRecordReason"/>).
+    /// </summary>
+    /// <param name="correctionReason">Given when the clerk is correcting a submitted year on purpose.</param>
+    public static async Task<Outcome<(DisclosureApplication Application, string Code)>> RegisterAsync(GongkaiDb db, Applicant applicant, int agencyId,
+        DateOnly received, Channel channel, WorkingCalendar calendar, DateOnly today, DateTime nowUtc, string? correctionReason, CancellationToken ct)
+    {
+        if (received > today)
+        {
+            return Outcome<(DisclosureApplication, string)>.Of(Outcome.Refused("收到申请之日不能晚于今天。", "Received"), default);
+        }
+        if (received < FirstReceiptDay)
+        {
+            return Outcome<(DisclosureApplication, string)>.Of(Outcome.Refused("收到申请之日不能早于 2008 年 5 月 1 日（政府信息公开条例施行之日）。", "Received"), default);
+        }
+        var (application, code) = New(applicant, agencyId, received, channel, calendar, nowUtc);
+        db.Applications.Add(application);
+        db.CorrectionReason = CorrectionReasons.Normalise(correctionReason);
+        return Outcome<(DisclosureApplication, string)>.Of(await Outcome.SaveAsync(db, ct), (application, code));
+    }
+
+    /// <summary>
+    /// Records a step on an application read at <paramref name="version"/>: the domain checks the
+    /// step against the lifecycle (refused with the rule), the stored status and due date follow,
+    /// the step is kept with its actor; stale when another clerk recorded a step meanwhile.
+    /// </summary>
+    public static async Task<Outcome> RecordStepAsync(GongkaiDb db, DisclosureApplication application, ApplicationCase domain, CaseStep step, int version,
+        WorkingCalendar calendar, int? actorUserId, DateTime nowUtc, string? correctionReason, CancellationToken ct)
+    {
+        if (version != application.Version)
+        {
+            return new Outcome(OutcomeKind.Stale, [new Problem(null, Outcome.StaleMessage)]);
+        }
+        try
+        {
+            domain.Record(step, calendar);
+        }
+        catch (CaseStepException e)
+        {
+            return Outcome.Refused(e.Message);
+        }
+        db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        application.Version = version + 1;
+        application.Follow(domain, calendar);
+        db.ApplicationSteps.Add(ApplicationStep.From(step, application, actorUserId, nowUtc));
+        db.CorrectionReason = CorrectionReasons.Normalise(correctionReason);
+        return await Outcome.SaveAsync(db, ct);
+    }
+
+    /// <summary>Records a reconsideration or lawsuit about an application; it cannot predate the application.</summary>
+    public static async Task<Outcome> AddAppealAsync(GongkaiDb db, DisclosureApplication application, AppealKind kind, DateOnly filed, string body,
+        DateTime nowUtc, string? correctionReason, CancellationToken ct)
+    {
+        if (filed < application.Received)
+        {
+            return Outcome.Refused("提起日期不能早于收到申请之日。", "Filed");
+        }
+        db.Appeals.Add(new AppealRecord
+        {
+            AgencyId = application.AgencyId, ApplicationId = application.Id, Kind = kind, Filed = filed, Body = body.Trim(), CreatedUtc = nowUtc,
+        });
+        db.CorrectionReason = CorrectionReasons.Normalise(correctionReason);
+        return await Outcome.SaveAsync(db, ct);
+    }
+
+    /// <summary>Records how a reconsideration or lawsuit ended; it cannot end before it was filed.</summary>
+    public static async Task<Outcome> DecideAppealAsync(GongkaiDb db, AppealRecord appeal, DateOnly? decided, AppealResult? result, string? correctionReason, CancellationToken ct)
+    {
+        if (decided is { } d && d < appeal.Filed)
+        {
+            return Outcome.Refused("审结日期不能早于提起日期。", "Decided");
+        }
+        appeal.Decided = decided;
+        appeal.Result = result;
+        db.CorrectionReason = CorrectionReasons.Normalise(correctionReason);
+        return await Outcome.SaveAsync(db, ct);
+    }
+
     /// <summary>A tracking number: the day received, the agency, six random digits.</summary>
     public static string NewTrackingNumber(DateOnly received, int agencyId) =>
         $"{received:yyyyMMdd}{agencyId % 1000:D3}{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";

@@ -26,3 +26,64 @@ internal sealed class ReplyLetterTemplateConfiguration : IEntityTypeConfiguratio
         e.Property(t => t.Version).IsConcurrencyToken();
     }
 }
+
+/// <summary>An agency's reply letter templates, saved together.</summary>
+public static class ReplyLetterTemplates
+{
+    public const int MaxLength = 5000;
+
+    /// <summary>
+    /// Saves an agency's wording of each type's letter (a body left empty or equal to the default
+    /// falls back to the default). Refused, each at its type's field <c>Bodies[Type]</c>, when a body
+    /// names a placeholder that does not exist, drops an element Art. 36 requires of its type
+    /// (<see cref="ReplyLetters.MissingElements"/>), or is too long.
+    /// </summary>
+    public static async Task<Outcome> SaveAsync(GongkaiDb db, int agencyId, IReadOnlyDictionary<ReplyType, string?> bodies, DateTime nowUtc, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        foreach (var (type, body) in bodies.Where(b => b.Value is not null))
+        {
+            var field = $"Bodies[{type}]";
+            if (ReplyLetters.UnknownPlaceholders(body!) is { Count: > 0 } unknown)
+            {
+                problems.Add(new Problem(field, $"没有这些占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。"));
+            }
+            if (ReplyLetters.MissingElements(type, body!) is { Count: > 0 } missing)
+            {
+                // Art. 36 asks these of every letter of the type: a template may word them, not drop them.
+                problems.Add(new Problem(field, $"此类答复的告知书必须包含：{string.Join("、", missing)}。"));
+            }
+            if (body!.Length > MaxLength)
+            {
+                problems.Add(new Problem(field, $"模板不超过 {MaxLength} 个字。"));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+        var own = await db.ReplyLetterTemplates.Where(t => t.AgencyId == agencyId).ToDictionaryAsync(t => t.ReplyType, ct);
+        foreach (var (type, posted) in bodies)
+        {
+            var body = posted?.Replace("\r\n", "\n").Trim();
+            var custom = string.IsNullOrEmpty(body) || body == ReplyLetters.DefaultBody(type) ? null : body;
+            if (own.TryGetValue(type, out var existing))
+            {
+                if (custom is null)
+                {
+                    db.ReplyLetterTemplates.Remove(existing);
+                }
+                else if (existing.Body != custom)
+                {
+                    existing.Body = custom;
+                    existing.UpdatedUtc = nowUtc;
+                }
+            }
+            else if (custom is not null)
+            {
+                db.ReplyLetterTemplates.Add(new ReplyLetterTemplate { AgencyId = agencyId, ReplyType = type, Body = custom, UpdatedUtc = nowUtc });
+            }
+        }
+        return await Outcome.SaveAsync(db, ct);
+    }
+}

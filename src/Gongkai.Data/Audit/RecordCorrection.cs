@@ -21,6 +21,19 @@ public sealed class RecordCorrection
     public DateTime OccurredUtc { get; set; }
 }
 
+/// <summary>The reason a clerk gives for correcting a submitted year: printed on the report beside the correction, so a few sentences.</summary>
+public static class CorrectionReasons
+{
+    public const int MaxLength = 500;
+
+    /// <summary>The reason as the save pipeline takes it: trimmed, cut to <see cref="MaxLength"/>, null when blank.</summary>
+    public static string? Normalise(string? reason)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        return trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, MaxLength)];
+    }
+}
+
 /// <summary>A change refused because it would alter a submitted year's figures without a reason; the message says which year.</summary>
 public sealed class RecordsLockedException(string message) : Exception(message);
 

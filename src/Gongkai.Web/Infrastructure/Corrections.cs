@@ -11,14 +11,10 @@ public static class Corrections
     public const string Label = "更正说明";
 
     /// <summary>The reason is printed on the year's report beside the correction: a few sentences.</summary>
-    public const int MaxLength = 500;
+    public const int MaxLength = CorrectionReasons.MaxLength;
 
     /// <summary>Puts the reason typed with the form on the context for its save.</summary>
-    public static void Take(GongkaiDb db, string? reason)
-    {
-        var trimmed = reason?.Trim() ?? "";
-        db.CorrectionReason = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, MaxLength)];
-    }
+    public static void Take(GongkaiDb db, string? reason) => db.CorrectionReason = CorrectionReasons.Normalise(reason);
 
     /// <summary>After a refused save: forgets the unsaved changes (the page reloads the stored state) and asks for the reason in the form of <paramref name="handler"/>.</summary>
     public static string Ask(PageModel page, GongkaiDb db, RecordsLockedException refusal, string handler)

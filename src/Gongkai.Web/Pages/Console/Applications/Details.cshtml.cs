@@ -35,8 +35,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     [BindProperty(Name = Corrections.Field), Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)]
     public string? CorrectionReason { get; set; }
 
-    private const string StaleMessage = "该申请已被他人办理，您的操作未保存。请刷新页面查看最新情况后重试。";
-
     // Named explicitly so that the step form's "Kind" is never bound here for lack of a prefix.
     [BindProperty(Name = nameof(NewAppeal))]
     public AppealInput NewAppeal { get; set; } = new();
@@ -107,12 +105,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Forbid();
         }
-        if (Version != Application.Version)
-        {
-            // Someone recorded a step since this page was read: the form was filled in on a stale state.
-            ModelState.AddModelError("", StaleMessage);
-            return Page();
-        }
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("NewAppeal", StringComparison.Ordinal) || k.StartsWith("Decision", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
@@ -123,33 +115,11 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         var step = new CaseStep(Kind!.Value, Date!.Value, staff.UserName, Reason!.Trim(), Reply, Days, Amount,
             ByReviewer: await staff.CanAsync(Permission.Review, Application.AgencyId, ct));
-        var calendar = await calendars.CurrentAsync(db, ct);
-        try
+        var outcome = await ApplicationRecords.RecordStepAsync(db, Application, Case, step, Version, await calendars.CurrentAsync(db, ct),
+            staff.UserId, clock.GetUtcNow().UtcDateTime, CorrectionReason, ct);
+        if (!outcome.IsDone)
         {
-            Case.Record(step, calendar);
-        }
-        catch (Exception e) when (e is CaseStepException or CalendarGapException)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
-        db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
-        Application.Version = Version + 1;
-        Application.Follow(Case, calendar);
-        db.ApplicationSteps.Add(ApplicationStep.From(step, Application, staff.UserId, clock.GetUtcNow().UtcDateTime));
-        Corrections.Take(db, CorrectionReason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", StaleMessage);
-            return Page();
-        }
-        catch (RecordsLockedException e)
-        {
-            return await RefusedAsync(id, e, "Step", ct);
+            return await RefusedAsync(id, outcome, "Step", ct);
         }
         TempData["Notice"] = $"已记录：{step.Kind.Label()}。";
         return Redirect($"/console/applications/{id}");
@@ -167,27 +137,15 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return Forbid();
         }
         OnlyErrorsOf("NewAppeal");
-        if (NewAppeal.Filed is { } filed && filed < Application.Received)
-        {
-            ModelState.AddModelError("NewAppeal.Filed", "提起日期不能早于收到申请之日。");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        db.Appeals.Add(new AppealRecord
+        var outcome = await ApplicationRecords.AddAppealAsync(db, Application, NewAppeal.Kind!.Value, NewAppeal.Filed!.Value, NewAppeal.Body!,
+            clock.GetUtcNow().UtcDateTime, CorrectionReason, ct);
+        if (!outcome.IsDone)
         {
-            AgencyId = Application.AgencyId, ApplicationId = Application.Id, Kind = NewAppeal.Kind!.Value, Filed = NewAppeal.Filed!.Value,
-            Body = NewAppeal.Body!.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        Corrections.Take(db, CorrectionReason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (RecordsLockedException e)
-        {
-            return await RefusedAsync(id, e, "Appeal", ct);
+            return await RefusedAsync(id, outcome, "Appeal", ct, prefix: "NewAppeal");
         }
         TempData["Notice"] = "已记录。";
         return Redirect($"/console/applications/{id}");
@@ -210,35 +168,27 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return NotFound();
         }
-        if (Decision.Decided is { } decided && decided < appeal.Filed)
-        {
-            ModelState.AddModelError("Decision.Decided", "审结日期不能早于提起日期。");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        appeal.Decided = Decision.Decided;
-        appeal.Result = Decision.Result;
-        Corrections.Take(db, CorrectionReason);
-        try
+        var outcome = await ApplicationRecords.DecideAppealAsync(db, appeal, Decision.Decided, Decision.Result, CorrectionReason, ct);
+        if (!outcome.IsDone)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (RecordsLockedException e)
-        {
-            return await RefusedAsync(id, e, $"Decision-{appeal.Id}", ct);
+            return await RefusedAsync(id, outcome, $"Decision-{appeal.Id}", ct, prefix: "Decision");
         }
         TempData["Notice"] = "已记录审结结果。";
         return Redirect($"/console/applications/{id}");
     }
 
-    /// <summary>A save refused by the record lock: the stored state again, the form asking for the correction's reason.</summary>
-    private async Task<IActionResult> RefusedAsync(int id, RecordsLockedException refusal, string handler, CancellationToken ct)
+    /// <summary>A use case that did not go through: the stored state again, and the outcome shown (a locked year's form asking for the correction's reason).</summary>
+    private async Task<IActionResult> RefusedAsync(int id, Outcome outcome, string handler, CancellationToken ct, string? prefix = null)
     {
-        var message = Corrections.Ask(this, db, refusal, handler);
-        await LoadAsync(id, ct);
-        ModelState.AddModelError("", message);
+        if (outcome.Kind is OutcomeKind.Stale or OutcomeKind.YearLocked)
+        {
+            await LoadAsync(id, ct);
+        }
+        OutcomeView.Show(this, outcome, handler, prefix);
         return Page();
     }
 

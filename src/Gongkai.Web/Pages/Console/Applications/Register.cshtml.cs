@@ -44,36 +44,20 @@ public sealed class RegisterModel(GongkaiDb db, StaffContext staff, TimeProvider
             return Forbid();
         }
         Form.Validate(ModelState, nameof(Form));
-        var calendar = await calendars.CurrentAsync(db, ct);
-        if (Received is { } received)
-        {
-            if (received > ChinaTime.Today(clock))
-            {
-                ModelState.AddModelError(nameof(Received), "收到申请之日不能晚于今天。");
-            }
-            else if (received < new DateOnly(2008, 5, 1))
-            {
-                ModelState.AddModelError(nameof(Received), "收到申请之日不能早于 2008 年 5 月 1 日（政府信息公开条例施行之日）。");
-            }
-        }
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
             return Page();
         }
-        var (application, _) = ApplicationRecords.New(Form.ToApplicant(), AgencyId!.Value, Received!.Value, Channel!.Value, calendar, clock.GetUtcNow().UtcDateTime);
-        db.Applications.Add(application);
-        Corrections.Take(db, CorrectionReason);
-        try
+        var outcome = await ApplicationRecords.RegisterAsync(db, Form.ToApplicant(), AgencyId!.Value, Received!.Value, Channel!.Value,
+            await calendars.CurrentAsync(db, ct), ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, CorrectionReason, ct);
+        if (!outcome.IsDone)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (RecordsLockedException e)
-        {
-            ModelState.AddModelError("", Corrections.Ask(this, db, e, "Register"));
+            OutcomeView.Show(this, outcome, handler: "Register");
             await LoadAsync(ct);
             return Page();
         }
+        var (application, _) = outcome.Value;
         TempData["Notice"] = $"已登记，查询号 {application.TrackingNumber}。";
         return Redirect($"/console/applications/{application.Id}");
     }

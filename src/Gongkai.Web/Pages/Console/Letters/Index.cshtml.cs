@@ -25,51 +25,13 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         {
             return Forbid();
         }
-        foreach (var type in Types)
+        var outcome = await ReplyLetterTemplates.SaveAsync(db, staff.AgencyId, Types.ToDictionary(t => t, t => Bodies.GetValueOrDefault(t.ToString())),
+            clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            var body = Bodies.GetValueOrDefault(type.ToString());
-            if (body is not null && ReplyLetters.UnknownPlaceholders(body) is { Count: > 0 } unknown)
-            {
-                ModelState.AddModelError($"Bodies[{type}]", $"没有这些占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。");
-            }
-            if (body is not null && ReplyLetters.MissingElements(type, body) is { Count: > 0 } missing)
-            {
-                // Art. 36 asks these of every letter of the type: a template may word them, not drop them.
-                ModelState.AddModelError($"Bodies[{type}]", $"此类答复的告知书必须包含：{string.Join("、", missing)}。");
-            }
-            if (body?.Length > 5000)
-            {
-                ModelState.AddModelError($"Bodies[{type}]", "模板不超过 5000 个字。");
-            }
-        }
-        if (!ModelState.IsValid)
-        {
+            OutcomeView.Show(this, outcome);
             return Page();
         }
-        var own = await db.ReplyLetterTemplates.Where(t => t.AgencyId == staff.AgencyId).ToDictionaryAsync(t => t.ReplyType, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var type in Types)
-        {
-            var body = Bodies.GetValueOrDefault(type.ToString())?.Replace("\r\n", "\n").Trim();
-            var custom = string.IsNullOrEmpty(body) || body == ReplyLetters.DefaultBody(type) ? null : body;
-            if (own.TryGetValue(type, out var existing))
-            {
-                if (custom is null)
-                {
-                    db.ReplyLetterTemplates.Remove(existing);
-                }
-                else if (existing.Body != custom)
-                {
-                    existing.Body = custom;
-                    existing.UpdatedUtc = now;
-                }
-            }
-            else if (custom is not null)
-            {
-                db.ReplyLetterTemplates.Add(new ReplyLetterTemplate { AgencyId = staff.AgencyId, ReplyType = type, Body = custom, UpdatedUtc = now });
-            }
-        }
-        await db.SaveChangesAsync(ct);
         TempData["Notice"] = "模板已保存。";
         return Redirect("/console/letters");
     }

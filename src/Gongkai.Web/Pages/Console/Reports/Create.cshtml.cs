@@ -5,8 +5,7 @@ namespace Gongkai.Web.Pages.Console.Reports;
 /// <summary>An agency admin starts the report for a year, in that year's format.</summary>
 public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
 {
-    /// <summary>The Regulation (国务院令第492号) took effect on 2008-05-01; no earlier reports exist.</summary>
-    public const int FirstYear = 2008;
+    private const int FirstYear = ReportEditions.FirstYear;
 
     [BindProperty, Display(Name = "机构"), Required(ErrorMessage = "请选择机构。")]
     public int? AgencyId { get; set; }
@@ -42,30 +41,19 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        var thisYear = ChinaTime.Today(clock).Year;
-        if (Year is { } y && (y < FirstYear || y > thisYear))
-        {
-            ModelState.AddModelError(nameof(Year), $"年度应在 {FirstYear} 至 {thisYear} 之间。");
-        }
-        if (ReportFormats.LegacyVariants.All(f => f.Code != LegacyVariant))
-        {
-            ModelState.AddModelError(nameof(LegacyVariant), "请选择有效的统计表格式。");
-        }
-        if (ModelState.IsValid && await db.AnnualReports.AnyAsync(r => r.AgencyId == AgencyId && r.Year == Year, ct))
-        {
-            ModelState.AddModelError(nameof(Year), "该机构本年度的报告已存在，请打开已有报告修改或更正。");
-        }
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
             return Page();
         }
-        var agency = await db.Agencies.SingleAsync(a => a.Id == AgencyId, ct);
-        var report = AnnualReport.Blank(ReportFormats.ForYear(Year!.Value, LegacyVariant), agency.Name, Year.Value);
-        var record = ReportRecords.NewEdition(agency.Id, Year.Value, 1, report, clock.GetUtcNow().UtcDateTime);
-        db.AnnualReports.Add(record);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/console/reports/{record.Id}/edit");
+        var outcome = await ReportEditions.CreateAsync(db, AgencyId!.Value, Year!.Value, LegacyVariant, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            await LoadAsync(ct);
+            return Page();
+        }
+        return Redirect($"/console/reports/{outcome.Value!.Id}/edit");
     }
 
     private async Task LoadAsync(CancellationToken ct)

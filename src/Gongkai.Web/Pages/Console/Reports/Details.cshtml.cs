@@ -57,39 +57,13 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Page();
         }
-        try
+        var outcome = await ReportEditions.ActAsync(db, Record, Report, Violations, action, HasSuperior, comment, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            Record.Status = ReportWorkflow.Next(Record.Status, action, HasSuperior, ReportChecks.HasErrors(Violations), Record.SourceFileId is not null, comment,
-                ReportWorkflow.YearEnded(Record.Year, ChinaTime.Today(clock)));
-        }
-        catch (ReportWorkflowException e)
-        {
-            ModelState.AddModelError("", e.Message);
+            OutcomeView.Show(this, outcome);
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        Record.ReviewComment = action == ReportAction.Return ? comment!.Trim() : action == ReportAction.Submit ? null : Record.ReviewComment;
-        var notice = action.Label() + "。";
-        if (action == ReportAction.Publish)
-        {
-            if (Report.PublishedOn is null)
-            {
-                Report = Report with { PublishedOn = ChinaTime.Today(clock) };
-                ReportRecords.Store(Record, Report, now);
-            }
-            Record.PublishedUtc = now;
-            var earlier = await db.AnnualReports
-                .Where(r => r.AgencyId == Record.AgencyId && r.Year == Record.Year && r.Id != Record.Id && r.Status == ReportStatus.Published)
-                .ToListAsync(ct);
-            foreach (var old in earlier)
-            {
-                old.Status = ReportStatus.Superseded;
-            }
-            notice = earlier.Count > 0 ? $"已发布第 {Record.Edition} 版，原版本标记为已被更正。" : "已发布。";
-        }
-        db.AuditNote = $"{action.Label()}：{Record.Year} 年度报告第 {Record.Edition} 版" + (comment is null ? "" : $"（{comment.Trim()}）");
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = notice;
+        TempData["Notice"] = outcome.Value;
         return Redirect($"/console/reports/{id}");
     }
 
@@ -114,16 +88,13 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Forbid();
         }
-        if (Record.Status != ReportStatus.Published || !IsLatest)
+        var outcome = await ReportEditions.CorrectAsync(db, Record, Report, IsLatest, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            ModelState.AddModelError("", "只能更正现行发布的版本。");
+            OutcomeView.Show(this, outcome);
             return Page();
         }
-        var correction = ReportRecords.NewEdition(Record.AgencyId, Record.Year, Record.Edition + 1, Report with { PublishedOn = null }, clock.GetUtcNow().UtcDateTime);
-        db.AnnualReports.Add(correction);
-        db.AuditNote = $"更正 {Record.Year} 年度报告：由第 {Record.Edition} 版生成第 {correction.Edition} 版草稿";
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/console/reports/{correction.Id}/edit");
+        return Redirect($"/console/reports/{outcome.Value!.Id}/edit");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

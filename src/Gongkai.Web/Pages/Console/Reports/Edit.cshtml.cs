@@ -152,16 +152,11 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             Values = values,
             Sources = Sources,
         };
-        db.Entry(Record).Property(r => r.Version).OriginalValue = Version;
-        ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = ReportChanges.Describe(_stored, report);
-        try
+        var outcome = await ReportEditions.SaveDraftAsync(db, Record, _stored, report, Version, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该报告已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
+            OutcomeView.Show(this, outcome);
+            Parts = PostedParts().Select(p => new PartInput { Code = p.Code, Heading = p.Heading, Text = p.Text }).ToList();
             return Page();
         }
         TempData["Notice"] = Violations.Count == 0 ? "已保存，全部检查通过。" : "已保存。请查看下方的检查结果。";
@@ -183,17 +178,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        var counted = await RecordCounts.CountAsync(db, [Record.AgencyId], Format, Record.Year, ct);
-        var values = _stored.Values.Copy();
-        foreach (var (key, value) in counted.Values.All)
+        var outcome = await ReportEditions.FillFromRecordsAsync(db, Record, _stored, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            values.Set(key, value);
+            OutcomeView.Show(this, outcome);
+            return Page();
         }
-        var report = NarrativeDraft.Fill(_stored with { Values = values, Sources = _stored.Sources.Counted(counted.Values) },
-            await ReportRecords.PublishedAsync(db, Record.AgencyId, Record.Year - 1, ct));
-        ReportRecords.Store(Record, report, clock.GetUtcNow().UtcDateTime);
-        db.AuditNote = $"由办理记录生成（{counted.Applications} 件申请，{counted.Items} 条主动公开信息）；" + ReportChanges.Describe(_stored, report);
-        await db.SaveChangesAsync(ct);
+        var counted = outcome.Value!;
         TempData["Notice"] = ApplicationTables.IsLegacy(Format.Code)
             ? $"已根据 {counted.Items} 条主动公开信息、{counted.Applications} 件申请和 {counted.Appeals} 件行政复议、行政诉讼的记录生成统计表的主动公开、依申请公开、行政复议、行政诉讼各行。"
             : $"已根据 {counted.Items} 条主动公开信息、{counted.Applications} 件申请和 {counted.Appeals} 件行政复议、行政诉讼的记录生成第二十条第（一）项和表三、表四；其他各项请按来源填写。";

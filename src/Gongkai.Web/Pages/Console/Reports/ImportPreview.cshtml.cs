@@ -26,23 +26,14 @@ public sealed class ImportPreviewModel(GongkaiDb db, StaffContext staff, ImportR
         {
             return denied;
         }
-        var year = Imported.Report.Year;
-        if (await db.AnnualReports.AnyAsync(r => r.AgencyId == Source.AgencyId && r.Year == year, ct))
-        {
-            ModelState.AddModelError("", $"{AgencyName}的 {year} 年度报告已存在，未导入。如需替换，请在该报告页面使用“更正”。");
-            return Page();
-        }
-        if (await db.AnnualReports.AnyAsync(r => r.SourceFileId == Source.Id, ct))
-        {
-            ModelState.AddModelError("", "该文件已导入。");
-            return Page();
-        }
         // The report keeps the agency's name as registered here; the printed name stays in the source file.
-        var report = Imported.Report with { AgencyName = AgencyName };
-        var record = ReportRecords.NewEdition(Source.AgencyId, year, 1, report, clock.GetUtcNow().UtcDateTime, Source.Id);
-        db.AnnualReports.Add(record);
-        db.AuditNote = $"由文件 {Source.FileName} 导入 {year} 年度报告";
-        await db.SaveChangesAsync(ct);
+        var outcome = await ReportEditions.ImportAsync(db, Source, Imported.Report with { AgencyName = AgencyName }, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            return Page();
+        }
+        var record = outcome.Value!;
         TempData["Notice"] = "已导入为草稿。核对后即可发布。";
         return Redirect($"/console/reports/{record.Id}");
     }

@@ -1,0 +1,102 @@
+using Gongkai.Data.Applications;
+using Gongkai.Data.Reports;
+using Gongkai.Domain.Applications;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Reports;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data.Tests;
+
+/// <summary>The use cases the console and the CLI call, each ending in an <see cref="Outcome"/>, on both databases.</summary>
+public sealed class UseCaseTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static readonly DateOnly Today = new(2026, 12, 6);
+    private static readonly DateTime Now = new(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc);
+
+    private static readonly Applicant Person = new(ApplicantKind.NaturalPerson, "张三", "11010519491231002X", "13812345678", null, null, "道路建设项目招标文件", "电子邮件");
+
+    private static async Task<(TestDatabase Database, GongkaiDb Db, int AgencyId)> StartAsync(string provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var db = await Contexts.MigratedAsync(database);
+        var agency = Contexts.Agency("bsz");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return (database, db, agency.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Register_RefusesAFutureDateAtItsField_AndTakesADeadlineIntoAYearWithoutItsNotice(string provider)
+    {
+        var (database, db, agency) = await StartAsync(provider);
+        await using var _ = database;
+        await using var __ = db;
+        var future = await ApplicationRecords.RegisterAsync(db, Person, agency, Today.AddDays(1), Channel.InPerson, WorkingCalendar.National, Today, Now, null, default);
+        Assert.Equal((OutcomeKind.Refused, "Received"), (future.Kind, future.Problems[0].Field));
+        Assert.Equal(0, await db.Applications.CountAsync());
+
+        var taken = await ApplicationRecords.RegisterAsync(db, Person, agency, new DateOnly(2026, 12, 20), Channel.InPerson, WorkingCalendar.National, new DateOnly(2026, 12, 20), Now, null, default);
+        Assert.True(taken.IsDone);
+        Assert.Equal(new DateOnly(2027, 1, 18), (await db.Applications.AsNoTracking().SingleAsync()).DueDate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RecordStep_RefusesAnIllegalStep_AndAStaleForm_AndRecordsALegalOne(string provider)
+    {
+        var (database, db, agency) = await StartAsync(provider);
+        await using var _ = database;
+        await using var __ = db;
+        var registered = await ApplicationRecords.RegisterAsync(db, Person, agency, new DateOnly(2026, 11, 2), Channel.InPerson, WorkingCalendar.National, Today, Now, null, default);
+        var application = registered.Value.Application;
+        var calendar = WorkingCalendar.National;
+        ApplicationCase Replayed() => ApplicationRecords.Replay(application.Received, application.Channel, application.ApplicantKind, application.Rules,
+            db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == application.Id).ToList(), calendar);
+
+        var close = await ApplicationRecords.RecordStepAsync(db, application, Replayed(), new CaseStep(StepKind.Close, Today, "clerk", "归档"), application.Version, calendar, null, Now, null, default);
+        Assert.Equal(OutcomeKind.Refused, close.Kind);
+
+        var version = application.Version;
+        var reply = new CaseStep(StepKind.Reply, new DateOnly(2026, 11, 20), "clerk", "予以公开", ReplyType.Granted);
+        Assert.True((await ApplicationRecords.RecordStepAsync(db, application, Replayed(), reply, version, calendar, null, Now, null, default)).IsDone);
+        Assert.Equal(CaseStatus.Replied, (await db.Applications.AsNoTracking().SingleAsync()).Status);
+
+        // The same form posted again, read before the reply: stale, nothing recorded twice.
+        var stale = await ApplicationRecords.RecordStepAsync(db, application, Replayed(), reply, version, calendar, null, Now, null, default);
+        Assert.Equal(OutcomeKind.Stale, stale.Kind);
+        Assert.Equal(1, await db.ApplicationSteps.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AReport_IsCreatedOncePerYear_SubmittedOnlyAfterTheYear_AndASubmittedYearFlagsALateApplication(string provider)
+    {
+        var (database, db, agency) = await StartAsync(provider);
+        await using var _ = database;
+        await using var __ = db;
+        var created = await ReportEditions.CreateAsync(db, agency, 2026, "legacy-national", Today, Now, default);
+        Assert.True(created.IsDone);
+        var again = await ReportEditions.CreateAsync(db, agency, 2026, "legacy-national", Today, Now, default);
+        Assert.Equal((OutcomeKind.Refused, "Year"), (again.Kind, again.Problems[0].Field));
+
+        var record = created.Value!;
+        var report = ReportRecords.Load(record);
+        var early = await ReportEditions.ActAsync(db, record, report, [], ReportAction.Publish, hasSuperior: false, null, Today, Now, default);
+        Assert.Equal(OutcomeKind.Refused, early.Kind);
+        Assert.Contains("次年 1 月 1 日起", early.Message);
+
+        var january = new DateOnly(2027, 1, 4);
+        var published = await ReportEditions.ActAsync(db, record, report, [], ReportAction.Publish, hasSuperior: false, null, january, Now, default);
+        Assert.Equal(("已发布。", ReportStatus.Published), (published.Value, (await db.AnnualReports.AsNoTracking().SingleAsync()).Status));
+
+        // A letter of December found in January: registered all the same, flagged as a late record of 2026.
+        var late = await ApplicationRecords.RegisterAsync(db, Person, agency, new DateOnly(2026, 12, 28), Channel.Post, WorkingCalendar.National, january, Now, null, default);
+        Assert.True(late.IsDone);
+        var flagged = await db.RecordCorrections.AsNoTracking().SingleAsync();
+        Assert.Equal((2026, RecordLock.LateRecordReason(2026)), (flagged.Year, flagged.Reason));
+    }
+}
