@@ -18,23 +18,32 @@ public sealed class UseCaseTests
 
     private static readonly Applicant Person = new(ApplicantKind.NaturalPerson, "张三", "11010519491231002X", "13812345678", null, null, "道路建设项目招标文件", "电子邮件");
 
-    private static async Task<(TestDatabase Database, GongkaiDb Db, int AgencyId)> StartAsync(string provider)
+    /// <summary>A fresh database with one agency, dropped at the end of the test.</summary>
+    private sealed record Setup(TestDatabase Database, GongkaiDb Db, int AgencyId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+    }
+
+    private static async Task<Setup> StartAsync(string provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var db = await Contexts.MigratedAsync(database);
         var agency = Contexts.Agency("bsz");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
-        return (database, db, agency.Id);
+        return new Setup(database, db, agency.Id);
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Register_RefusesAFutureDateAtItsField_AndTakesADeadlineIntoAYearWithoutItsNotice(string provider)
     {
-        var (database, db, agency) = await StartAsync(provider);
-        await using var _ = database;
-        await using var __ = db;
+        await using var setup = await StartAsync(provider);
+        var (db, agency) = (setup.Db, setup.AgencyId);
         var future = await ApplicationRecords.RegisterAsync(db, Person, agency, Today.AddDays(1), Channel.InPerson, WorkingCalendar.National, Today, Now, null, default);
         Assert.Equal((OutcomeKind.Refused, "Received"), (future.Kind, future.Problems[0].Field));
         Assert.Equal(0, await db.Applications.CountAsync());
@@ -48,9 +57,8 @@ public sealed class UseCaseTests
     [MemberData(nameof(Providers))]
     public async Task RecordStep_RefusesAnIllegalStep_AndAStaleForm_AndRecordsALegalOne(string provider)
     {
-        var (database, db, agency) = await StartAsync(provider);
-        await using var _ = database;
-        await using var __ = db;
+        await using var setup = await StartAsync(provider);
+        var (db, agency) = (setup.Db, setup.AgencyId);
         var registered = await ApplicationRecords.RegisterAsync(db, Person, agency, new DateOnly(2026, 11, 2), Channel.InPerson, WorkingCalendar.National, Today, Now, null, default);
         var application = registered.Value.Application;
         var calendar = WorkingCalendar.National;
@@ -75,9 +83,8 @@ public sealed class UseCaseTests
     [MemberData(nameof(Providers))]
     public async Task AReport_IsCreatedOncePerYear_SubmittedOnlyAfterTheYear_AndASubmittedYearFlagsALateApplication(string provider)
     {
-        var (database, db, agency) = await StartAsync(provider);
-        await using var _ = database;
-        await using var __ = db;
+        await using var setup = await StartAsync(provider);
+        var (db, agency) = (setup.Db, setup.AgencyId);
         var created = await ReportEditions.CreateAsync(db, agency, 2026, "legacy-national", Today, Now, default);
         Assert.True(created.IsDone);
         var again = await ReportEditions.CreateAsync(db, agency, 2026, "legacy-national", Today, Now, default);
