@@ -35,6 +35,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<ItemAttachment> ItemAttachments => Set<ItemAttachment>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<ReplyLetterTemplate> ReplyLetterTemplates => Set<ReplyLetterTemplate>();
+    public DbSet<ProceduralLetterTemplate> ProceduralLetterTemplates => Set<ProceduralLetterTemplate>();
     public DbSet<CalendarSchedule> CalendarSchedules => Set<CalendarSchedule>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -119,7 +119,7 @@ public sealed class ApplicationTests
         var token = secondPage.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value");
         var version = secondPage.Document.QuerySelector("input[name=Version]")!.GetAttribute("value");
 
-        var done = await first.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-03-03", ["Reason"] = "涉及第三方商业秘密，书面征求意见" });
+        var done = await first.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-03-03", ["Party"] = "某建设有限公司", ["Reason"] = "涉及第三方商业秘密，书面征求意见" });
         Assert.True(done.Status == HttpStatusCode.Redirect, done.Summary + string.Join("|", done.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent)));
         var late = await second.PostAsync(url, new Dictionary<string, string?>
         {

@@ -8,7 +8,7 @@ namespace Gongkai.Web.Tests;
 /// <summary>Reply letters as DOCX, from templates the agency admin can edit.</summary>
 public sealed class ReplyLetterTests
 {
-    private static async Task<string> RepliedApplicationAsync(GongkaiApp app)
+    private static async Task<(string Url, string Index, string Title)> RepliedApplicationAsync(GongkaiApp app)
     {
         using var clerk = await app.SignedInAsync("bsz.clerk");
         var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
@@ -16,8 +16,16 @@ public sealed class ReplyLetterTests
             ["Channel"] = "InPerson", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "王五", ["Form.IdNumber"] = "11010519491231002X",
             ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2025年度财政预算", ["Form.FormWanted"] = "当面领取",
         });
-        await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?> { ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "AlreadyPublic", ["Reason"] = "见“财政预决算”栏目《白沙镇2025年度财政预算》（索引号 QX-BSZ-2025-0003）" });
-        return registered.Location!;
+        // The reply form offers the agency's published items by 索引号 (Art. 36(一): where the information is).
+        var offered = (await clerk.GetAsync(registered.Location!)).Document.QuerySelectorAll("#published-items option").ToList();
+        Assert.NotEmpty(offered);
+        var item = (Index: offered[0].GetAttribute("value")!, Title: offered[0].TextContent);
+        var replied = await clerk.SubmitAsync(registered.Location!, new Dictionary<string, string?>
+        {
+            ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "AlreadyPublic", ["ItemIndex"] = item.Index, ["Reason"] = "可在“财政预决算”栏目查阅",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, replied.Status);
+        return (registered.Location!, item.Index, item.Title);
     }
 
     private static string Text(byte[] docx)
@@ -30,7 +38,7 @@ public sealed class ReplyLetterTests
     public async Task AReplyLetter_CitesTheBasis_AndStatesTheRemedies()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
-        var url = await RepliedApplicationAsync(app);
+        var (url, index, title) = await RepliedApplicationAsync(app);
         using var clerk = await app.SignedInAsync("bsz.clerk");
         var response = await clerk.Client.GetAsync(url + "?handler=Letter");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -38,8 +46,9 @@ public sealed class ReplyLetterTests
         Assert.Contains("政府信息公开告知书", text);
         Assert.Contains("王五：", text);
         Assert.Contains("第三十六条第（一）项", text);
-        // Where and how (Art. 36(一)): the column's address and the clerk's words naming the item.
-        Assert.Contains("本机关政府信息公开专栏（http://localhost:5000/agency/qx-bsz）获取：见“财政预决算”栏目《白沙镇2025年度财政预算》（索引号 QX-BSZ-2025-0003）", text);
+        // Where and how (Art. 36(一)): the chosen item's title, 索引号 and address on the portal, then the clerk's words.
+        var itemId = await app.QueryAsync(db => db.InfoItems.Where(i => i.IndexNumber == index).Select(i => i.Id).SingleAsync());
+        Assert.Contains($"获取方式和途径：《{title}》（索引号：{index}），网址：http://localhost:5000/agency/qx-bsz/items/{itemId}；可在“财政预决算”栏目查阅", text);
         // The remedies name their bodies and articles: a town's reconsideration goes to the county government.
         Assert.Contains("六十日内向青溪县人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）", text);
         Assert.Contains("六个月内向青溪县白沙镇人民政府所在地有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）", text);
@@ -51,7 +60,7 @@ public sealed class ReplyLetterTests
     public async Task TheAgencyAdmin_RewordsALetter_AndTheNextLetterUsesIt()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
-        var url = await RepliedApplicationAsync(app);
+        var (url, index, _) = await RepliedApplicationAsync(app);
         using var admin = await app.SignedInAsync("bsz.admin");
 
         var typo = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请者}：已公开。" });
@@ -60,18 +69,56 @@ public sealed class ReplyLetterTests
 
         // A template may reword what Art. 36(一) asks, never drop it: where and how to get the information.
         var dropped = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已公开。" });
-        Assert.Equal("此类答复的告知书必须包含：{理由}（答复的理由或说明）、{专栏网址}（已公开信息的获取地址）。", dropped.FieldError("Bodies[AlreadyPublic]"));
+        Assert.Equal("此类告知书必须包含：{已公开信息}（已公开信息的标题、索引号和网址，或获取途径）。", dropped.FieldError("Bodies[AlreadyPublic]"));
         Assert.Equal(0, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
 
-        var saved = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?> { ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开（{专栏网址}）：{理由}。" });
+        var saved = await admin.SubmitAsync("/console/letters", new Dictionary<string, string?>
+        {
+            ["Bodies[AlreadyPublic]"] = "{申请人}：\n您要的信息已在白沙镇政府信息公开专栏（{专栏网址}）公开：{已公开信息}。",
+            ["Procedural[SupplementNotice]"] = "{申请人}：\n白沙镇请您补正：{补正内容}，请于{补正期限}前提交。",
+        });
         Assert.True(saved.Status == HttpStatusCode.Redirect, string.Join(" | ", saved.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent)));
-        Assert.Equal(1, await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()));
+        Assert.Equal((1, 1), (await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()), await app.QueryAsync(db => db.ProceduralLetterTemplates.CountAsync())));
         var text = Text(await admin.Client.GetByteArrayAsync(url + "?handler=Letter"));
-        Assert.Contains("您要的信息已在白沙镇政府信息公开专栏“财政信息”栏目公开（http://localhost:5000/agency/qx-bsz）：见“财政预决算”栏目", text);
+        Assert.Contains($"您要的信息已在白沙镇政府信息公开专栏（http://localhost:5000/agency/qx-bsz）公开：《", text);
+        Assert.Contains($"（索引号：{index}）", text);
         Assert.Contains("六十日内向青溪县人民政府申请行政复议", text);
 
         using var clerk = await app.SignedInAsync("bsz.clerk");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/console/letters")).Status);
+    }
+
+    [Fact]
+    public async Task TheProceduralLetters_AreOfferedAtTheirSteps_AndRefusedToAnotherAgency()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var registered = await clerk.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+        {
+            ["Channel"] = "Post", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "钱七", ["Form.IdNumber"] = "11010519491231002X",
+            ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇某道路工程资料", ["Form.FormWanted"] = "邮寄纸质件",
+        });
+        var url = registered.Location!;
+        var page = await clerk.Client.GetStringAsync(url);
+        Assert.Contains("下载受理回执", page);
+        Assert.DoesNotContain("下载补正告知书", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "?handler=Procedural&letter=SupplementNotice")).StatusCode);
+        var receipt = Text(await clerk.Client.GetByteArrayAsync(url + "?handler=Procedural&letter=Receipt"));
+        Assert.Contains("以政府信息公开工作机构签收之日为收到申请之日", receipt);
+
+        // A consultation without its addressee is refused at the form; with it, the letter is offered.
+        var nameless = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-02-26", ["Reason"] = "是否同意公开施工合同" });
+        Assert.Equal(HttpStatusCode.OK, nameless.Status);
+        Assert.Contains("请写明征求意见的对象", nameless.Document.QuerySelector(".error-summary")!.TextContent);
+        var asked = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-02-26", ["Party"] = "某路桥有限公司", ["Reason"] = "是否同意公开施工合同" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        Assert.Contains("下载第三方意见征询函", await clerk.Client.GetStringAsync(url));
+        var letter = Text(await clerk.Client.GetByteArrayAsync(url + "?handler=Procedural&letter=ConsultationLetter"));
+        Assert.Contains("某路桥有限公司：", letter);
+        Assert.Contains("是否同意公开施工合同", letter);
+
+        using var other = await app.SignedInAsync("sqz.clerk");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "?handler=Procedural&letter=Receipt")).StatusCode);
     }
 
     [Fact]
@@ -106,6 +153,6 @@ public sealed class ReplyLetterTests
         Assert.Contains("青溪县白沙镇人民政府", text);
 
         using var other = await app.SignedInAsync("sqz.clerk");
-        Assert.NotEqual(HttpStatusCode.OK, (await other.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
     }
 }

@@ -99,6 +99,12 @@ public static class ApplicationRecords
         {
             return new Outcome(OutcomeKind.Stale, [new Problem(null, Outcome.StaleMessage)]);
         }
+        step = step.Tidy();
+        if (step.ItemIndex is { } index && await ApplicationLetters.PublishedItemAsync(db, index, ct) is null)
+        {
+            // 36(一) points the applicant to where the information is: it has to be there.
+            return Outcome.Refused($"找不到索引号为“{index}”的已公开信息。", nameof(CaseStep.ItemIndex));
+        }
         try
         {
             domain.Record(step, calendar);

@@ -17,18 +17,25 @@ public sealed class ApplicationStep : IAudited
     public int? Days { get; set; }
     public decimal? Amount { get; set; }
     public bool ByReviewer { get; set; }
+
+    /// <summary>The third party consulted, or the organ responsible for the information (<see cref="CaseStep.Party"/>).</summary>
+    public string? Party { get; set; }
+    public string? PartyContact { get; set; }
+
+    /// <summary>The 索引号 of the item already public a 36(一) reply points to.</summary>
+    public string? ItemIndex { get; set; }
     public DateTime RecordedUtc { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
 
-    public CaseStep ToDomain() => new(Kind, Date, Actor, Reason, ReplyType, Days, Amount, ByReviewer);
+    public CaseStep ToDomain() => new(Kind, Date, Actor, Reason, ReplyType, Days, Amount, ByReviewer, Party, PartyContact, ItemIndex);
 
     /// <summary>The stored form of a step the domain accepted.</summary>
     public static ApplicationStep From(CaseStep step, DisclosureApplication application, int? actorUserId, DateTime nowUtc) => new()
     {
         ApplicationId = application.Id, AgencyId = application.AgencyId, Kind = step.Kind, Date = step.Date, Actor = step.Actor,
         ActorUserId = actorUserId, Reason = step.Reason, ReplyType = step.Reply, Days = step.Days, Amount = step.Amount,
-        ByReviewer = step.ByReviewer, RecordedUtc = nowUtc,
+        ByReviewer = step.ByReviewer, Party = step.Party, PartyContact = step.PartyContact, ItemIndex = step.ItemIndex, RecordedUtc = nowUtc,
     };
 }
 

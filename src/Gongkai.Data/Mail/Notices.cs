@@ -39,7 +39,11 @@ public sealed class Notices(WorkingCalendars calendars, string site)
     {
         foreach (var application in pending.Applications.Where(a => a.Email is not null))
         {
-            await ToApplicantAsync(db, application, MessageKind.Receipt, new() { ["答复期限"] = ReportHtml.Date(application.DueDate) }, null, nowUtc, ct);
+            // What arrived on paper or in person gets the written receipt too (Receipt_OnlyForPaperChannels).
+            var receipt = ProceduralLetters.NeedsReceipt(application.Channel)
+                ? await LetterAsync(db, application, ProceduralLetter.Receipt, null, ct)
+                : null;
+            await ToApplicantAsync(db, application, MessageKind.Receipt, new() { ["答复期限"] = ReportHtml.Date(application.DueDate) }, receipt, nowUtc, ct);
         }
         foreach (var step in pending.Steps)
         {
@@ -50,10 +54,12 @@ public sealed class Notices(WorkingCalendars calendars, string site)
             switch (step.Kind)
             {
                 case StepKind.RequestSupplement:
-                    await ToApplicantAsync(db, application, MessageKind.SupplementRequested, new() { ["补正内容"] = step.Reason, ["告知日期"] = ReportHtml.Date(step.Date) }, null, nowUtc, ct);
+                    await ToApplicantAsync(db, application, MessageKind.SupplementRequested, new() { ["补正内容"] = step.Reason, ["告知日期"] = ReportHtml.Date(step.Date) },
+                        await LetterAsync(db, application, ProceduralLetter.SupplementNotice, step, ct), nowUtc, ct);
                     break;
                 case StepKind.Extend:
-                    await ToApplicantAsync(db, application, MessageKind.Extended, new() { ["延期理由"] = step.Reason, ["答复期限"] = ReportHtml.Date(application.DueDate) }, null, nowUtc, ct);
+                    await ToApplicantAsync(db, application, MessageKind.Extended, new() { ["延期理由"] = step.Reason, ["答复期限"] = ReportHtml.Date(application.DueDate) },
+                        await LetterAsync(db, application, ProceduralLetter.ExtensionNotice, step, ct), nowUtc, ct);
                     break;
                 case StepKind.SendFeeNotice:
                     var calendar = await calendars.CurrentAsync(db, ct);
@@ -95,6 +101,20 @@ public sealed class Notices(WorkingCalendars calendars, string site)
         }
     }
 
+    /// <summary>A procedural letter to attach, named for its title; none when a required element is empty (the clerk is told when making it).</summary>
+    private async Task<(string Name, byte[] Bytes)?> LetterAsync(GongkaiDb db, DisclosureApplication application, ProceduralLetter letter, ApplicationStep? step, CancellationToken ct)
+    {
+        try
+        {
+            var bytes = await ApplicationLetters.ProceduralAsync(db, application, letter, step, await calendars.CurrentAsync(db, ct), site, ct);
+            return (ApplicationLetters.FileName(letter, application), bytes);
+        }
+        catch (LetterIncompleteException)
+        {
+            return null;
+        }
+    }
+
     private async Task ToApplicantAsync(GongkaiDb db, DisclosureApplication application, MessageKind kind, Dictionary<string, string> values, (string Name, byte[] Bytes)? attachment, DateTime nowUtc, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == application.AgencyId).Select(a => a.Name).SingleAsync(ct);
@@ -109,7 +129,7 @@ public sealed class Notices(WorkingCalendars calendars, string site)
     }
 
     /// <summary>The tracking page with the number filled in; the access code is never in a link.</summary>
-    public string TrackingAddress(string trackingNumber) => $"{site}/track?number={Uri.EscapeDataString(trackingNumber)}";
+    public string TrackingAddress(string trackingNumber) => ApplicationLetters.TrackingAddress(site, trackingNumber);
 
     public string Site => site;
 

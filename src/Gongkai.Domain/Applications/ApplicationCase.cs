@@ -5,7 +5,29 @@ namespace Gongkai.Domain.Applications;
 /// <summary>One recorded step: what, on which day, by whom and why.</summary>
 /// <param name="Days">Working days: the supplement period, the extension, the Art. 35 delay.</param>
 /// <param name="ByReviewer">Whether the actor may approve (extensions need the head of the office, Art. 33 ¶2).</param>
-public sealed record CaseStep(StepKind Kind, DateOnly Date, string Actor, string Reason, ReplyType? Reply = null, int? Days = null, decimal? Amount = null, bool ByReviewer = false);
+/// <param name="Party">The other body the step names: the third party consulted (Art. 32), or the organ responsible for the information (Art. 36(五)).</param>
+/// <param name="PartyContact">How to reach <paramref name="Party"/> (Art. 36(五) asks the responsible organ's contact).</param>
+/// <param name="ItemIndex">The 索引号 of the item already public that a 36(一) reply points to.</param>
+public sealed record CaseStep(StepKind Kind, DateOnly Date, string Actor, string Reason, ReplyType? Reply = null, int? Days = null, decimal? Amount = null, bool ByReviewer = false,
+    string? Party = null, string? PartyContact = null, string? ItemIndex = null)
+{
+    /// <summary>
+    /// The step with only the facts its kind uses, trimmed: a party for a consultation or a 36(五)
+    /// reply, an item for a 36(一) reply; whatever else a form carried is dropped, not stored.
+    /// </summary>
+    public CaseStep Tidy()
+    {
+        var names = Kind == StepKind.StartConsultation || Reply == ReplyType.NotThisOrgan;
+        return this with
+        {
+            Party = names ? Blank(Party) : null,
+            PartyContact = Reply == ReplyType.NotThisOrgan ? Blank(PartyContact) : null,
+            ItemIndex = Kind == StepKind.Reply && Reply == ReplyType.AlreadyPublic ? Blank(ItemIndex) : null,
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
 
 /// <summary>A step refused by the rules, said in Chinese.</summary>
 public sealed class CaseStepException(string message) : Exception(message);
@@ -132,6 +154,13 @@ public sealed class ApplicationCase
                 if (step.Date <= end)
                 {
                     throw new CaseStepException($"补正期限到 {end:yyyy-MM-dd} 才届满，届满前不能视为放弃申请。");
+                }
+                break;
+            case StepKind.StartConsultation:
+                if (string.IsNullOrWhiteSpace(step.Party))
+                {
+                    // Art. 32 consults someone in writing: the letter needs an addressee.
+                    throw new CaseStepException("请写明征求意见的对象（第三方或其他机关的名称）。");
                 }
                 break;
             case StepKind.Extend:

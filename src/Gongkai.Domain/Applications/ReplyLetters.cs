@@ -6,7 +6,7 @@ namespace Gongkai.Domain.Applications;
 /// The reply letter (告知书) for each reply type: a default text citing its legal basis, which an
 /// agency admin may replace; every letter ends with the applicant's remedies, naming the bodies.
 /// Placeholders in braces are filled from the application and its reply step: {申请人} {收到日期}
-/// {所需信息} {机关} {答复日期} {获取方式} {理由} {专栏网址}. What Art. 36 requires of each type is
+/// {所需信息} {机关} {答复日期} {获取方式} {理由} {专栏网址} {已公开信息} {负责机关}. What Art. 36 requires of each type is
 /// <see cref="Required"/>: a template without it is refused, a letter with it empty is not made.
 /// </summary>
 public static class ReplyLetters
@@ -14,14 +14,16 @@ public static class ReplyLetters
     /// <summary>Art. 51 and the laws on reconsideration (60 days, 行政复议法 第二十条) and litigation (6 months, 行政诉讼法 第四十六条).</summary>
     public const string Remedies = "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），或者自知道或者应当知道本答复之日起六个月内依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
 
-    public static readonly IReadOnlyList<string> Placeholders = ["申请人", "收到日期", "所需信息", "机关", "答复日期", "获取方式", "理由", "专栏网址"];
+    public static readonly IReadOnlyList<string> Placeholders = ["申请人", "收到日期", "所需信息", "机关", "答复日期", "获取方式", "理由", "专栏网址", "已公开信息", "负责机关"];
 
     /// <summary>What each placeholder stands for, in the words of a refusal.</summary>
     public static string ElementName(string placeholder) => placeholder switch
     {
         "理由" => "{理由}（答复的理由或说明）",
         "获取方式" => "{获取方式}（提供信息的形式，条例第四十条）",
-        "专栏网址" => "{专栏网址}（已公开信息的获取地址）",
+        "专栏网址" => "{专栏网址}（本机关政府信息公开专栏的网址）",
+        "已公开信息" => "{已公开信息}（已公开信息的标题、索引号和网址，或获取途径）",
+        "负责机关" => "{负责机关}（负责公开的行政机关的名称和联系方式）",
         _ => "{" + placeholder + "}",
     };
 
@@ -32,12 +34,13 @@ public static class ReplyLetters
     /// </summary>
     public static IReadOnlyList<string> Required(ReplyType type) => type switch
     {
-        ReplyType.AlreadyPublic => ["理由", "专栏网址"],
+        ReplyType.AlreadyPublic => ["已公开信息"],
+        ReplyType.NotThisOrgan => ["理由", "负责机关"],
         ReplyType.Granted => ["获取方式"],
         ReplyType.Partial => ["理由", "获取方式"],
         ReplyType.StateSecret or ReplyType.ProhibitedByLaw or ReplyType.Security or ReplyType.ThirdParty
             or ReplyType.InternalAffairs or ReplyType.ProcessInformation or ReplyType.EnforcementFiles
-            or ReplyType.NotThisOrgan or ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => ["理由"],
+            or ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => ["理由"],
         _ => [],
     };
 
@@ -70,7 +73,7 @@ public static class ReplyLetters
         var opening = "{申请人}：\n本机关于{收到日期}收到您提出的政府信息公开申请，申请获取“{所需信息}”。经审查，现答复如下：\n";
         var decision = type switch
         {
-            ReplyType.AlreadyPublic => "您申请获取的政府信息已经主动公开，您可以通过本机关政府信息公开专栏（{专栏网址}）获取：{理由}。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项，特此告知。",
+            ReplyType.AlreadyPublic => "您申请获取的政府信息已经主动公开，获取方式和途径：{已公开信息}。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项，特此告知。",
             ReplyType.Granted => "您申请获取的政府信息属于公开范围，根据《中华人民共和国政府信息公开条例》第三十六条第（二）项，本机关予以公开，现按您要求的方式（{获取方式}）提供。",
             ReplyType.Partial => "您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条，本机关按您要求的方式（{获取方式}）向您提供可以公开的部分；不予公开部分的理由：{理由}。",
             ReplyType.StateSecret => "您申请获取的政府信息属于国家秘密。根据《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项，本机关不予公开。理由：{理由}。",
@@ -82,7 +85,7 @@ public static class ReplyLetters
             ReplyType.EnforcementFiles => "您申请获取的信息属于行政执法案卷信息。根据《中华人民共和国政府信息公开条例》第十六条第二款，本机关不予公开。理由：{理由}。",
             ReplyType.InquiryRoute => "您申请获取的信息，法律、行政法规对其获取有专门规定。根据《中华人民共和国政府信息公开条例》第三十六条第（七）项，请您按照有关法律、行政法规的规定办理。",
             ReplyType.NotExist => "经检索，本机关未制作或获取您申请的政府信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项，特此告知。",
-            ReplyType.NotThisOrgan => "您申请获取的政府信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项，特此告知。说明：{理由}（能够确定负责公开该政府信息的行政机关的，其名称和联系方式见此）。",
+            ReplyType.NotThisOrgan => "您申请获取的政府信息不属于本机关负责公开。{负责机关}根据《中华人民共和国政府信息公开条例》第三十六条第（五）项，特此告知。说明：{理由}。",
             ReplyType.NeedsMaking => "本机关没有现成的您所申请的信息，提供需要对现有政府信息进行加工、分析。根据《中华人民共和国政府信息公开条例》第三十八条，本机关不予提供。理由：{理由}。",
             ReplyType.UnclearAfterSupplement => "经补正后，您的申请内容仍不明确，本机关无法确定您所需的政府信息。根据《中华人民共和国政府信息公开条例》第三十条，特此告知。说明：{理由}。",
             ReplyType.Complaint => "您的申请以政府信息公开申请的形式进行信访、投诉、举报等活动。根据《中华人民共和国政府信息公开条例》第三十九条第一款，本机关不作为政府信息公开申请处理，请您通过相应渠道提出。",
@@ -98,19 +101,29 @@ public static class ReplyLetters
     }
 
     /// <summary>The letter's paragraphs: the template with its placeholders filled, then the remedies (naming the bodies when <paramref name="remedies"/> is given).</summary>
-    public static IReadOnlyList<string> Paragraphs(string template, IReadOnlyDictionary<string, string> values, string? remedies = null)
+    public static IReadOnlyList<string> Paragraphs(string template, IReadOnlyDictionary<string, string> values, string? remedies = null) =>
+        [.. LetterText.Fill(template, values), remedies ?? Remedies];
+
+    /// <summary>Placeholders the template names that do not exist (a typo would print as it is).</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
+        LetterText.PlaceholdersIn(template).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+}
+
+/// <summary>The text of a letter from its template: placeholders in braces, one paragraph per line.</summary>
+public static class LetterText
+{
+    /// <summary>The template with its placeholders filled, split into paragraphs (empty lines dropped).</summary>
+    public static IReadOnlyList<string> Fill(string template, IReadOnlyDictionary<string, string> values)
     {
         var text = new StringBuilder(template);
         foreach (var (name, value) in values)
         {
             text.Replace("{" + name + "}", value);
         }
-        var paragraphs = text.ToString().Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        paragraphs.Add(remedies ?? Remedies);
-        return paragraphs;
+        return text.ToString().Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
 
-    /// <summary>Placeholders the template names that do not exist (a typo would print as it is).</summary>
-    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
-        System.Text.RegularExpressions.Regex.Matches(template, @"\{([^{}]{1,10})\}").Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+    /// <summary>Every placeholder a template names.</summary>
+    public static IEnumerable<string> PlaceholdersIn(string template) =>
+        System.Text.RegularExpressions.Regex.Matches(template, @"\{([^{}]{1,10})\}").Select(m => m.Groups[1].Value);
 }

@@ -13,7 +13,7 @@ public sealed class ApplicationCaseTests
     private static ApplicationCase New(string received = "2023-03-01") => new(D(received), Channel.Online, ApplicantKind.NaturalPerson);
 
     private static CaseStep Step(StepKind kind, string date, ReplyType? reply = null, int? days = null, decimal? amount = null, bool reviewer = false) =>
-        new(kind, D(date), "bsz.clerk", "依条例办理", reply, days, amount, reviewer);
+        new(kind, D(date), "bsz.clerk", "依条例办理", reply, days, amount, reviewer, Party: kind == StepKind.StartConsultation ? "某建设有限公司" : null);
 
     [Fact]
     public void Supplement_RestartsTheReplyPeriod()
@@ -73,6 +73,26 @@ public sealed class ApplicationCaseTests
         application.Record(Step(StepKind.Extend, "2023-03-20", days: 20, reviewer: true), Calendar);
         Assert.Equal(D("2023-04-26"), application.Deadline(Calendar).Due);
         Assert.Contains("已经延期过一次", Assert.Throws<CaseStepException>(() => application.Record(Step(StepKind.Extend, "2023-03-21", days: 1, reviewer: true), Calendar)).Message);
+    }
+
+    [Fact]
+    public void AConsultation_NamesWhomItAsks()
+    {
+        var nameless = new CaseStep(StepKind.StartConsultation, D("2023-03-06"), "bsz.clerk", "是否同意公开");
+        Assert.Contains("征求意见的对象", Assert.Throws<CaseStepException>(() => New().Record(nameless, Calendar)).Message);
+    }
+
+    [Fact]
+    public void Tidy_KeepsOnlyTheFactsTheStepUses()
+    {
+        var everything = new CaseStep(StepKind.Reply, D("2023-03-06"), "c", "r", ReplyType.Granted, Party: "某局", PartyContact: "电话", ItemIndex: "X-1");
+        Assert.Equal((null, null, null), (everything.Tidy().Party, everything.Tidy().PartyContact, everything.Tidy().ItemIndex));
+        var already = everything with { Reply = ReplyType.AlreadyPublic, ItemIndex = " X-1 " };
+        Assert.Equal(("X-1", null), (already.Tidy().ItemIndex, already.Tidy().Party));
+        var redirect = everything with { Reply = ReplyType.NotThisOrgan, Party = " 某局 " };
+        Assert.Equal(("某局", "电话", null), (redirect.Tidy().Party, redirect.Tidy().PartyContact, redirect.Tidy().ItemIndex));
+        var consult = new CaseStep(StepKind.StartConsultation, D("2023-03-06"), "c", "r", Party: "某公司", PartyContact: "电话");
+        Assert.Equal(("某公司", null), (consult.Tidy().Party, consult.Tidy().PartyContact));
     }
 
     [Fact]

@@ -20,11 +20,12 @@ public sealed class ReplyLettersTests
 
     [Theory]
     [InlineData(ReplyType.StateSecret, "{理由}")]          // 36(三): the reasons
-    [InlineData(ReplyType.NotThisOrgan, "{理由}")]         // 36(五): the reasons, the responsible organ when known
+    [InlineData(ReplyType.NotThisOrgan, "{理由}")]         // 36(五): the reasons
+    [InlineData(ReplyType.NotThisOrgan, "{负责机关}")]     // 36(五): the responsible organ's name and contact when known
     [InlineData(ReplyType.Partial, "{理由}")]              // 37: the reasons for the withheld part
     [InlineData(ReplyType.Partial, "{获取方式}")]          // 40: the form of provision
     [InlineData(ReplyType.NeedsMaking, "{理由}")]          // 38
-    [InlineData(ReplyType.AlreadyPublic, "{专栏网址}")]     // 36(一): where and how
+    [InlineData(ReplyType.AlreadyPublic, "{已公开信息}")]   // 36(一): where and how
     public void EachReplyType_RequiresWhatArticle36AsksOfIt_AndATemplateWithoutItIsRefused(ReplyType type, string element)
     {
         var dropped = ReplyLetters.DefaultBody(type).Replace(element, "", StringComparison.Ordinal);

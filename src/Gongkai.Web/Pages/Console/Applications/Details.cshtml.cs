@@ -28,8 +28,25 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     [BindProperty, Display(Name = "理由或说明"), Required(ErrorMessage = "请填写理由或说明。"), StringLength(1000, ErrorMessage = "不超过 1000 个字。")]
     public string? Reason { get; set; }
 
+    /// <summary>The third party consulted (Art. 32) or the organ responsible for the information (Art. 36(五)).</summary>
+    [BindProperty, Display(Name = "机关或第三方名称"), StringLength(200, ErrorMessage = "不超过 200 个字。")]
+    public string? Party { get; set; }
+
+    [BindProperty, Display(Name = "联系方式"), StringLength(200, ErrorMessage = "不超过 200 个字。")]
+    public string? PartyContact { get; set; }
+
+    /// <summary>The 索引号 of the item already public a 36(一) reply points to.</summary>
+    [BindProperty, Display(Name = "已公开信息的索引号"), StringLength(60, ErrorMessage = "不超过 60 个字。")]
+    public string? ItemIndex { get; set; }
+
     [BindProperty]
     public int Version { get; set; }
+
+    /// <summary>The procedural letters this application has so far (受理回执, 补正告知书, 第三方意见征询函, 延期答复告知书).</summary>
+    public IReadOnlyList<ProceduralLetter> Letters { get; private set; } = [];
+
+    /// <summary>This agency's published items, offered for a 36(一) reply (the newest first).</summary>
+    public IReadOnlyList<(string IndexNumber, string Title)> PublishedItems { get; private set; } = [];
 
     /// <summary>Why records of a submitted report year are being corrected (<see cref="Corrections"/>).</summary>
     [BindProperty(Name = Corrections.Field), Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)]
@@ -66,7 +83,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public string? Refusal => ViewData.ModelState[""]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     /// <summary>The posted step form's field messages.</summary>
-    public IReadOnlyList<string> FieldErrors => ViewData.ModelState.Where(e => e.Key is nameof(Date) or nameof(Reply) or nameof(Days) or nameof(Amount) or nameof(Reason) or nameof(Kind))
+    public IReadOnlyList<string> FieldErrors => ViewData.ModelState.Where(e => e.Key is nameof(Date) or nameof(Reply) or nameof(Days) or nameof(Amount) or nameof(Reason) or nameof(Kind) or nameof(Party) or nameof(PartyContact) or nameof(ItemIndex))
         .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).ToList();
 
     /// <summary>Today in Beijing, the date a step form offers.</summary>
@@ -114,7 +131,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return Page();
         }
         var step = new CaseStep(Kind!.Value, Date!.Value, staff.UserName, Reason!.Trim(), Reply, Days, Amount,
-            ByReviewer: await staff.CanAsync(Permission.Review, Application.AgencyId, ct));
+            ByReviewer: await staff.CanAsync(Permission.Review, Application.AgencyId, ct), Party: Party, PartyContact: PartyContact, ItemIndex: ItemIndex);
         var outcome = await ApplicationRecords.RecordStepAsync(db, Application, Case, step, Version, await calendars.CurrentAsync(db, ct),
             staff.UserId, clock.GetUtcNow().UtcDateTime, CorrectionReason, ct);
         if (!outcome.IsDone)
@@ -215,6 +232,30 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
     }
 
+    /// <summary>A procedural letter (受理回执, 补正告知书, 第三方意见征询函, 延期答复告知书) as DOCX, made at its step.</summary>
+    public async Task<IActionResult> OnGetProceduralAsync(int id, ProceduralLetter letter, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        var available = ApplicationLetters.Available(Application, Steps).Where(l => l.Letter == letter).ToList();
+        if (available.Count == 0)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var bytes = await ApplicationLetters.ProceduralAsync(db, Application, letter, available[0].Step, await calendars.CurrentAsync(db, ct), notices.Site, ct);
+            return File(bytes, ApplicationLetters.DocxType, ApplicationLetters.FileName(letter, Application));
+        }
+        catch (LetterIncompleteException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+
     /// <summary>The fee notice (收费通知书) of the last fee notice step, as DOCX.</summary>
     public async Task<IActionResult> OnGetFeeNoticeAsync(int id, CancellationToken ct)
     {
@@ -256,6 +297,14 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         RequestNumberInMonth = await ApplicationRecords.RequestNumberInMonthAsync(db, application, ct);
         CanApprove = await staff.CanAsync(Permission.Review, application.AgencyId, ct);
         var actors = Steps.Where(s => s.ActorUserId is not null).Select(s => s.ActorUserId!.Value).Distinct().ToList();
+        Letters = ApplicationLetters.Available(application, Steps).Select(l => l.Letter).ToList();
+        if (CanEdit && NextSteps.Contains(StepKind.Reply))
+        {
+            PublishedItems = (await db.InfoItems.AsNoTracking()
+                .Where(i => i.AgencyId == application.AgencyId && i.Status == Domain.Disclosure.ItemStatus.Published)
+                .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(200).Select(i => new { i.IndexNumber, i.Title }).ToListAsync(ct))
+                .Select(i => (i.IndexNumber, i.Title)).ToList();
+        }
         StaffNames = await db.StaffUsers.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return null;
     }

@@ -1,12 +1,17 @@
 namespace Gongkai.Web.Pages.Console.Letters;
 
-/// <summary>The agency admin words the reply letters of its agency; a template left empty falls back to the default.</summary>
+/// <summary>The agency admin words the reply letters and the procedural letters of its agency; a template left empty falls back to the default.</summary>
 public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ReplyType> Types { get; } = Enum.GetValues<ReplyType>().ToList();
 
+    public IReadOnlyList<ProceduralLetter> Letters { get; } = Enum.GetValues<ProceduralLetter>().ToList();
+
     [BindProperty]
     public Dictionary<string, string?> Bodies { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> Procedural { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -16,6 +21,8 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         }
         var own = await db.ReplyLetterTemplates.AsNoTracking().Where(t => t.AgencyId == staff.AgencyId).ToDictionaryAsync(t => t.ReplyType, t => t.Body, ct);
         Bodies = Types.ToDictionary(t => t.ToString(), t => (string?)own.GetValueOrDefault(t, ReplyLetters.DefaultBody(t)));
+        var procedural = await db.ProceduralLetterTemplates.AsNoTracking().Where(t => t.AgencyId == staff.AgencyId).ToDictionaryAsync(t => t.Letter, t => t.Body, ct);
+        Procedural = Letters.ToDictionary(l => l.ToString(), l => (string?)procedural.GetValueOrDefault(l, l.DefaultBody()));
         return Page();
     }
 
@@ -25,8 +32,8 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         {
             return Forbid();
         }
-        var outcome = await ReplyLetterTemplates.SaveAsync(db, staff.AgencyId, Types.ToDictionary(t => t, t => Bodies.GetValueOrDefault(t.ToString())),
-            clock.GetUtcNow().UtcDateTime, ct);
+        var outcome = await LetterTemplates.SaveAsync(db, staff.AgencyId, Types.ToDictionary(t => t, t => Bodies.GetValueOrDefault(t.ToString())),
+            Letters.ToDictionary(l => l, l => Procedural.GetValueOrDefault(l.ToString())), clock.GetUtcNow().UtcDateTime, ct);
         if (!outcome.IsDone)
         {
             OutcomeView.Show(this, outcome);
