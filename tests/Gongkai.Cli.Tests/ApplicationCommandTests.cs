@@ -1,3 +1,4 @@
+using Gongkai.Domain.Calendar;
 namespace Gongkai.Cli.Tests;
 
 public sealed class ApplicationCommandTests
@@ -57,7 +58,7 @@ public sealed class ApplicationCommandTests
         try
         {
             // A made-up 2027 notice that gives 4–8 January off as well: the site and the CLI both move the date.
-            File.WriteAllText(file, "date,is_off_day,name\n2027-01-01,true,元旦\n2027-01-04,true,元旦\n2027-01-05,true,元旦\n2027-01-06,true,元旦\n2027-01-07,true,元旦\n2027-01-08,true,元旦\n");
+            File.WriteAllText(file, HolidayNotice.Template(2027) + "2027-01-04,true,元旦\n2027-01-05,true,元旦\n2027-01-06,true,元旦\n2027-01-07,true,元旦\n2027-01-08,true,元旦\n");
             string[] db = ["--provider", "sqlite", "--connection", database.ConnectionString];
             Assert.Equal(0, (await RunAsync([.. db, "calendar", "import", file, "--year", "2027"])).Exit);
             var result = await RunAsync([.. db, "deadline", "--received", "2026-12-20"]);
@@ -102,7 +103,7 @@ public sealed class CalendarCommandTests
         var file = Path.Combine(Path.GetTempPath(), $"schedule-{Guid.NewGuid():N}.csv");
         try
         {
-            File.WriteAllText(file, "date,is_off_day,name\n2027-01-01,true,元旦\n");
+            File.WriteAllText(file, HolidayNotice.Template(2027));
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             string[] common = ["--provider", "sqlite", "--connection", database.ConnectionString, "calendar", "import", file, "--year"];

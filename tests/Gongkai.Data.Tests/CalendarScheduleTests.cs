@@ -15,7 +15,8 @@ public sealed class CalendarScheduleTests
     public static TheoryData<string> Providers => new(TestDatabase.Providers);
 
     // A made-up 2027 schedule for the test: New Year's Day on Friday, one Saturday worked.
-    private const string Schedule2027 = "date,is_off_day,name\n2027-01-01,true,元旦\n2027-02-08,true,春节\n2027-02-20,false,春节\n";
+    /// <summary>A complete 2027 schedule: the statutory days with their make-up days, and one weekend worked.</summary>
+    private static readonly string Schedule2027 = HolidayNotice.Template(2027) + "2027-02-20,false,春节\n";
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -41,6 +42,7 @@ public sealed class CalendarScheduleTests
     [InlineData("date,is_off_day,name\n2027-01-02,true,元旦\n", "是周末")]
     [InlineData("date,is_off_day,name\n2026-12-31,true,元旦\n", "其他年份的日期")]
     [InlineData("date,is_off_day,name\n", "是空的")]
+    [InlineData("date,is_off_day,name\n2027-01-01,true,元旦\n", "2027 年的安排不完整：2027-02-05（春节）是法定节假日")]
     public async Task AWrongSchedule_IsRefused_AndNothingIsLoaded(string csv, string message)
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");

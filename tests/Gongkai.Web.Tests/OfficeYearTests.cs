@@ -71,7 +71,7 @@ public sealed class OfficeYearTests
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
             db.Actor.Set(null, "测试");
             var result = await scope.ServiceProvider.GetRequiredService<WorkingCalendars>().ImportAsync(db, 2027,
-                "date,is_off_day,name\n2027-01-01,true,元旦\n2027-01-04,true,元旦\n", "测试", app.Clock);
+                HolidayNotice.Template(2027) + "2027-01-04,true,元旦\n", "测试", app.Clock);
             Assert.Equal(2, result.ApplicationsMoved);
         }
         var moved = await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.TrackingNumber == tracking));

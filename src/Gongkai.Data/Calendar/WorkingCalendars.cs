@@ -59,9 +59,29 @@ public sealed class WorkingCalendars
 
     public sealed record ImportResult(int Year, int Version, int ApplicationsMoved);
 
+    /// <summary>An open application whose due date a schedule would move.</summary>
+    public sealed record DueDateMove(int ApplicationId, string TrackingNumber, string Agency, DateOnly From, DateOnly To);
+
+    /// <summary>
+    /// What loading <paramref name="days"/> as <paramref name="year"/>'s schedule would change,
+    /// nothing stored: every open application whose due date moves, from and to.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDateMove>> PreviewAsync(GongkaiDb db, int year, IReadOnlyList<ScheduledDay> days, CancellationToken ct = default)
+    {
+        var calendar = (await CurrentAsync(db, ct)).WithYear(year, days);
+        var cases = await ApplicationHistory.OpenCasesAsync(db, calendar, ct);
+        var open = await (from a in db.Applications.AsNoTracking()
+                          join g in db.Agencies.AsNoTracking() on a.AgencyId equals g.Id
+                          where cases.Keys.Contains(a.Id)
+                          select new { a.Id, a.TrackingNumber, Agency = g.Name, a.DueDate }).ToListAsync(ct);
+        return open.Select(a => new DueDateMove(a.Id, a.TrackingNumber, a.Agency, a.DueDate, cases[a.Id].Deadline(calendar).Due))
+            .Where(m => m.From != m.To).OrderBy(m => m.To).ThenBy(m => m.TrackingNumber).ToList();
+    }
+
     /// <summary>
     /// Loads a year's schedule as a new version after checking it (dates of that year, weekdays off
-    /// and weekends worked only), then moves the due dates of open applications it changes.
+    /// and weekends worked only, every statutory holiday off: <see cref="HolidayNotice.MissingStatutory"/>),
+    /// then moves the due dates of open applications it changes.
     /// </summary>
     public async Task<ImportResult> ImportAsync(GongkaiDb db, int year, string csv, string loadedBy, TimeProvider clock, CancellationToken ct = default)
     {
@@ -73,6 +93,10 @@ public sealed class WorkingCalendars
         if (days.Count == 0)
         {
             throw new FormatException($"{year} 年的安排是空的。");
+        }
+        if (HolidayNotice.MissingStatutory(year, days) is { Count: > 0 } missing)
+        {
+            throw new FormatException($"{year} 年的安排不完整：{string.Join("", missing)}请按国务院办公厅通知补全后再载入。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var version = (await db.CalendarSchedules.Where(s => s.Year == year).MaxAsync(s => (int?)s.Version, ct) ?? 0) + 1;

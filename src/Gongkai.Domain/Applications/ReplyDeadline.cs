@@ -109,8 +109,7 @@ public static class ReplyDeadline
             date = date.AddDays(1);
             var day = calendar.Describe(date);
             provisional ??= day.Provisional ? date.Year : null;
-            var weekday = "一二三四五六日"[((int)date.DayOfWeek + 6) % 7];
-            var prefix = $"{date:yyyy-MM-dd}（周{weekday}）";
+            var prefix = $"{date:yyyy-MM-dd}（{ChinaTime.Weekday(date)}）";
             if (pauses.FirstOrDefault(p => p.From <= date && date <= p.To) is { } paused)
             {
                 lines.Add($"{prefix}{paused.Reason}期间，不计");

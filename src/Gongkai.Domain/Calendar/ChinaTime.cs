@@ -16,4 +16,7 @@ public static class ChinaTime
     /// <summary>A stored UTC instant as Beijing time, to the second.</summary>
     public static string Format(DateTime utc) =>
         (utc + Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The weekday as a Chinese office writes it: 周一 … 周日.</summary>
+    public static string Weekday(DateOnly date) => "周" + "一二三四五六日"[((int)date.DayOfWeek + 6) % 7];
 }

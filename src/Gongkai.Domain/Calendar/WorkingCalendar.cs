@@ -66,6 +66,9 @@ public sealed class WorkingCalendar
     public WorkingCalendar WithYear(int year, IEnumerable<ScheduledDay> days) =>
         new(_days.Values.Where(d => d.Date.Year != year).Concat(days), _years.Append(year));
 
+    /// <summary>The days a schedule sets in <paramref name="year"/> (weekdays off, weekends worked), as the CSV lists them; none for a provisional year.</summary>
+    public IReadOnlyList<ScheduledDay> ScheduledDays(int year) => _days.Values.Where(d => d.Date.Year == year).OrderBy(d => d.Date).ToList();
+
     /// <summary>Reads the CSV format of cn-holidays.csv: <c>date,is_off_day,name</c>.</summary>
     public static WorkingCalendar Parse(string csv, IEnumerable<int> coveredYears) => new(ParseDays(csv), coveredYears);
 
