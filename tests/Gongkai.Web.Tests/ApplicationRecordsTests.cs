@@ -60,6 +60,39 @@ public sealed class ApplicationRecordsTests
         Assert.StartsWith("2026年，本机关新收政府信息公开申请 2 件，上年为 0 件，其中自然人提出 1 件、法人或者其他组织提出 1 件；上年结转 0 件。", report.Parts.Single(p => p.Code == "requests").Text);
     }
 
+    [Fact]
+    public async Task ARegeneratedTable_LeavesTheTextSayingOtherFigures_AnErrorWithAnOfferToRedraft()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        await clerk.SubmitAsync("/console/applications/new", Paper("2026-01-05"));
+        await clerk.SubmitAsync("/console/applications/new", Paper("2026-02-10", "Commercial"));
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var edit = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2026" })).Location!;
+        await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords");
+        Assert.Null((await admin.GetAsync(edit)).Document.QuerySelector("#redraft"));
+
+        // A third application, and the table generated again: the written text keeps saying 2.
+        await clerk.SubmitAsync("/console/applications/new", Paper("2026-02-20"));
+        await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "FromRecords");
+        var page = await admin.GetAsync(edit);
+        var results = page.Document.QuerySelector("#check-results")!.TextContent;
+        Assert.Contains("所述收到的政府信息公开申请数为 2，而表格“一、本年新收政府信息公开申请数量”填报 3", results);
+        Assert.Contains("所述结转下年度继续办理的申请数为 2，而表格“四、结转下年度继续办理”填报 3", results);
+        var offer = page.Document.QuerySelector("#redraft")!;
+        Assert.Contains("按表格重拟正文", offer.TextContent);
+        Assert.Contains("三、收到和处理政府信息公开申请情况", offer.TextContent);
+
+        var redrafted = await admin.SubmitAsync(edit, new Dictionary<string, string?>(), handler: "Redraft");
+        Assert.Equal(HttpStatusCode.Redirect, redrafted.Status);
+        var id = int.Parse(edit.Split('/')[3]);
+        var report = ReportJson.Read((await app.QueryAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id))).Content);
+        Assert.StartsWith("2026年，本机关新收政府信息公开申请 3 件", report.Parts.Single(p => p.Code == "requests").Text);
+        Assert.DoesNotContain(report.Check(), v => v.CheckCode.StartsWith("text.", StringComparison.Ordinal));
+        Assert.Null((await admin.GetAsync(edit)).Document.QuerySelector("#redraft"));
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Changes.Contains("按表格重拟正文"))));
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task AGeneratedFigure_ListsTheRecordsItCounts_AndAChangedOneAsksForTheReason(string provider)

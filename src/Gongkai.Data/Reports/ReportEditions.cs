@@ -73,6 +73,32 @@ public static class ReportEditions
     }
 
     /// <summary>
+    /// Replaces the drafted parts' text (第二十条 parts the draft covers) with the draft of the
+    /// current table, at the clerk's request — after a regeneration left the text saying other
+    /// figures. The text replaced stays in the audit log.
+    /// </summary>
+    /// <summary>
+    /// The parts a redraft would replace, offered when the text states figures the table no longer
+    /// has (<see cref="AnnualReport.Check"/>'s text checks); none otherwise.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RedraftableAsync(GongkaiDb db, AnnualReportRecord record, AnnualReport stored, IReadOnlyList<Violation> violations, CancellationToken ct) =>
+        record.Status == ReportStatus.Draft && violations.Any(v => v.CheckCode.StartsWith("text.", StringComparison.Ordinal) && v.Severity == Severity.Error)
+            ? NarrativeDraft.Redraftable(stored, await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct))
+            : [];
+
+    public static async Task<Outcome> RedraftAsync(GongkaiDb db, AnnualReportRecord record, AnnualReport stored, DateTime nowUtc, CancellationToken ct)
+    {
+        if (record.Status != ReportStatus.Draft)
+        {
+            return Outcome.Refused("只有草稿可以重拟正文。");
+        }
+        var report = NarrativeDraft.Redraft(stored, await ReportRecords.PublishedAsync(db, record.AgencyId, record.Year - 1, ct));
+        ReportRecords.Store(record, report, nowUtc);
+        db.AuditNote = "按表格重拟正文；" + ReportChanges.Describe(stored, report);
+        return await Outcome.SaveAsync(db, ct);
+    }
+
+    /// <summary>
     /// One step of <see cref="ReportWorkflow"/> on an edition whose check results are <paramref name="violations"/>:
     /// the agency submits and publishes, its superior accepts or returns. Publishing dates the
     /// report today and marks an earlier published edition superseded. Returns the notice to show.

@@ -44,7 +44,7 @@ public sealed record AnnualReport(
     private IEnumerable<Violation> TextAgainstTable() =>
         Import.TextChecks.Evaluate(string.Join("\n", Parts.Select(p => p.Text)), this, hasTable: true)
             .Where(v => v.Cells.Count > 0)
-            .Select(v => v with { Severity = Severity.Error, Message = v.Message + "请改正文或表格（“根据办理记录生成”可重写正文）。" });
+            .Select(v => v with { Severity = Severity.Error, Message = v.Message + "请改正文或表格（“按表格重拟正文”可重写正文）。" });
 
     /// <summary>
     /// The tables to print after each part; tables whose part the report does not have (an imported

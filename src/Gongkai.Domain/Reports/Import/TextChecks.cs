@@ -41,7 +41,7 @@ internal static partial class TextChecks
     private static readonly Statement[] Statements =
     [
         new("text.requests.received", "收到的政府信息公开申请数",
-            new Regex(@"(?:收到|受理|新收)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
+            new Regex(@"(?:收到|受理|新收)(?:[^。；，,]{0,12}?)" + Number + @"\s*(?:件|起|个)(?:[^。；]{0,4})(?:政府)?信息公开申请|(?:收到|受理|新收)[^。；]{0,12}?(?:政府)?信息公开申请(?:共)?\s*" + Number + @"\s*(?:件|起)", RegexOptions.Compiled),
             f => IsLegacy(f) ? [Stat("requests.received")] : [new CellKey("requests", "new", "total")]),
         new("text.requests.carried_over", "上年结转的申请数",
             new Regex(@"上年结转(?:[^。；，,]{0,6}?)" + Number + @"\s*件", RegexOptions.Compiled),

@@ -13,22 +13,48 @@ public static class NarrativeDraft
 {
     public static AnnualReport Fill(AnnualReport report, AnnualReport? previous)
     {
-        if (report.FormatCode is not ("2019" or "2021"))
-        {
-            return report;
-        }
-        var last = previous is { FormatCode: "2019" or "2021" } p && p.Year == report.Year - 1 ? p : null;
-        var drafts = new Dictionary<string, string?>
-        {
-            ["proactive"] = Proactive(report),
-            ["requests"] = Requests(report, last),
-            ["appeals"] = Appeals(report, last),
-        };
+        var drafts = Drafts(report, previous);
         return report with
         {
             Parts = report.Parts.Select(part => string.IsNullOrWhiteSpace(part.Text) && part.Code is { } code && drafts.GetValueOrDefault(code) is { } text
                 ? part with { Text = text }
                 : part).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The parts whose written text a fresh draft would replace: a draft exists for them and says
+    /// something else (after the table was regenerated, typically), by title.
+    /// </summary>
+    public static IReadOnlyList<string> Redraftable(AnnualReport report, AnnualReport? previous)
+    {
+        var drafts = Drafts(report, previous);
+        return report.Parts.Where(p => !string.IsNullOrWhiteSpace(p.Text) && p.Code is { } code && drafts.GetValueOrDefault(code) is { } draft && draft != p.Text.Trim())
+            .Select(p => p.Heading).ToList();
+    }
+
+    /// <summary>The report with the text of every part a draft exists for replaced by the draft of the current table (the clerk asked for it).</summary>
+    public static AnnualReport Redraft(AnnualReport report, AnnualReport? previous)
+    {
+        var drafts = Drafts(report, previous);
+        return report with
+        {
+            Parts = report.Parts.Select(part => part.Code is { } code && drafts.GetValueOrDefault(code) is { } text ? part with { Text = text } : part).ToList(),
+        };
+    }
+
+    private static Dictionary<string, string?> Drafts(AnnualReport report, AnnualReport? previous)
+    {
+        if (report.FormatCode is not ("2019" or "2021"))
+        {
+            return [];
+        }
+        var last = previous is { FormatCode: "2019" or "2021" } p && p.Year == report.Year - 1 ? p : null;
+        return new Dictionary<string, string?>
+        {
+            ["proactive"] = Proactive(report),
+            ["requests"] = Requests(report, last),
+            ["appeals"] = Appeals(report, last),
         };
     }
 

@@ -115,7 +115,28 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         Values = _stored.Values;
         Sources = _stored.Sources;
         Violations = _stored.Check(imported: Record.SourceFileId is not null);
+        Redraftable = await ReportEditions.RedraftableAsync(db, Record, _stored, Violations, ct);
         return Page();
+    }
+
+    /// <summary>The parts whose text says other figures than the table, which a redraft would replace.</summary>
+    public IReadOnlyList<string> Redraftable { get; private set; } = [];
+
+    /// <summary>Replaces the drafted parts' text with the draft of the current table, at the clerk's request.</summary>
+    public async Task<IActionResult> OnPostRedraftAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        var outcome = await ReportEditions.RedraftAsync(db, Record, _stored, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            return Page();
+        }
+        TempData["Notice"] = "已按表格重拟正文，请核对后保存。";
+        return Redirect($"/console/reports/{id}/edit");
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
