@@ -206,4 +206,70 @@ public sealed class ApplicationLettersTests
         Assert.Contains("负责公开该政府信息的行政机关为某县自然资源局（联系方式：0571-7654321）", redirect);
         Assert.Contains("该信息由县自然资源局制作", redirect);
     }
+
+    public static TheoryData<ReplyType> ReplyTypes => new(Enum.GetValues<ReplyType>());
+
+    [Theory]
+    [MemberData(nameof(ReplyTypes))]
+    public async Task EveryReplyTypesLetter_CarriesTheDecisionItsBasisTheReasonsAndTheRemedies(ReplyType type)
+    {
+        await using var setup = await StartAsync();
+        var received = new DateOnly(2026, 11, 2);
+        var application = await RegisterAsync(setup, received, Channel.InPerson);
+        const string reason = "经核查，该信息涉及的事项已于2025年办结";
+        var answered = type switch
+        {
+            ReplyType.NoSupplement => new DateOnly(2026, 11, 20),
+            ReplyType.FeeUnpaid => new DateOnly(2026, 12, 4),
+            _ => new DateOnly(2026, 11, 16),
+        };
+        switch (type)
+        {
+            case ReplyType.NoSupplement:
+                await StepAsync(setup, application, new CaseStep(StepKind.RequestSupplement, new DateOnly(2026, 11, 3), "clerk", "写明年份", Days: 5));
+                await StepAsync(setup, application, new CaseStep(StepKind.DeemAbandonedNoSupplement, answered, "clerk", reason));
+                break;
+            case ReplyType.FeeUnpaid:
+                await StepAsync(setup, application, new CaseStep(StepKind.SendFeeNotice, new DateOnly(2026, 11, 3), "clerk", "按件计收", Amount: 100));
+                await StepAsync(setup, application, new CaseStep(StepKind.DeemAbandonedUnpaid, answered, "clerk", reason));
+                break;
+            default:
+                if (type == ReplyType.UnclearAfterSupplement)
+                {
+                    await StepAsync(setup, application, new CaseStep(StepKind.RequestSupplement, new DateOnly(2026, 11, 3), "clerk", "写明年份", Days: 5));
+                    await StepAsync(setup, application, new CaseStep(StepKind.ReceiveSupplement, new DateOnly(2026, 11, 5), "clerk", "已补正"));
+                }
+                await StepAsync(setup, application, new CaseStep(StepKind.Reply, answered, "clerk", reason, type, Party: "某县自然资源局", PartyContact: "0571-7654321"));
+                break;
+        }
+        var text = Text(await ApplicationLetters.ReplyAsync(setup.Db, application, (type, answered), Site, default));
+
+        Assert.StartsWith(ReplyLetters.Title(type), text);
+        Assert.Contains("张三：", text);
+        Assert.Contains(ReportHtml.Date(received), text);
+        // The decision and its legal basis: the article the default cites.
+        var basis = System.Text.RegularExpressions.Regex.Match(ReplyLetters.DefaultBody(type), "第[一二三四五六七八九十]+条(第（[一二三四五六七]）项|第[一二]款)?|国办函〔2020〕109号").Value;
+        Assert.True(basis.Length > 0 || type == ReplyType.Confirmation, $"{type} cites no basis");
+        Assert.Contains(basis, text);
+        if (ReplyLetters.Required(type).Contains("理由"))
+        {
+            Assert.Contains(reason, text);
+        }
+        if (ReplyLetters.Required(type).Contains("获取方式"))
+        {
+            Assert.Contains("电子邮件", text);
+        }
+        if (type == ReplyType.NotThisOrgan)
+        {
+            Assert.Contains("某县自然资源局（联系方式：0571-7654321）", text);
+        }
+        if (type == ReplyType.AlreadyPublic)
+        {
+            Assert.Contains($"{reason}（本机关政府信息公开专栏：{Site}/agency/bsz）", text);
+        }
+        // The remedies: 60 days' reconsideration, 6 months' litigation, the bodies named.
+        Assert.Contains("六十日内向上一级人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）", text);
+        Assert.Contains("六个月内向白沙镇人民政府所在地有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）", text);
+        Assert.EndsWith(ReportHtml.Date(answered), text);
+    }
 }

@@ -40,7 +40,7 @@ public static class ReplyLetters
         ReplyType.Partial => ["理由", "获取方式"],
         ReplyType.StateSecret or ReplyType.ProhibitedByLaw or ReplyType.Security or ReplyType.ThirdParty
             or ReplyType.InternalAffairs or ReplyType.ProcessInformation or ReplyType.EnforcementFiles
-            or ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement => ["理由"],
+            or ReplyType.NeedsMaking or ReplyType.UnclearAfterSupplement or ReplyType.Other => ["理由"],
         _ => [],
     };
 
@@ -95,7 +95,7 @@ public static class ReplyLetters
             ReplyType.Confirmation => "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请的处理范围，本机关不予处理。",
             ReplyType.NoSupplement => "本机关已告知您补正申请，您无正当理由逾期未补正。根据《中华人民共和国政府信息公开条例》第三十条，视为您放弃申请，本机关不再处理该政府信息公开申请。",
             ReplyType.FeeUnpaid => "本机关已向您发出收费通知，您逾期未按通知要求缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），视为您放弃申请，本机关不再处理该政府信息公开申请。",
-            _ => "本机关依据《中华人民共和国政府信息公开条例》对您的申请作出处理。",
+            _ => "本机关依据《中华人民共和国政府信息公开条例》第三十六条对您的申请作出如下处理：{理由}。",
         };
         return opening + decision;
     }
