@@ -55,6 +55,55 @@ public sealed class ItemRecordsTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ActAsync_RefusesAStaleFormAndTheAuthorsOwnApproval_AndPublishesOtherwise(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (db, item) = await AwaitingApprovalAsync(database);
+        await using var _ = db;
+        var author = new Actor(item.AuthorId, "李经办", MayReview: true, MayApprove: true);
+        var own = await ItemRecords.ActAsync(db, item, ItemAction.Approve, author, null, item.Version, Today, DateTime.UtcNow, null, default);
+        Assert.Equal((OutcomeKind.Refused, "不能审核或批准自己起草的信息。"), (own.Kind, own.Message));
+
+        var stale = await ItemRecords.ActAsync(db, item, ItemAction.Approve, Reviewer, null, item.Version - 1, Today, DateTime.UtcNow, null, default);
+        Assert.Equal(OutcomeKind.Stale, stale.Kind);
+        Assert.Equal(0, await db.ItemSignOffs.CountAsync());
+
+        var done = await ItemRecords.ActAsync(db, item, ItemAction.Approve, Reviewer, "同意发布", item.Version, Today, DateTime.UtcNow, null, default);
+        Assert.True(done.IsDone);
+        var stored = await db.InfoItems.AsNoTracking().SingleAsync(i => i.Id == item.Id);
+        Assert.Equal((ItemStatus.Published, Today), (stored.Status, stored.PublishedOn));
+        Assert.Equal([item.Id], await FoundAsync(db, "道路硬化"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task MaskAsync_MasksTheTitleBodyAndAWordAttachment_KeepsAPdfsFindings_AndSaysSoInTheAudit(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (db, item) = await AwaitingApprovalAsync(database);
+        await using var _ = db;
+        item.BodyHtml = "<p>联系人身份证号 11010519491231002X。</p>";
+        item.BodyText = "联系人身份证号 11010519491231002X。";
+        var docx = HostileFiles.Docx(HostileFiles.Word("<w:p><w:r><w:t>户主 11010519491231002X</w:t></w:r></w:p>"));
+        db.ItemAttachments.Add(new ItemAttachment { ItemId = item.Id, AgencyId = item.AgencyId, FileName = "名单.docx", ContentType = "application/octet-stream", Content = docx, Size = docx.Length, Text = "户主 11010519491231002X", UploadedUtc = DateTime.UtcNow });
+        db.ItemAttachments.Add(new ItemAttachment { ItemId = item.Id, AgencyId = item.AgencyId, FileName = "扫描件.pdf", ContentType = "application/pdf", Content = [1], Size = 1, Text = "13812345678", UploadedUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+
+        var masked = await ItemRecords.MaskAsync(db, item, DateTime.UtcNow, default);
+
+        Assert.True(masked.IsDone);
+        Assert.Equal(2, masked.Value!.Count);
+        Assert.Equal(["扫描件.pdf"], masked.Value.Unmasked);
+        var stored = await db.InfoItems.AsNoTracking().SingleAsync(i => i.Id == item.Id);
+        Assert.DoesNotContain("11010519491231002X", stored.BodyText);
+        Assert.Contains("1101**********002X", stored.BodyText);
+        var word = await db.ItemAttachments.AsNoTracking().SingleAsync(a => a.FileName == "名单.docx");
+        Assert.DoesNotContain("11010519491231002X", word.Text);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Changes.Contains("屏蔽 2 处个人信息（含附件 名单.docx）")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task APublishedItem_ThatIsEdited_IsFoundByItsNewText_AndAWithdrawnOne_NotAtAll(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

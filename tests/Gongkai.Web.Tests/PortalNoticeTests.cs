@@ -1,12 +1,33 @@
 using System.Diagnostics;
 using Gongkai.Tests;
 using Npgsql;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests;
 
 /// <summary>On PostgreSQL the database announces every committed change to what the portal shows; each node drops its kept pages.</summary>
 public sealed class PortalNoticeTests
 {
+    [Fact]
+    public void TheTriggers_AnnounceExactlyTheTablesThePortalWatches()
+    {
+        // The tables with a gongkai_portal_changed trigger once every PostgreSQL migration has run …
+        var triggered = new HashSet<string>();
+        foreach (var script in Gongkai.Data.Schema.SchemaMigrator.ScriptsFor(Gongkai.Data.DatabaseProvider.Postgres))
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(script.Sql,
+                @"CREATE TRIGGER \w+ AFTER [A-Z ]+ ON (\w+)\s+FOR EACH STATEMENT EXECUTE FUNCTION gongkai_portal_changed\(\)|DROP TRIGGER (?:IF EXISTS )?\w+ ON (\w+)"))
+            {
+                _ = m.Groups[1].Success ? triggered.Add(m.Groups[1].Value) : triggered.Remove(m.Groups[2].Value);
+            }
+        }
+        // … are the tables of the records the in-process cache watches, neither more nor fewer.
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Gongkai.Data.GongkaiDb>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new Gongkai.Data.GongkaiDb(options, new Gongkai.Data.Audit.AuditActor(), TimeProvider.System);
+        var watched = Gongkai.Web.Infrastructure.PortalCache.Watched.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToHashSet();
+        Assert.Equal(watched.Order(), triggered.Order());
+    }
+
     [Fact]
     public async Task AChangeCommittedOutsideThisNode_EmptiesItsPortalPages_WithinASecond()
     {

@@ -26,7 +26,7 @@ public static class HostileFiles
         return buffer.ToArray();
     }
 
-    private static string Word(string body) =>
+    public static string Word(string body) =>
         $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>""";
 
     public static byte[] NestedTablesDocx(int depth) =>

@@ -15,6 +15,17 @@ public sealed class ReportSourceFile : IAudited
     public int? UploadedBy { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;
+
+    /// <summary>Keeps a published report's file as uploaded (read already, by the caller), before its reading is confirmed: the original is always kept beside what was read from it.</summary>
+    public static async Task<Outcome<ReportSourceFile>> KeepAsync(GongkaiDb db, int agencyId, string fileName, byte[] content, int uploadedBy, DateTime nowUtc, CancellationToken ct)
+    {
+        var source = new ReportSourceFile
+        {
+            AgencyId = agencyId, FileName = Path.GetFileName(fileName), Content = content, Size = content.Length, UploadedUtc = nowUtc, UploadedBy = uploadedBy,
+        };
+        db.ReportSourceFiles.Add(source);
+        return Outcome<ReportSourceFile>.Of(await Outcome.SaveAsync(db, ct), source);
+    }
 }
 
 internal sealed class ReportSourceFileConfiguration : IEntityTypeConfiguration<ReportSourceFile>

@@ -40,4 +40,143 @@ public static class StaffAccounts
         var normalized = UserNameRules.Normalize(userName);
         return db.StaffUsers.AnyAsync(u => u.UserName == normalized, ct);
     }
+
+    /// <summary>
+    /// An account made by <paramref name="by"/>: refused at its field when the role is above what
+    /// the admin may give (<see cref="AccessPolicy.MayAssignRole"/>), the user name breaks its rules
+    /// or is taken (also when two admins take it at the same moment: the unique index decides),
+    /// or the password is weak.
+    /// </summary>
+    public static async Task<Outcome<StaffUser>> CreateAsync(GongkaiDb db, StaffRole by, int agencyId, string userName, string displayName, StaffRole role,
+        string password, DateTime nowUtc, CancellationToken ct)
+    {
+        if (await NewAccountProblemsAsync(db, by, userName, role, password, ct) is { Count: > 0 } problems)
+        {
+            return Outcome<StaffUser>.Of(Outcome.Refused(problems), null);
+        }
+        var user = New(agencyId, userName, displayName, role, password, nowUtc);
+        db.StaffUsers.Add(user);
+        try
+        {
+            return Outcome<StaffUser>.Of(await Outcome.SaveAsync(db, ct), user);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<StaffUser>.Of(Outcome.Refused(Taken, "UserName"), null);
+        }
+    }
+
+    private const string Taken = "该用户名已被使用。";
+
+    /// <summary>What <see cref="CreateAsync"/> refuses, for what the form has (a form shows them with its own field errors).</summary>
+    public static async Task<IReadOnlyList<Problem>> NewAccountProblemsAsync(GongkaiDb db, StaffRole by, string? userName, StaffRole? role, string? password, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (role is { } wanted && !AccessPolicy.MayAssignRole(by, wanted))
+        {
+            problems.Add(new Problem("Role", "您不能授予该角色。"));
+        }
+        if (!string.IsNullOrEmpty(userName))
+        {
+            if (UserNameRules.Problem(userName) is { } nameProblem)
+            {
+                problems.Add(new Problem("UserName", nameProblem));
+            }
+            else if (await UserNameTakenAsync(db, userName, ct))
+            {
+                problems.Add(new Problem("UserName", Taken));
+            }
+        }
+        if (!string.IsNullOrEmpty(password) && PasswordRules.Problem(password, userName ?? "") is { } passwordProblem)
+        {
+            problems.Add(new Problem("Password", passwordProblem));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// An admin's change to an account read at <paramref name="version"/>: name, role, status, a new
+    /// password. Nobody changes their own role or deactivates themselves (an agency could be left
+    /// with no one to manage its accounts); a change of role or status ends the account's sessions.
+    /// </summary>
+    public static async Task<Outcome> UpdateAsync(GongkaiDb db, StaffUser target, (int UserId, StaffRole Role) by, string displayName, StaffRole role,
+        bool isActive, string? newPassword, int version, CancellationToken ct)
+    {
+        if (UpdateProblems(target, by, role, isActive, newPassword) is { Count: > 0 } problems)
+        {
+            return Outcome.Refused(problems);
+        }
+        db.Entry(target).Property(u => u.Version).OriginalValue = version;
+        var securityRelevant = target.Role != role || target.IsActive != isActive;
+        (target.DisplayName, target.Role, target.IsActive) = (displayName.Trim(), role, isActive);
+        if (!string.IsNullOrEmpty(newPassword))
+        {
+            SetPassword(target, newPassword);
+        }
+        else if (securityRelevant)
+        {
+            target.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+        return await Outcome.SaveAsync(db, ct);
+    }
+
+    /// <summary>What <see cref="UpdateAsync"/> refuses.</summary>
+    public static IReadOnlyList<Problem> UpdateProblems(StaffUser target, (int UserId, StaffRole Role) by, StaffRole? role, bool isActive, string? newPassword)
+    {
+        var problems = new List<Problem>();
+        if (role is { } wanted && wanted != target.Role && !AccessPolicy.MayAssignRole(by.Role, wanted))
+        {
+            problems.Add(new Problem("Role", "您不能授予该角色。"));
+        }
+        if (target.Id == by.UserId && (role != target.Role || !isActive))
+        {
+            // Otherwise an agency could be left with no one able to manage its accounts.
+            problems.Add(new Problem(null, "不能更改自己的角色或停用自己的账户。"));
+        }
+        if (!string.IsNullOrEmpty(newPassword) && PasswordRules.Problem(newPassword, target.UserName) is { } problem)
+        {
+            problems.Add(new Problem("NewPassword", problem));
+        }
+        return problems;
+    }
+
+    /// <summary>A user's own password change: the current one must match and the new one pass the rules; the stamp changes, so other sessions end.</summary>
+    public static async Task<Outcome> ChangePasswordAsync(GongkaiDb db, StaffUser user, string currentPassword, string newPassword, CancellationToken ct)
+    {
+        if (PasswordChangeProblems(user, currentPassword, newPassword) is { Count: > 0 } problems)
+        {
+            return Outcome.Refused(problems);
+        }
+        SetPassword(user, newPassword);
+        return await Outcome.SaveAsync(db, ct);
+    }
+
+    /// <summary>What <see cref="ChangePasswordAsync"/> refuses, for the fields given.</summary>
+    public static IReadOnlyList<Problem> PasswordChangeProblems(StaffUser user, string? currentPassword, string? newPassword)
+    {
+        var problems = new List<Problem>();
+        if (!string.IsNullOrEmpty(currentPassword) && Verify(user, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            problems.Add(new Problem("CurrentPassword", "当前密码不正确。"));
+        }
+        if (!string.IsNullOrEmpty(newPassword) && PasswordRules.Problem(newPassword, user.UserName) is { } problem)
+        {
+            problems.Add(new Problem("NewPassword", problem));
+        }
+        return problems;
+    }
+
+    /// <summary>A user's own mail settings: the address the reminders go to (checked) and whether the daily digest is off.</summary>
+    public static async Task<Outcome> SetMailAsync(GongkaiDb db, int userId, string? email, bool digestsOff, CancellationToken ct)
+    {
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (email is not null && !Domain.Applications.ApplicantRules.IsEmail(email))
+        {
+            return Outcome.Refused("电子邮箱格式不正确（例如 name@example.gov.cn）。", "Email");
+        }
+        var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, ct);
+        (user.Email, user.DigestsOff) = (email, digestsOff);
+        return await Outcome.SaveAsync(db, ct);
+    }
 }

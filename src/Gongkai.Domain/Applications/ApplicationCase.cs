@@ -104,6 +104,15 @@ public sealed class ApplicationCase
     /// <summary>Whether the reply period was extended (Art. 33 ¶2): the legacy table's 延期办结.</summary>
     public bool Extended => _steps.Any(s => s.Kind == StepKind.Extend);
 
+    /// <summary>
+    /// The steps the lifecycle allows now, for a clerk who may (<paramref name="mayApprove"/>) or may
+    /// not approve: an extension only for whoever may approve it (Art. 33 ¶2: the head of the
+    /// office) and only once — the rule <see cref="Guard"/> enforces, asked beforehand.
+    /// </summary>
+    public IReadOnlyList<StepKind> AllowedSteps(bool mayApprove) =>
+        Transitions.Keys.Where(k => k.From == Status).Select(k => k.Step).Distinct()
+            .Where(k => k != StepKind.Extend || (mayApprove && !Extended)).ToList();
+
     /// <summary>Records a step after checking it against the transition table and the Regulation's rules.</summary>
     public ApplicationCase Record(CaseStep step, WorkingCalendar calendar)
     {

@@ -29,7 +29,8 @@ public enum ItemAction
 /// <summary>Who acts, as the workflow needs to know them.</summary>
 /// <param name="MayReview">May do the confidentiality review (保密审查).</param>
 /// <param name="MayApprove">May approve publication and withdraw.</param>
-public sealed record Actor(int UserId, string Name, bool MayReview, bool MayApprove);
+/// <param name="MayEdit">May write and submit drafts (the agency's clerks and reviewers).</param>
+public sealed record Actor(int UserId, string Name, bool MayReview, bool MayApprove, bool MayEdit = true);
 
 /// <summary>A sign-off: who did what, when, with which opinion. Kept for ever.</summary>
 public sealed record SignOff(ItemAction Action, int UserId, string Name, DateTime AtUtc, string Opinion);
@@ -67,23 +68,9 @@ public static class ItemWorkflow
         {
             throw new ItemWorkflowException($"当前状态为“{status.Label()}”，不能“{action.Label()}”。");
         }
-        switch (action)
+        if (RoleRefusal(status, action, actor) is { } refusal)
         {
-            case ItemAction.PassReview:
-            case ItemAction.SendBack when status == ItemStatus.InReview:
-                if (!actor.MayReview)
-                {
-                    throw new ItemWorkflowException("保密审查须由审核人办理。");
-                }
-                break;
-            case ItemAction.Approve:
-            case ItemAction.SendBack:
-            case ItemAction.Withdraw:
-                if (!actor.MayApprove)
-                {
-                    throw new ItemWorkflowException("发布审批和撤回须由审核人或机构管理员办理。");
-                }
-                break;
+            throw new ItemWorkflowException(refusal);
         }
         if (action is ItemAction.PassReview or ItemAction.Approve && actor.UserId == authorId)
         {
@@ -99,6 +86,23 @@ public static class ItemWorkflow
         }
         return next;
     }
+
+    /// <summary>
+    /// The actions <paramref name="actor"/> may take on an item in <paramref name="status"/> — the
+    /// ones a page offers. Whether a given one then goes through also depends on the opinion, the
+    /// author and the personal data found (<see cref="Next"/>).
+    /// </summary>
+    public static IReadOnlyList<ItemAction> Allowed(ItemStatus status, Actor actor) =>
+        Transitions.Keys.Where(k => k.From == status && RoleRefusal(status, k.Action, actor) is null).Select(k => k.Action).ToList();
+
+    /// <summary>Who may take which action: the author's side submits, 保密审查 is the reviewer's, approval and withdrawal the approver's.</summary>
+    private static string? RoleRefusal(ItemStatus status, ItemAction action, Actor actor) => action switch
+    {
+        ItemAction.Submit when !actor.MayEdit => "提交审查须由本机关经办人办理。",
+        ItemAction.PassReview or ItemAction.SendBack when status == ItemStatus.InReview && !actor.MayReview => "保密审查须由审核人办理。",
+        ItemAction.Approve or ItemAction.SendBack or ItemAction.Withdraw when status != ItemStatus.InReview && !actor.MayApprove => "发布审批和撤回须由审核人或机构管理员办理。",
+        _ => null,
+    };
 
     /// <summary>
     /// The dates after <paramref name="action"/> on <paramref name="today"/>: approval publishes at once,

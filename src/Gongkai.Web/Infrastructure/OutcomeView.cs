@@ -9,7 +9,8 @@ public static class OutcomeView
 {
     /// <param name="prefix">The page's name for the use case's fields (e.g. "Form" for an ApplicantForm bound as Form), if any.</param>
     /// <param name="handler">The form that asks for a correction reason when the year is locked.</param>
-    public static void Show(PageModel page, Outcome outcome, string? handler = null, string? prefix = null)
+    /// <param name="fields">Where the page binds a use case's field under another name (e.g. Role as "Form.Role").</param>
+    public static void Show(PageModel page, Outcome outcome, string? handler = null, string? prefix = null, IReadOnlyDictionary<string, string>? fields = null)
     {
         if (outcome.Kind == OutcomeKind.YearLocked && handler is not null)
         {
@@ -17,7 +18,7 @@ public static class OutcomeView
         }
         foreach (var problem in outcome.Problems)
         {
-            var key = problem.Field is null ? "" : prefix is null ? problem.Field : $"{prefix}.{problem.Field}";
+            var key = problem.Field is null ? "" : fields?.GetValueOrDefault(problem.Field) ?? (prefix is null ? problem.Field : $"{prefix}.{problem.Field}");
             page.ModelState.AddModelError(key, problem.Message);
         }
     }

@@ -101,8 +101,15 @@ public static class PortalCache
         }
     }
 
+    /// <summary>
+    /// The records a portal page shows: a change to one drops the pages. The one list — on
+    /// PostgreSQL each table's trigger (migration 0019) announces the change to the other nodes,
+    /// and PortalCacheTests checks the triggers against this list.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Watched = [typeof(InfoItem), typeof(ItemAttachment), typeof(Agency), typeof(AnnualReportRecord)];
+
     /// <summary>Whether a change to this entity can change a portal page.</summary>
-    private static bool Shown(object entity) => entity is InfoItem or ItemAttachment or Agency or AnnualReportRecord;
+    private static bool Shown(object entity) => Watched.Contains(entity.GetType());
 
     // A context with unsaved-or-uncommitted changes the portal shows; the pages are dropped once they are committed.
     private static readonly ConditionalWeakTable<DbContext, object> Dirty = new();

@@ -27,20 +27,17 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        if (!string.IsNullOrEmpty(CurrentPassword) && StaffAccounts.Verify(user, CurrentPassword) == PasswordVerificationResult.Failed)
-        {
-            ModelState.AddModelError(nameof(CurrentPassword), "当前密码不正确。");
-        }
-        if (PasswordRules.Problem(NewPassword, user.UserName) is { } problem && !string.IsNullOrEmpty(NewPassword))
-        {
-            ModelState.AddModelError(nameof(NewPassword), problem);
-        }
+        OutcomeView.Show(this, Outcome.Refused(StaffAccounts.PasswordChangeProblems(user, CurrentPassword, NewPassword)));
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        StaffAccounts.SetPassword(user, NewPassword);
-        await db.SaveChangesAsync(ct);
+        var outcome = await StaffAccounts.ChangePasswordAsync(db, user, CurrentPassword, NewPassword, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            return Page();
+        }
         // The stamp changed, so the current cookie is renewed; other sessions of this account end.
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user));
         TempData["Notice"] = "密码已修改。";

@@ -18,18 +18,16 @@ public sealed class MailSettingsModel(GongkaiDb db, StaffContext staff) : PageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        if (email is not null && !ApplicantRules.IsEmail(email))
-        {
-            ModelState.AddModelError(nameof(Email), "电子邮箱格式不正确（例如 name@example.gov.cn）。");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = await db.StaffUsers.SingleAsync(u => u.Id == staff.UserId, ct);
-        (user.Email, user.DigestsOff) = (email, DigestsOff);
-        await db.SaveChangesAsync(ct);
+        var outcome = await StaffAccounts.SetMailAsync(db, staff.UserId, Email, DigestsOff, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            return Page();
+        }
         TempData["Notice"] = "邮件提醒设置已保存。";
         return Redirect("/console/account/mail");
     }

@@ -56,19 +56,6 @@ public sealed class AgencyForm
 
     public int Version { get; set; }
 
-    /// <summary>
-    /// Checks what attributes cannot: the index-number pattern. Called by each page explicitly,
-    /// because an agency admin's post lacks the identity fields, and with property errors MVC
-    /// would never call an IValidatableObject.
-    /// </summary>
-    public void ValidatePattern(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix)
-    {
-        if (!string.IsNullOrWhiteSpace(IndexPattern) && Gongkai.Domain.Disclosure.IndexNumber.Problem(IndexPattern.Trim()) is { } problem)
-        {
-            state.AddModelError($"{prefix}.{nameof(IndexPattern)}", problem);
-        }
-    }
-
     public static AgencyForm From(Agency a) => new()
     {
         Name = a.Name,

@@ -24,28 +24,22 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        if (Form.ParentId is { } parent && !await db.Agencies.AnyAsync(a => a.Id == parent, ct))
+        OutcomeView.Show(this, Outcome.Refused(await AgencyRecords.ProblemsAsync(db, null, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)), prefix: nameof(Form));
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Form.ParentId", "上级机构不存在。");
+            var agency = new Agency { Name = "", ShortCode = "", OfficeName = "", OfficeAddress = "", OfficePhone = "" };
+            Form.ApplyIdentityTo(agency);
+            Form.ApplyOfficeTo(agency);
+            var outcome = await AgencyRecords.CreateAsync(db, agency, ct);
+            if (outcome.IsDone)
+            {
+                TempData["Notice"] = $"已创建机构 {agency.Name}。";
+                return Redirect($"/console/agencies/{agency.Id}");
+            }
+            OutcomeView.Show(this, outcome, prefix: nameof(Form));
         }
-        if (!string.IsNullOrWhiteSpace(Form.ShortCode) && await db.Agencies.AnyAsync(a => a.ShortCode == Form.ShortCode.Trim(), ct))
-        {
-            ModelState.AddModelError("Form.ShortCode", "该简码已被其他机构使用。");
-        }
-        Form.ValidatePattern(ModelState, nameof(Form));
-        if (!ModelState.IsValid)
-        {
-            await LoadParentsAsync(ct);
-            return Page();
-        }
-        var agency = new Agency { Name = "", ShortCode = "", OfficeName = "", OfficeAddress = "", OfficePhone = "" };
-        Form.ApplyIdentityTo(agency);
-        Form.ApplyOfficeTo(agency);
-        agency.SortOrder = await db.Agencies.CountAsync(ct);
-        db.Agencies.Add(agency);
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已创建机构 {agency.Name}。";
-        return Redirect($"/console/agencies/{agency.Id}");
+        await LoadParentsAsync(ct);
+        return Page();
     }
 
     private async Task LoadParentsAsync(CancellationToken ct) =>

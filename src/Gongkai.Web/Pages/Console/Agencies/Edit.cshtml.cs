@@ -36,53 +36,37 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        Form.ValidatePattern(ModelState, nameof(Form));
-        if (IdentityEditable)
-        {
-            var tree = await staff.TreeAsync(ct);
-            if (!tree.CanMoveUnder(id, Form.ParentId))
-            {
-                ModelState.AddModelError("Form.ParentId", "上级机构不能是本机构或其下级机构。");
-            }
-            var code = Form.ShortCode.Trim();
-            if (code != Agency.ShortCode && await db.Agencies.AnyAsync(a => a.ShortCode == code, ct))
-            {
-                ModelState.AddModelError("Form.ShortCode", "该简码已被其他机构使用。");
-            }
-        }
-        else
+        if (!IdentityEditable)
         {
             foreach (var field in IdentityFields)
             {
                 ModelState.Remove(field);
             }
         }
-        if (!ModelState.IsValid)
+        OutcomeView.Show(this, Outcome.Refused(IdentityEditable
+            ? await AgencyRecords.ProblemsAsync(db, id, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)
+            : await AgencyRecords.ProblemsAsync(db, id, null, null, Form.IndexPattern, ct)), prefix: nameof(Form));
+        if (ModelState.IsValid)
         {
-            if (!IdentityEditable)
+            Form.ApplyOfficeTo(Agency);
+            if (IdentityEditable)
             {
-                var shown = AgencyForm.From(Agency);
-                (Form.Name, Form.ShortCode, Form.Level, Form.Kind) = (shown.Name, shown.ShortCode, shown.Level, shown.Kind);
+                Form.ApplyIdentityTo(Agency);
             }
-            return Page();
+            var outcome = await AgencyRecords.UpdateAsync(db, Agency, Form.Version, ct);
+            if (outcome.IsDone)
+            {
+                TempData["Notice"] = "已保存。";
+                return Redirect($"/console/agencies/{id}");
+            }
+            OutcomeView.Show(this, outcome, prefix: nameof(Form));
         }
-        db.Entry(Agency).Property(a => a.Version).OriginalValue = Form.Version;
-        Form.ApplyOfficeTo(Agency);
-        if (IdentityEditable)
+        if (!IdentityEditable)
         {
-            Form.ApplyIdentityTo(Agency);
+            var shown = AgencyForm.From(Agency);
+            (Form.Name, Form.ShortCode, Form.Level, Form.Kind) = (shown.Name, shown.ShortCode, shown.Level, shown.Kind);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该机构信息已被他人修改，您的修改未保存。请刷新页面后重试。");
-            return Page();
-        }
-        TempData["Notice"] = "已保存。";
-        return Redirect($"/console/agencies/{id}");
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

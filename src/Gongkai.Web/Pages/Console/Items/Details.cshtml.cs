@@ -23,25 +23,15 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
     public bool CanApprove { get; private set; }
     public DateOnly PublishBy { get; private set; }
     public bool Late { get; private set; }
-    public string? Error { get; private set; }
+    /// <summary>Why what was posted was not done (a rule, a field, a stale page, a locked year): the first problem, shown at the top.</summary>
+    public string? Error => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
 
-    public IEnumerable<ItemAction> Actions => ItemWorkflow.Transitions.Keys.Where(k => k.From == Item.Status).Select(k => k.Action)
-        .Where(a => a switch
-        {
-            ItemAction.Submit => CanEdit,
-            ItemAction.PassReview => CanReview,
-            ItemAction.SendBack => Item.Status == ItemStatus.InReview ? CanReview : CanApprove,
-            _ => CanApprove,
-        });
+    /// <summary>What this user may do with the item now, as the workflow says (<see cref="ItemWorkflow.Allowed"/>).</summary>
+    public IEnumerable<ItemAction> Actions => ItemWorkflow.Allowed(Item.Status, Actor);
+
+    private Actor Actor => new(staff.UserId, staff.DisplayName, CanReview, CanApprove, CanEdit);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
-
-    /// <summary>A field the form rules refused (<see cref="FormFields"/>: too long, a control character), shown like any refusal.</summary>
-    private bool FieldRefused()
-    {
-        Error = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault() ?? Error;
-        return !ModelState.IsValid;
-    }
 
     public async Task<IActionResult> OnPostActAsync(int id, ItemAction action, [Display(Name = "意见"), TextLimit(1000)] string? opinion, int version,
         [Display(Name = Corrections.Label), TextLimit(Corrections.MaxLength)] string? correctionReason, CancellationToken ct)
@@ -50,48 +40,19 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (FieldRefused())
-        {
-            return Page();
-        }
-        if (version != Item.Version)
-        {
-            Error = "该信息已被他人处理，请查看最新状态后再操作。";
-            return Page();
-        }
-        var actor = new Actor(staff.UserId, staff.DisplayName, CanReview, CanApprove);
         if (action == ItemAction.Submit && !CanEdit)
         {
             return Forbid();
         }
-        try
+        if (!ModelState.IsValid)
         {
-            ItemRecords.Act(db, Item, action, actor, opinion, ItemRecords.Open(Item, Findings), ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime);
-        }
-        catch (ItemWorkflowException e)
-        {
-            Error = e.Message;
             return Page();
         }
-        Corrections.Take(db, correctionReason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = "该信息已被他人处理，请查看最新状态后再操作。";
-            return Page();
-        }
-        catch (RecordsLockedException e)
-        {
-            return await RefusedAsync(id, e, "Act", ct);
-        }
-        TempData["Notice"] = $"已{action.Label()}。";
-        return Redirect($"/console/items/{id}");
+        var outcome = await ItemRecords.ActAsync(db, Item, action, Actor, opinion, version, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, correctionReason, ct);
+        return await ShowAsync(id, outcome, "Act", $"已{action.Label()}。", ct);
     }
 
-    /// <summary>Masks every piece of personal data in the title and body in one action (1101**********1234).</summary>
+    /// <summary>Masks every piece of personal data in the title, body and attachments in one action (1101**********1234).</summary>
     public async Task<IActionResult> OnPostMaskAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
@@ -102,28 +63,11 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Forbid();
         }
-        var count = PersonalDataGuard.Find(Item.Title + "\n" + Item.BodyText).Count;
-        Item.Title = PersonalDataGuard.MaskAll(Item.Title);
-        Item.BodyHtml = PersonalDataGuard.MaskAll(Item.BodyHtml);
-        Item.BodyText = BodyHtml.Text(Item.BodyHtml);
-        Item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        // DOCX and XLSX attachments are masked in the file itself; a PDF or picture cannot be, and keeps its findings.
-        var attachments = await db.ItemAttachments.Where(a => a.ItemId == id).ToListAsync(ct);
-        var maskedFiles = new List<string>();
-        foreach (var attachment in attachments.Where(a => PersonalDataGuard.Find(a.Text).Count > 0))
-        {
-            if (AttachmentFiles.Masked(attachment.FileName, attachment.Content) is { } masked)
-            {
-                count += PersonalDataGuard.Find(attachment.Text).Count;
-                (attachment.Content, attachment.Size, attachment.Text) = (masked, masked.Length, AttachmentFiles.Text(attachment.FileName, masked));
-                maskedFiles.Add(attachment.FileName);
-            }
-        }
-        var left = attachments.Where(a => PersonalDataGuard.Find(a.Text).Count > 0).Select(a => $"“{a.FileName}”").ToList();
-        db.AuditNote = $"屏蔽 {count} 处个人信息" + (maskedFiles.Count > 0 ? $"（含附件 {string.Join("、", maskedFiles)}）" : "");
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已屏蔽 {count} 处个人信息。" + (left.Count > 0 ? $"附件 {string.Join("、", left)} 无法在本系统中屏蔽，请替换附件或由审核人确认。" : "");
-        return Redirect($"/console/items/{id}");
+        var outcome = await ItemRecords.MaskAsync(db, Item, clock.GetUtcNow().UtcDateTime, ct);
+        var notice = outcome.Value is { } masking
+            ? $"已屏蔽 {masking.Count} 处个人信息。" + (masking.Unmasked.Count > 0 ? $"附件 {string.Join("、", masking.Unmasked.Select(f => $"“{f}”"))} 无法在本系统中屏蔽，请替换附件或由审核人确认。" : "")
+            : "";
+        return await ShowAsync(id, outcome, null, notice, ct);
     }
 
     /// <summary>A reviewer decides the personal data found may be published (e.g. a public official's office phone), with the reason on record.</summary>
@@ -137,20 +81,11 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Forbid();
         }
-        if (FieldRefused())
+        if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
-        {
-            Error = "请填写可以公开这些信息的理由（至少 4 个字）。";
-            return Page();
-        }
-        Item.PersonalDataOverride = $"{reason.Trim()}（{staff.DisplayName}，{ChinaTime.Today(clock):yyyy-MM-dd}）";
-        db.AuditNote = "审核人确认个人信息可以公开：" + reason.Trim();
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = "已记录理由。";
-        return Redirect($"/console/items/{id}");
+        return await ShowAsync(id, await ItemRecords.OverrideAsync(db, Item, reason, staff.DisplayName, ChinaTime.Today(clock), ct), null, "已记录理由。", ct);
     }
 
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
@@ -165,36 +100,19 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         if (file is null)
         {
-            Error = "请选择要上传的附件。";
+            ModelState.AddModelError(nameof(file), "请选择要上传的附件。");
             return Page();
         }
-        var name = Path.GetFileName(file.FileName);
-        if (AttachmentFiles.Problem(name, file.Length) is { } problem)
+        if (AttachmentFiles.Problem(Path.GetFileName(file.FileName), file.Length) is { } problem)
         {
-            Error = problem;
+            // Refused before the upload is read into memory.
+            ModelState.AddModelError(nameof(file), problem);
             return Page();
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        string text;
-        try
-        {
-            text = AttachmentFiles.Text(name, content, limits);
-        }
-        catch (InvalidDataException e)
-        {
-            Error = e.Message;
-            return Page();
-        }
-        db.ItemAttachments.Add(new ItemAttachment
-        {
-            ItemId = Item.Id, AgencyId = Item.AgencyId, FileName = name, ContentType = AttachmentFiles.ContentTypes[Path.GetExtension(name)],
-            Size = content.Length, Content = content, Text = text, UploadedUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已上传附件“{name}”。";
-        return Redirect($"/console/items/{id}");
+        var outcome = await ItemRecords.AttachAsync(db, Item, file.FileName, buffer.ToArray(), limits, clock.GetUtcNow().UtcDateTime, ct);
+        return await ShowAsync(id, outcome, null, $"已上传附件“{Path.GetFileName(file.FileName)}”。", ct);
     }
 
     /// <summary>Records that a 规章 or 规范性文件 was repealed or lapsed: the portal shows it as 已废止 from that day.</summary>
@@ -208,36 +126,27 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return Forbid();
         }
-        if (FieldRefused())
+        if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (repealedOn is not { } day || day < Item.WrittenOn || day > ChinaTime.Today(clock))
-        {
-            Error = "废止日期须在成文日期之后、不晚于今天。";
-            return Page();
-        }
-        Item.RepealedOn = day;
-        db.AuditNote = $"标记废止：{day:yyyy-MM-dd}";
-        Corrections.Take(db, correctionReason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (RecordsLockedException e)
-        {
-            return await RefusedAsync(id, e, "Repeal", ct);
-        }
-        TempData["Notice"] = "已标记废止。";
-        return Redirect($"/console/items/{id}");
+        var outcome = await ItemRecords.RepealAsync(db, Item, repealedOn, ChinaTime.Today(clock), correctionReason, ct);
+        return await ShowAsync(id, outcome, "Repeal", "已标记废止。", ct);
     }
 
-    /// <summary>A save refused by the record lock: the stored state again, the form asking for the correction's reason.</summary>
-    private async Task<IActionResult> RefusedAsync(int id, RecordsLockedException refusal, string handler, CancellationToken ct)
+    /// <summary>A use case's end: done → back to the item with <paramref name="notice"/>; else the stored state again and the outcome shown (a locked year asking for the correction's reason in <paramref name="handler"/>'s form).</summary>
+    private async Task<IActionResult> ShowAsync(int id, Outcome outcome, string? handler, string notice, CancellationToken ct)
     {
-        var message = Corrections.Ask(this, db, refusal, handler);
-        await LoadAsync(id, ct);
-        Error = message;
+        if (outcome.IsDone)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/console/items/{id}");
+        }
+        if (outcome.Kind is OutcomeKind.Stale or OutcomeKind.YearLocked)
+        {
+            await LoadAsync(id, ct);
+        }
+        OutcomeView.Show(this, outcome, handler);
         return Page();
     }
 

@@ -73,74 +73,22 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return denied;
         }
-        if (Item is not null && Version != Item.Version)
-        {
-            ModelState.AddModelError("", "该信息已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
-        }
-        if (CategoryCode is not null && CategoryChoices.All(c => c.Code != CategoryCode))
-        {
-            ModelState.AddModelError(nameof(CategoryCode), "请选择公开目录。");
-        }
-        if (WrittenOn is { } written && written > ChinaTime.Today(clock))
-        {
-            ModelState.AddModelError(nameof(WrittenOn), "成文日期不能晚于今天。");
-        }
-        int? interprets = null;
-        if (!string.IsNullOrWhiteSpace(InterpretsIndexNumber))
-        {
-            interprets = await db.InfoItems.Where(i => i.IndexNumber == InterpretsIndexNumber.Trim() && i.AgencyId == Agency.Id && i.DocumentKind != DocumentKind.None)
-                .Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
-            if (interprets is null)
-            {
-                ModelState.AddModelError(nameof(InterpretsIndexNumber), "本机构没有这个索引号的规章或规范性文件。");
-            }
-        }
-        var html = BodyHtml.Sanitize(Body is { } b && b.Contains('<') ? b : BodyHtml.FromPlainText(Body ?? ""));
-        var text = BodyHtml.Text(html);
-        if (Body is not null && text.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Body), "正文没有可以发布的文字。");
-        }
+        var draft = new ItemRecords.Draft(Title, DocumentNumber, Issuer, WrittenOn, Topic, CategoryCode, DocumentKind, InterpretsIndexNumber,
+            Channels.Aggregate(PublicationChannels.None, (all, c) => all | c), Body);
+        // The rules' refusals shown with the form's own, every bad field at once.
+        OutcomeView.Show(this, Outcome.Refused((await ItemRecords.DraftProblemsAsync(db, Agency, Item, draft, Version, ChinaTime.Today(clock), ct)).Problems));
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var item = Item;
-        if (item is null)
+        var outcome = await ItemRecords.SaveDraftAsync(db, Agency, Item, draft, Version, (staff.UserId, staff.DisplayName), ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            var year = WrittenOn!.Value.Year;
-            var (sequence, index) = await InfoItem.NextIndexAsync(db, Agency, year, ct);
-            item = new InfoItem
-            {
-                AgencyId = Agency.Id, IndexNumber = index, Year = year, Sequence = sequence, Title = "", Issuer = "", CategoryCode = "", BodyHtml = "", BodyText = "",
-                Status = ItemStatus.Draft, AuthorId = staff.UserId, AuthorName = staff.DisplayName, CreatedUtc = now,
-            };
-            db.InfoItems.Add(item);
-        }
-        item.Title = Title!.Trim();
-        item.DocumentNumber = string.IsNullOrWhiteSpace(DocumentNumber) ? null : DocumentNumber.Trim();
-        item.Issuer = string.IsNullOrWhiteSpace(Issuer) ? Agency.Name : Issuer.Trim();
-        item.WrittenOn = WrittenOn!.Value;
-        item.Topic = string.IsNullOrWhiteSpace(Topic) ? null : Topic.Trim();
-        item.CategoryCode = CategoryCode!;
-        item.DocumentKind = DocumentKind;
-        item.InterpretsItemId = interprets;
-        item.Channels = Channels.Aggregate(PublicationChannels.None, (all, c) => all | c);
-        item.BodyHtml = html;
-        item.BodyText = text;
-        item.UpdatedUtc = now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该信息已被他人修改，您的修改未保存。请复制您的修改后刷新页面重试。");
+            OutcomeView.Show(this, outcome);
             return Page();
         }
         TempData["Notice"] = "已保存草稿。";
-        return Redirect($"/console/items/{item.Id}");
+        return Redirect($"/console/items/{outcome.Value!.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)

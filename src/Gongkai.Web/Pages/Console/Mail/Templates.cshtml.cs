@@ -8,7 +8,7 @@ namespace Gongkai.Web.Pages.Console.Mail;
 /// </summary>
 public sealed class TemplatesModel(GongkaiDb db, StaffContext staff, TimeProvider clock, Notices notices) : PageModel
 {
-    public const int MaxBody = 5000;
+    public const int MaxBody = MessageTemplateRecords.MaxBody;
 
     public IReadOnlyList<MessageKind> Kinds => MessageTemplates.Editable;
 
@@ -46,33 +46,12 @@ public sealed class TemplatesModel(GongkaiDb db, StaffContext staff, TimeProvide
         {
             return Forbid();
         }
-        if (!Validate())
+        var outcome = await MessageTemplateRecords.SaveAsync(db, staff.AgencyId, Posted, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
+            OutcomeView.Show(this, outcome);
             return Page();
         }
-        var own = await db.MessageTemplates.Where(t => t.AgencyId == staff.AgencyId).ToDictionaryAsync(t => t.Kind, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var kind in Kinds)
-        {
-            var template = Submitted(kind);
-            var custom = template is null || template == MessageTemplates.Default(kind) ? null : template;
-            if (own.TryGetValue(kind, out var existing))
-            {
-                if (custom is null)
-                {
-                    db.MessageTemplates.Remove(existing);
-                }
-                else if (existing.Subject != custom.Subject || existing.Body != custom.Body)
-                {
-                    (existing.Subject, existing.Body, existing.UpdatedUtc) = (custom.Subject, custom.Body, now);
-                }
-            }
-            else if (custom is not null)
-            {
-                db.MessageTemplates.Add(new MessageTemplateRecord { AgencyId = staff.AgencyId, Kind = kind, Subject = custom.Subject, Body = custom.Body, UpdatedUtc = now });
-            }
-        }
-        await db.SaveChangesAsync(ct);
         TempData["Notice"] = "邮件模板已保存。";
         return Redirect("/console/mail/templates");
     }
@@ -98,42 +77,29 @@ public sealed class TemplatesModel(GongkaiDb db, StaffContext staff, TimeProvide
         {
             return Forbid();
         }
-        var email = await db.StaffUsers.Where(u => u.Id == staff.UserId).Select(u => u.Email).SingleAsync(ct);
-        if (email is null)
-        {
-            ModelState.AddModelError("", "请先在“邮件提醒”中填写本人的电子邮箱。");
-        }
         if (!Validate() || Kind is not { } kind || Submitted(kind) is not { } template)
         {
             return Page();
         }
-        var filled = MessageTemplates.Fill(template, await ExampleAsync(ct));
-        db.Outbox.Add(Notices.New(staff.AgencyId, null, MessageKind.Test, email!, filled with { Subject = "【测试】" + filled.Subject }, null, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"测试邮件已写入发件箱，将发往 {email}。";
+        var outcome = await MessageTemplateRecords.SendTestAsync(db, staff.AgencyId, staff.UserId, MessageTemplates.Fill(template, await ExampleAsync(ct)), clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
+        {
+            OutcomeView.Show(this, outcome);
+            return Page();
+        }
+        TempData["Notice"] = $"测试邮件已写入发件箱，将发往 {outcome.Value}。";
         return Redirect("/console/mail/templates");
     }
 
-    private MessageTemplates.Template? Submitted(MessageKind kind)
-    {
-        var subject = Subjects.GetValueOrDefault(kind.ToString())?.Trim();
-        var body = Bodies.GetValueOrDefault(kind.ToString())?.Replace("\r\n", "\n").Trim();
-        return string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(body) ? MessageTemplates.Default(kind) : new(subject, body);
-    }
+    /// <summary>What was posted, kind by kind.</summary>
+    private IReadOnlyDictionary<MessageKind, (string? Subject, string? Body)> Posted =>
+        Kinds.ToDictionary(k => k, k => (Subjects.GetValueOrDefault(k.ToString()), Bodies.GetValueOrDefault(k.ToString())));
+
+    private MessageTemplates.Template? Submitted(MessageKind kind) => Posted.TryGetValue(kind, out var posted) ? MessageTemplateRecords.Effective(kind, posted.Subject, posted.Body) : null;
 
     private bool Validate()
     {
-        foreach (var kind in Kinds)
-        {
-            if (Submitted(kind) is { } template && MessageTemplates.UnknownPlaceholders(kind, template) is { Count: > 0 } unknown)
-            {
-                ModelState.AddModelError($"Bodies[{kind}]", $"“{kind.Label()}”没有这些占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。");
-            }
-            if (Bodies.GetValueOrDefault(kind.ToString())?.Length > MaxBody || Subjects.GetValueOrDefault(kind.ToString())?.Length > 200)
-            {
-                ModelState.AddModelError($"Bodies[{kind}]", $"“{kind.Label()}”的主题不超过 200 字，正文不超过 {MaxBody} 字。");
-            }
-        }
+        OutcomeView.Show(this, Outcome.Refused(MessageTemplateRecords.Check(Posted)));
         return ModelState.IsValid;
     }
 

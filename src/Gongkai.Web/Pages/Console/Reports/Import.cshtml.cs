@@ -62,17 +62,13 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, ImportReadings
             await LoadAsync(ct);
             return Page();
         }
-        var source = new ReportSourceFile
+        var kept = await ReportSourceFile.KeepAsync(db, AgencyId!.Value, Upload!.FileName, content, staff.UserId, clock.GetUtcNow().UtcDateTime, ct);
+        if (kept.Value is not { } source)
         {
-            AgencyId = AgencyId!.Value,
-            FileName = Path.GetFileName(Upload!.FileName),
-            Content = content,
-            Size = content.Length,
-            UploadedUtc = clock.GetUtcNow().UtcDateTime,
-            UploadedBy = staff.UserId,
-        };
-        db.ReportSourceFiles.Add(source);
-        await db.SaveChangesAsync(ct);
+            OutcomeView.Show(this, kept);
+            await LoadAsync(ct);
+            return Page();
+        }
         readings.Keep(source.Id, reading!);
         return Redirect($"/console/reports/import/{source.Id}");
     }

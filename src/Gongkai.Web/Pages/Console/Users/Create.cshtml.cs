@@ -38,45 +38,22 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        if (Form.Role is { } role && !AccessPolicy.MayAssignRole(staff.Role, role))
-        {
-            ModelState.AddModelError("Form.Role", "您不能授予该角色。");
-        }
-        if (!string.IsNullOrEmpty(UserName))
-        {
-            if (UserNameRules.Problem(UserName) is { } problem)
-            {
-                ModelState.AddModelError(nameof(UserName), problem);
-            }
-            else if (await StaffAccounts.UserNameTakenAsync(db, UserName, ct))
-            {
-                ModelState.AddModelError(nameof(UserName), "该用户名已被使用。");
-            }
-        }
-        if (!string.IsNullOrEmpty(Password) && PasswordRules.Problem(Password, UserName) is { } pwProblem)
-        {
-            ModelState.AddModelError(nameof(Password), pwProblem);
-        }
+        // The rules' refusals shown with the form's own, every bad field at once.
+        OutcomeView.Show(this, Outcome.Refused(await StaffAccounts.NewAccountProblemsAsync(db, staff.Role, UserName, Form.Role, Password, ct)), fields: UserForm.Fields);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return Page();
         }
-        var user = StaffAccounts.New(AgencyId!.Value, UserName, Form.DisplayName, Form.Role!.Value, Password, clock.GetUtcNow().UtcDateTime);
-        db.StaffUsers.Add(user);
-        try
+        var outcome = await StaffAccounts.CreateAsync(db, staff.Role, AgencyId!.Value, UserName, Form.DisplayName, Form.Role!.Value, Password, clock.GetUtcNow().UtcDateTime, ct);
+        if (!outcome.IsDone)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two admins picked the same name at the same moment; the unique index decided.
-            ModelState.AddModelError(nameof(UserName), "该用户名已被使用。");
+            OutcomeView.Show(this, outcome, fields: UserForm.Fields);
             await LoadChoicesAsync(ct);
             return Page();
         }
-        TempData["Notice"] = $"已创建用户 {user.UserName}。";
-        return Redirect($"/console/users/{user.Id}");
+        TempData["Notice"] = $"已创建用户 {outcome.Value!.UserName}。";
+        return Redirect($"/console/users/{outcome.Value.Id}");
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

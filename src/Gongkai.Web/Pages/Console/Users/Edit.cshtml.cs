@@ -38,44 +38,15 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return denied;
         }
-        var self = Target.Id == staff.UserId;
-        if (Form.Role is { } role && role != Target.Role && !AccessPolicy.MayAssignRole(staff.Role, role))
-        {
-            ModelState.AddModelError("Form.Role", "您不能授予该角色。");
-        }
-        if (self && (Form.Role != Target.Role || !IsActive))
-        {
-            // Otherwise an agency could be left with no one able to manage its accounts.
-            ModelState.AddModelError("", "不能更改自己的角色或停用自己的账户。");
-        }
-        if (!string.IsNullOrEmpty(NewPassword) && PasswordRules.Problem(NewPassword, Target.UserName) is { } problem)
-        {
-            ModelState.AddModelError(nameof(NewPassword), problem);
-        }
+        OutcomeView.Show(this, Outcome.Refused(StaffAccounts.UpdateProblems(Target, (staff.UserId, staff.Role), Form.Role, IsActive, NewPassword)), fields: UserForm.Fields);
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        db.Entry(Target).Property(u => u.Version).OriginalValue = Version;
-        var securityRelevant = Target.Role != Form.Role || Target.IsActive != IsActive;
-        Target.DisplayName = Form.DisplayName.Trim();
-        Target.Role = Form.Role!.Value;
-        Target.IsActive = IsActive;
-        if (!string.IsNullOrEmpty(NewPassword))
+        var outcome = await StaffAccounts.UpdateAsync(db, Target, (staff.UserId, staff.Role), Form.DisplayName, Form.Role!.Value, IsActive, NewPassword, Version, ct);
+        if (!outcome.IsDone)
         {
-            StaffAccounts.SetPassword(Target, NewPassword);
-        }
-        else if (securityRelevant)
-        {
-            Target.SecurityStamp = Guid.NewGuid().ToString("N");
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该用户已被他人修改，您的修改未保存。请刷新页面后重试。");
+            OutcomeView.Show(this, outcome, fields: UserForm.Fields);
             return Page();
         }
         TempData["Notice"] = "已保存。";

@@ -10,4 +10,7 @@ public sealed class UserForm
     public StaffRole? Role { get; set; }
 
     public IReadOnlyList<StaffRole> AssignableRoles { get; set; } = [];
+
+    /// <summary>The use cases' field names as these forms bind them (the form is bound as "Form").</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string> { ["Role"] = "Form.Role", ["DisplayName"] = "Form.DisplayName" };
 }

@@ -1,10 +1,11 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Data.Staff;
 
-/// <summary>Stores data-protection keys in the shared database (see DataProtectionKey).</summary>
-internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
+/// <summary>Stores data-protection keys in the shared database, beside their record (<see cref="DataProtectionKey"/>).</summary>
+public sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -18,6 +19,7 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlR
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
         db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        // IXmlRepository is synchronous; a key is written once in months, through the one audited save.
         db.SaveChangesAsync().GetAwaiter().GetResult();
     }
 }
