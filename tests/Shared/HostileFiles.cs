@@ -130,7 +130,7 @@ public static class HostileFiles
         ("broken.docx", () => Docx("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"), "不是有效的 Word（DOCX）文件"),
         ("nested.html", () => OpenTagsHtml("<table><tr><td>", 20_000), "文件结构嵌套过深（超过 256 层）"),
         ("divs.html", () => OpenTagsHtml("<div>", 100_000), "文件结构嵌套过深（超过 256 层）"),
-        ("arrays.pdf", DeepArraysPdf, ""),
+        ("arrays.pdf", DeepArraysPdf, "PDF 文件已损坏，无法读取。"),
         ("bomb.pdf", () => FlateBombPdf(100), "解压后超过 64 MB"),
         ("encrypted.pdf", EncryptedPdf, "PDF 文件已加密，无法读取"),
     ];

@@ -41,15 +41,15 @@ public sealed class RoundTripTests
         Assert.Equal((report.Year, report.PeriodStart, report.PeriodEnd, report.PublishedOn), (imported.Report.Year, imported.Report.PeriodStart, imported.Report.PeriodEnd, imported.Report.PublishedOn));
     }
 
-    /// <summary>Random values, some cells blank, many seeds: the layouts that can show a blank keep it blank.</summary>
+    /// <summary>
+    /// Random values, many seeds, in every layout: where the layout can show a blank, a quarter of
+    /// the cells are left blank and must come back blank; where it cannot, every cell is filled.
+    /// </summary>
     [Theory]
     [MemberData(nameof(FormatsAndLayouts))]
     public void RandomValues_ComeBack(string format, Layout layout)
     {
-        if (!Layouts.KeepBlanks.Contains(layout))
-        {
-            return;
-        }
+        var blankShare = Layouts.KeepBlanks.Contains(layout) ? 0.25 : 0;
         var definition = ReportFormats.Get(format);
         for (var seed = 1; seed <= 40; seed++)
         {
@@ -60,7 +60,7 @@ public sealed class RoundTripTests
             foreach (var cell in definition.Cells())
             {
                 // Units are printed by every template; values may be left blank.
-                if (cell.Kind != ValueKind.UnitText && random.NextDouble() < 0.25)
+                if (cell.Kind != ValueKind.UnitText && random.NextDouble() < blankShare)
                 {
                     continue;
                 }

@@ -105,7 +105,11 @@ public sealed class AttachmentTextTests
     public void ADamagedPdf_GivesWhatTextItCan_AndNeverFails(string fixture, int seed, int trials)
     {
         var original = Fixture(fixture);
+        // The intact file gives all its text; a damaged one gives what it can, or "" — never an exception.
+        var full = AttachmentFiles.PdfAttachmentText(original);
+        Assert.NotEqual("", full);
         var random = new Random(fixture.Length + seed);
+        var gaveText = 0;
         for (var trial = 0; trial < trials; trial++)
         {
             var damaged = trial < 100
@@ -119,7 +123,9 @@ public sealed class AttachmentTextTests
                 }
             }
             var text = AttachmentFiles.PdfAttachmentText(damaged);
-            Assert.NotNull(text);
+            gaveText += text.Length > 0 ? 1 : 0;
         }
+        // Most damage leaves most pages readable: a reader that gave up on any damage would give nothing here.
+        Assert.True(gaveText > trials / 4, $"only {gaveText} of {trials} damaged copies gave any text");
     }
 }
