@@ -53,6 +53,54 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseSettings Settings => new(Provider, ConnectionString);
 
+    /// <summary>
+    /// Makes this database a template to copy (<see cref="CopyAsync"/>): its SQLite log is written
+    /// into the file, so that the file alone is the database. Nothing may be connected to it after.
+    /// </summary>
+    public async Task SealAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static readonly SemaphoreSlim OneCopyAtATime = new(1, 1);
+
+    /// <summary>
+    /// A new database with <paramref name="template"/>'s content (sealed): a file copy on SQLite,
+    /// <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL — migrated and seeded once, copied per test.
+    /// </summary>
+    public static async Task<TestDatabase> CopyAsync(TestDatabase template)
+    {
+        if (template._sqliteFile is { } source)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"gongkai-test-{Guid.NewGuid():N}.db");
+            File.Copy(source, file);
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True;Pooling=False", file, null);
+        }
+        var name = $"gongkai_test_{Guid.NewGuid():N}";
+        // PostgreSQL copies a template only while no other session uses it; copies are made one at a time.
+        await OneCopyAtATime.WaitAsync();
+        try
+        {
+            await using var connection = new NpgsqlConnection(PostgresAdmin);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template._postgresName}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            OneCopyAtATime.Release();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = false };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFile is not null)
