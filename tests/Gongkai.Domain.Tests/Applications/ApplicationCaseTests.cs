@@ -76,6 +76,20 @@ public sealed class ApplicationCaseTests
     }
 
     [Fact]
+    public void AllowedSteps_OfferAnExtensionOnlyToWhoeverMayApproveIt_AndOnlyOnce()
+    {
+        var application = New();
+        Assert.DoesNotContain(StepKind.Extend, application.AllowedSteps(mayApprove: false));
+        Assert.Contains(StepKind.Extend, application.AllowedSteps(mayApprove: true));
+        Assert.Equal(ApplicationCase.Transitions.Keys.Where(k => k.From == CaseStatus.InProgress).Select(k => k.Step).Order(), application.AllowedSteps(true).Order());
+        application.Record(Step(StepKind.Extend, "2023-03-20", days: 10, reviewer: true), Calendar);
+        Assert.DoesNotContain(StepKind.Extend, application.AllowedSteps(mayApprove: true));
+        // Every step offered is one the case then accepts (given its facts): the offer and the rule agree.
+        application.Record(Step(StepKind.Reply, "2023-03-21", ReplyType.Granted), Calendar);
+        Assert.Equal([StepKind.Close], application.AllowedSteps(true));
+    }
+
+    [Fact]
     public void AConsultation_NamesWhomItAsks()
     {
         var nameless = new CaseStep(StepKind.StartConsultation, D("2023-03-06"), "bsz.clerk", "是否同意公开");

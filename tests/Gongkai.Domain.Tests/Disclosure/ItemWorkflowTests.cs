@@ -10,6 +10,26 @@ public sealed class ItemWorkflowTests
     private static readonly Actor OtherReviewer = new(3, "另一审核人", MayReview: true, MayApprove: true);
 
     [Fact]
+    public void Allowed_IsWhatEachRoleMayDo_AndEveryActionOfferedGoesThrough()
+    {
+        var viewer = new Actor(9, "只读", MayReview: false, MayApprove: false, MayEdit: false);
+        Assert.Equal([ItemAction.Submit], ItemWorkflow.Allowed(ItemStatus.Draft, Clerk));
+        Assert.Empty(ItemWorkflow.Allowed(ItemStatus.Draft, viewer));
+        Assert.Empty(ItemWorkflow.Allowed(ItemStatus.InReview, Clerk));
+        Assert.Equal([ItemAction.PassReview, ItemAction.SendBack], ItemWorkflow.Allowed(ItemStatus.InReview, Reviewer).Order());
+        Assert.Equal([ItemAction.Approve, ItemAction.SendBack], ItemWorkflow.Allowed(ItemStatus.InApproval, Reviewer).Order());
+        Assert.Equal([ItemAction.Withdraw], ItemWorkflow.Allowed(ItemStatus.Published, Reviewer));
+        // What is offered is not refused for the role (only for the opinion, the author, the findings).
+        foreach (var status in Enum.GetValues<ItemStatus>())
+        {
+            foreach (var action in ItemWorkflow.Allowed(status, OtherReviewer))
+            {
+                ItemWorkflow.Next(status, action, OtherReviewer, authorId: 1, "意见", 0);
+            }
+        }
+    }
+
+    [Fact]
     public void AnItem_IsPublishedOnlyAfterReviewAndApproval()
     {
         var status = ItemWorkflow.Next(ItemStatus.Draft, ItemAction.Submit, Clerk, authorId: 1, null, 0);

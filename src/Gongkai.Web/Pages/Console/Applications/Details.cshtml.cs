@@ -72,12 +72,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     public Fee FeePerRequest => ProcessingFee.ForRequest(RequestNumberInMonth);
 
-    /// <summary>
-    /// The steps the lifecycle allows now and this user may take: an extension only for whoever may
-    /// approve it (Art. 33 ¶2: the head of the office) and only once.
-    /// </summary>
-    public IEnumerable<StepKind> NextSteps => ApplicationCase.Transitions.Keys.Where(k => k.From == Case.Status).Select(k => k.Step).Distinct()
-        .Where(k => k != StepKind.Extend || (CanApprove && !Case.Extended));
+    /// <summary>The steps the lifecycle allows now and this user may take, as the domain says (<see cref="ApplicationCase.AllowedSteps"/>).</summary>
+    public IEnumerable<StepKind> NextSteps => Case.AllowedSteps(CanApprove);
 
     /// <summary>Why what was posted was not recorded (the rule it broke, a stale page, a locked year), shown at the top.</summary>
     public string? Refusal => ViewData.ModelState[""]?.Errors.FirstOrDefault()?.ErrorMessage;
