@@ -107,6 +107,9 @@ public sealed class ApplicationRecordsTests
         var (application, code) = ApplicationRecords.New(Person("张三", "11010519491231002X"), 1, new DateOnly(2026, 3, 2), Channel.Online, WorkingCalendar.National, DateTime.UtcNow);
         Assert.True(ApplicationRecords.Opens(application, code.ToLowerInvariant()));
         Assert.False(ApplicationRecords.Opens(application, "ABCDEFGH"));
+        var before = ApplicationRecords.CodesHashedOnThisThread;
         Assert.False(ApplicationRecords.Opens(null, code));
+        // The missing number's code went through the hash like any other: no early return to time.
+        Assert.Equal(before + 1, ApplicationRecords.CodesHashedOnThisThread);
     }
 }

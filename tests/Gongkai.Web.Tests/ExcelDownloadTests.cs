@@ -27,6 +27,17 @@ public sealed class ExcelDownloadTests
                 .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToList()).ToList());
     }
 
+    /// <summary>Whether each cell of the first sheet's column <paramref name="column"/> (below the header) is stored as a number, which Excel and WPS can sum.</summary>
+    private static List<(string Text, bool IsNumber)> Column(byte[] xlsx, int column)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var book = document.WorkbookPart!;
+        var sheet = (WorksheetPart)book.GetPartById(book.Workbook.Sheets!.OfType<Sheet>().First().Id!.Value!);
+        return sheet.Worksheet.Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().ElementAt(column))
+            .Select(c => (c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "", c.DataType is null || c.DataType.Value == CellValues.Number))
+            .ToList();
+    }
+
     [Fact]
     public async Task TheRollUp_OpenData_AndTheApplicationsList_AreWorkbooks_WithNumbersAsNumbers()
     {
@@ -39,6 +50,12 @@ public sealed class ExcelDownloadTests
         Assert.Equal(6, sheet.Skip(1).Select(r => r[0]).Distinct().Count());
         var received = sheet.Where(r => r[3] == "requests" && r[4] == "new" && r[6] == "total").Select(r => decimal.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(received[0], received.Skip(1).Sum());
+        // Every figure is a number cell (a figure written as text would not sum in Excel or WPS); the year too.
+        var rollupBytes = await DownloadAsync(supervisor, "/console/reports/rollup?year=2025&download=xlsx");
+        var values = Column(rollupBytes, 9);
+        Assert.All(values.Where(v => decimal.TryParse(v.Text, System.Globalization.CultureInfo.InvariantCulture, out _)), v => Assert.True(v.IsNumber, $"“{v.Text}” is stored as text"));
+        Assert.Contains(values, v => v.IsNumber && v.Text.Length > 0);
+        Assert.All(Column(rollupBytes, 1), v => Assert.True(v.IsNumber, $"year “{v.Text}” is stored as text"));
 
         using var visitor = app.NewVisitor();
         var open = Read(await DownloadAsync(visitor, "/api/v1/open/reports.xlsx"));

@@ -60,7 +60,8 @@ public sealed class MailTests
         await StepAsync(clerk, id, new() { ["Kind"] = "Reply", ["Date"] = "2026-03-06", ["Reply"] = "Granted", ["Reason"] = "予以公开" });
 
         var mails = await smtp.WaitForAsync(3);
-        await Task.Delay(2_500); // two more rounds of the sender: nothing else may come
+        // Nothing else may come: once every row is marked sent, no sender has anything left to send.
+        await WaitAsync(app, rows => rows.All(r => r.State == OutboxState.Sent));
         mails = smtp.Messages();
         Assert.Equal(
             [$"已收到您的政府信息公开申请（查询号 {tracking}）", $"请补正您的政府信息公开申请（查询号 {tracking}）", $"您的政府信息公开申请已答复（查询号 {tracking}）"],
@@ -107,7 +108,7 @@ public sealed class MailTests
         await smtp.StartAgainAsync();
         app.Clock.Advance(TimeSpan.FromHours(1)); // past every back-off
         var delivered = await smtp.WaitForAsync(3);
-        await Task.Delay(2_500);
+        await WaitAsync(app, rows => rows.All(r => r.State == OutboxState.Sent));
         delivered = smtp.Messages();
         Assert.Equal(3, delivered.Count);
         Assert.Equal(3, delivered.Select(m => m.MessageId).Distinct().Count());
@@ -162,7 +163,8 @@ public sealed class MailTests
         await using var c = GongkaiApp.SecondNode(a, settings);
 
         var delivered = await smtp.WaitForAsync(60);
-        await Task.Delay(3_000); // three more rounds on each node: nothing may come twice
+        // Nothing may come twice: once every row is marked sent, no node has anything left to send.
+        await WaitAsync(a, rows => rows.All(r => r.State == OutboxState.Sent));
         delivered = smtp.Messages();
         Assert.Equal(60, delivered.Count);
         Assert.Equal(60, delivered.Select(m => m.Subject).Distinct().Count());
