@@ -40,7 +40,9 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (action == ItemAction.Submit && !CanEdit)
+        // Someone with no part in this agency's workflow (another agency's staff, a supervisor who only reads) is refused outright;
+        // within the agency, the workflow says why a role may not take a step.
+        if ((action == ItemAction.Submit && !CanEdit) || !(CanEdit || CanReview || CanApprove))
         {
             return Forbid();
         }
