@@ -267,4 +267,29 @@ public sealed class DisclosureTests
         Assert.Equal(["第一条 为规范本镇政府信息公开工作，制定本制度。", "第二条 凡公开必审核。"], rules.Document.QuerySelectorAll("main p").Select(p => p.TextContent).Where(t => t.StartsWith('第')).ToList());
         Assert.Contains("本指南每年更新一次。", (await visitor.GetAsync("/agency/qx-bsz/guide")).Text);
     }
+
+    [Fact]
+    public async Task ANormativeDocument_IsRepealedInTheConsole_AndThePortalSaysSoFromThatDay()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var town = await app.AgencyAsync("qx-bsz");
+        var document = await app.QueryAsync(db => db.InfoItems.AsNoTracking()
+            .FirstAsync(i => i.AgencyId == town.Id && i.DocumentKind != DocumentKind.None && i.Status == ItemStatus.Published && i.RepealedOn == null));
+        var url = $"/console/items/{document.Id}";
+        using var visitor = app.NewVisitor();
+        Assert.Contains("有效", (await visitor.GetAsync($"/agency/qx-bsz/items/{document.Id}")).Text);
+
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var byClerk = await clerk.PostAsync(url + "?handler=Repeal", new Dictionary<string, string?> { ["repealedOn"] = "2026-03-01", ["__RequestVerificationToken"] = await clerk.TokenFromAsync(url) });
+        Assert.Equal(HttpStatusCode.Forbidden, byClerk.Status);
+
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var early = await admin.SubmitAsync(url, new Dictionary<string, string?> { ["repealedOn"] = document.WrittenOn.AddDays(-1).ToString("yyyy-MM-dd") }, handler: "Repeal");
+        Assert.Contains("废止日期须在成文日期之后、不晚于今天。", early.Summary);
+        var repealed = await admin.SubmitAsync(url, new Dictionary<string, string?> { ["repealedOn"] = "2026-03-01" }, handler: "Repeal");
+        Assert.Equal(HttpStatusCode.Redirect, repealed.Status);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await app.QueryAsync(db => db.InfoItems.AsNoTracking().SingleAsync(i => i.Id == document.Id))).RepealedOn);
+        Assert.Contains("已废止（2026-03-01）", (await visitor.GetAsync($"/agency/qx-bsz/items/{document.Id}")).Text);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Changes.Contains("标记废止：2026-03-01"))));
+    }
 }

@@ -118,6 +118,25 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, (await again.SubmitAsync("/console/login", new Dictionary<string, string?> { ["UserName"] = "bsz.clerk", ["Password"] = DemoData.Password })).Status);
     }
 
+    [Fact]
+    public async Task ARoleChange_EndsTheAccountsOpenSession_ANameChangeDoesNot()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var user = await app.UserAsync("bsz.clerk");
+
+        var renamed = await admin.SubmitAsync($"/console/users/{user.Id}", new Dictionary<string, string?> { ["Form.DisplayName"] = "白沙镇 经办人 李四" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.Status);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/console")).Status);
+
+        var promoted = await admin.SubmitAsync($"/console/users/{user.Id}", new Dictionary<string, string?> { ["Form.Role"] = "Reviewer" });
+        Assert.Equal(HttpStatusCode.Redirect, promoted.Status);
+        var next = await clerk.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.Redirect, next.Status);
+        Assert.StartsWith("/console/login", next.Location);
+    }
+
     [Theory]
     [InlineData("/console")]
     [InlineData("/console/users")]
