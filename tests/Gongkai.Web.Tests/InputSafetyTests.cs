@@ -109,12 +109,25 @@ public sealed class InputSafetyTests
         var town = await app.AgencyAsync("qx-bsz");
         var report = (await admin.SubmitAsync("/console/reports/new", new Dictionary<string, string?> { ["Year"] = "2026" })).Location!;
         var inReview = await app.QueryAsync(db => db.InfoItems.Where(i => i.AgencyId == town.Id && i.Status == Gongkai.Domain.Disclosure.ItemStatus.InReview).Select(i => i.Id).FirstAsync());
+        var draft = (await admin.SubmitAsync("/console/items/new", new Dictionary<string, string?>
+        {
+            ["Title"] = "白沙镇草稿", ["WrittenOn"] = "2026-02-26", ["CategoryCode"] = "a21.t08", ["DocumentKind"] = "None", ["Channels"] = "Website", ["Body"] = "草稿正文。",
+        })).Location!.Split('/')[3];
+        var application = (await admin.SubmitAsync("/console/applications/new", new Dictionary<string, string?>
+        {
+            ["Channel"] = "InPerson", ["Received"] = "2026-02-24", ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "王五", ["Form.IdNumber"] = "11010519491231002X",
+            ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2025年度财政预算", ["Form.FormWanted"] = "当面领取",
+        })).Location!;
+        var clerkUser = (await app.UserAsync("bsz.clerk")).Id;
+        using var sysadmin = await app.SignedInAsync("sysadmin");
         var pages = new (Visitor Who, string Url)[]
         {
             (visitor, "/agency/qx-bsz/apply"), (visitor, "/track"), (visitor, "/console/login"),
-            (admin, "/console/items/new"), (admin, "/console/applications/new"), (admin, $"/console/agencies/{town.Id}"),
-            (admin, "/console/users/new"), (admin, "/console/account"), (admin, report.EndsWith("/edit", StringComparison.Ordinal) ? report : report + "/edit"),
-            (reviewer, $"/console/items/{inReview}"),
+            (admin, "/console/items/new"), (admin, $"/console/items/{draft}/edit"), (admin, "/console/applications/new"), (admin, application),
+            (admin, $"/console/agencies/{town.Id}"), (admin, "/console/users/new"), (admin, $"/console/users/{clerkUser}"), (admin, "/console/account"),
+            (admin, "/console/account/mail"), (admin, "/console/letters"), (admin, "/console/mail/templates"), (admin, "/console/reports/import"),
+            (admin, report.EndsWith("/edit", StringComparison.Ordinal) ? report : report + "/edit"),
+            (reviewer, $"/console/items/{inReview}"), (sysadmin, "/console/calendar"), (sysadmin, "/console/agencies/new"),
         };
         var accepted = new List<string>();
         var forms = 0;
@@ -140,9 +153,19 @@ public sealed class InputSafetyTests
                 }
             }
         }
-        Assert.True(forms >= 30, $"only {forms} fields were tried");
+        Assert.True(forms >= 120, $"only {forms} fields were tried");
         Assert.True(accepted.Count == 0, string.Join("\n", accepted));
-        Assert.Equal(0, await app.QueryAsync(db => db.Applications.CountAsync()));
+        // Never stored, in any table a form writes text to.
+        var probe = new string('长', 50);
+        Assert.Equal(1, await app.QueryAsync(db => db.Applications.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(async db =>
+            await db.Applications.CountAsync(a => a.Description.Contains(probe) || a.ApplicantName.Contains(probe)) + await db.ApplicationSteps.CountAsync(a => a.Reason.Contains(probe))
+            + await db.Appeals.CountAsync(a => a.Body.Contains(probe)) + await db.InfoItems.CountAsync(i => i.Title.Contains(probe) || i.BodyText.Contains(probe))
+            + await db.Agencies.CountAsync(a => a.OfficeName.Contains(probe) || (a.GuideText != null && a.GuideText.Contains(probe)) || (a.RulesText != null && a.RulesText.Contains(probe)))
+            + await db.StaffUsers.CountAsync(u => u.DisplayName.Contains(probe)) + await db.ReplyLetterTemplates.CountAsync(t => t.Body.Contains(probe))
+            + await db.ProceduralLetterTemplates.CountAsync(t => t.Body.Contains(probe)) + await db.MessageTemplates.CountAsync(t => t.Body.Contains(probe) || t.Subject.Contains(probe))
+            + await db.CalendarSchedules.CountAsync(c => c.Csv.Contains(probe)) + await db.AnnualReports.CountAsync(r => r.Content.Contains(probe))
+            + await db.ItemSignOffs.CountAsync(o => o.Opinion.Contains(probe))));
 
         // A handler's own text (the reviewer's opinion) is bounded too, and the message names it as the form does.
         var act = await reviewer.SubmitAsync($"/console/items/{inReview}", new Dictionary<string, string?> { ["action"] = "PassReview", ["opinion"] = new string('意', 1001) }, handler: "Act");

@@ -56,9 +56,13 @@ public static class MessageTemplateRecords
             {
                 problems.Add(new Problem($"Bodies[{kind}]", $"“{kind.Label()}”没有这些占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。"));
             }
-            if (body?.Length > MaxBody || subject?.Length > MaxSubject)
+            if (subject?.Length > MaxSubject)
             {
-                problems.Add(new Problem($"Bodies[{kind}]", $"“{kind.Label()}”的主题不超过 {MaxSubject} 字，正文不超过 {MaxBody} 字。"));
+                problems.Add(new Problem($"Subjects[{kind}]", $"“{kind.Label()}”的主题不超过 {MaxSubject} 字。"));
+            }
+            if (body?.Length > MaxBody)
+            {
+                problems.Add(new Problem($"Bodies[{kind}]", $"“{kind.Label()}”的正文不超过 {MaxBody} 字。"));
             }
         }
         return problems;
