@@ -62,6 +62,7 @@ public sealed class FuzzTests
     public void ADamagedReport_NeverBreaksTheParser_NorGainsAValue(string seed)
     {
         var original = File.ReadAllText(SeedTruth.FixturePath(seed));
+        var (read, values) = (0, 0);
         for (var round = 0; round < 150; round++)
         {
             var random = new Random(round * 31 + seed[2]);
@@ -76,6 +77,8 @@ public sealed class FuzzTests
                 Assert.StartsWith(seed, e.Message);
                 continue;
             }
+            read++;
+            values += imported.Report.Values.All.Count();
             foreach (var (key, value) in imported.Report.Values.All)
             {
                 Assert.True(imported.Sources.TryGetValue(key, out var source), $"round {round}: {key} has no source");
@@ -84,6 +87,9 @@ public sealed class FuzzTests
                 Assert.Equal(reread.Display(), value.Display());
             }
         }
+        // A parser that refused every damaged copy, or read none of its figures, would pass the loop: it must read most of them.
+        Assert.True(read >= 75, $"{seed}: only {read} of 150 damaged copies were read");
+        Assert.True(values > 0, $"{seed}: no figure was read from any damaged copy");
     }
 
     [Theory]
