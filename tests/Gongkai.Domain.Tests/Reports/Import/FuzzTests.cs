@@ -89,7 +89,8 @@ public sealed class FuzzTests
         }
         // A parser that refused every damaged copy, or read none of its figures, would pass the loop: it must read most of them.
         Assert.True(read >= 75, $"{seed}: only {read} of 150 damaged copies were read");
-        Assert.True(values > 0, $"{seed}: no figure was read from any damaged copy");
+        var intact = ReportParser.ParseText(seed, original).Report.Values.All.Count();
+        Assert.True(values > 0 || intact == 0, $"{seed}: no figure was read from any damaged copy");
     }
 
     [Theory]
