@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Data.Applications;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Disclosure;
@@ -62,11 +61,7 @@ public sealed class ApplicationLettersTests
         Assert.True(outcome.IsDone, string.Join(" ", outcome.Problems.Select(p => p.Message)));
     }
 
-    private static string Text(byte[] docx)
-    {
-        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-    }
+    private static string Text(byte[] docx) => DocxText.Of(docx);
 
     private static async Task<string> LetterAsync(Setup setup, DisclosureApplication application, ProceduralLetter letter)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,11 +27,7 @@ public sealed class ReplyLetterTests
         return (registered.Location!, item.Index, item.Title);
     }
 
-    private static string Text(byte[] docx)
-    {
-        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-    }
+    private static string Text(byte[] docx) => DocxText.Of(docx);
 
     [Fact]
     public async Task AReplyLetter_CitesTheBasis_AndStatesTheRemedies()
