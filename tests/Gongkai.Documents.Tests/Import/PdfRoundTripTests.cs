@@ -164,5 +164,9 @@ public sealed class PdfRoundTripTests(PdfRenders renders, ITestOutputHelper outp
         var blank = cells.Where(c => imported.Report.Values.Number(c.Key) is null).ToList();
         var uncertain = blank.Count(c => imported.Quality.Blank.Any(b => b.Key == c.Key && (b.Reason.Contains("不止一行", StringComparison.Ordinal) || b.Reason.Contains("分两处印出", StringComparison.Ordinal))));
         Assert.True(blank.Count == uncertain, $"{exact} of {cells.Count} exact; blank: {string.Join(", ", blank.Take(10).Select(c => c.Key))}");
+        // Left blank for a stated doubt, but only a few: the worst layout today (LibreOffice's 2019 and
+        // 2021 tables through pdftotext) leaves 15 of ~200; a reader that blanked more than a tenth
+        // "because a label wraps" would be hiding what it cannot read.
+        Assert.True(blank.Count * 10 <= cells.Count, $"{blank.Count} of {cells.Count} cells left blank");
     }
 }
