@@ -238,6 +238,31 @@ public static class ItemRecords
         return Outcome<InfoItem>.Of(await Outcome.SaveAsync(db, ct), item);
     }
 
+    /// <summary>What the console shows of an item beside its own fields.</summary>
+    public sealed record ItemView(string AgencyCode, IReadOnlyList<ItemFinding> Findings, IReadOnlyList<ItemSignOff> SignOffs,
+        IReadOnlyList<(int Id, string FileName, long Size)> Attachments, IReadOnlyList<(int Id, string Title)> Interpretations, (int Id, string Title)? Original,
+        DateOnly PublishBy, bool Late);
+
+    /// <summary>
+    /// An item's page: its agency's column code, the personal data found, every sign-off, its
+    /// attachments, what interprets it and what it interprets, and Art. 26's date (late when
+    /// published, or still unpublished, after it).
+    /// </summary>
+    public static async Task<ItemView> ViewAsync(GongkaiDb db, InfoItem item, Domain.Calendar.WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var attachments = await db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == item.Id).OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct);
+        var interpretations = await db.InfoItems.AsNoTracking().Where(i => i.InterpretsItemId == item.Id).Select(i => new { i.Id, i.Title }).ToListAsync(ct);
+        return new ItemView(
+            await db.Agencies.Where(a => a.Id == item.AgencyId).Select(a => a.ShortCode).SingleAsync(ct),
+            await FindingsAsync(db, item, ct),
+            await db.ItemSignOffs.AsNoTracking().Where(s => s.ItemId == item.Id).OrderBy(s => s.Id).ToListAsync(ct),
+            attachments.Select(a => (a.Id, a.FileName, a.Size)).ToList(),
+            interpretations.Select(i => (i.Id, i.Title)).ToList(),
+            item.InterpretsItemId is { } original ? await db.InfoItems.Where(i => i.Id == original).Select(i => new ValueTuple<int, string>(i.Id, i.Title)).SingleAsync(ct) : null,
+            Timeliness.Due(calendar, item.WrittenOn),
+            item.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, item.WrittenOn, item.PublishedOn, today));
+    }
+
     /// <summary>有效性 as sites print it: 有效 / 已废止 (on the day), for documents only.</summary>
     public static string? Validity(InfoItem item, DateOnly today) => item.DocumentKind == DocumentKind.None
         ? null

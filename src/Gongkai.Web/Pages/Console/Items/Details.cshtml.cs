@@ -12,17 +12,11 @@ namespace Gongkai.Web.Pages.Console.Items;
 public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars, ReadLimits limits) : PageModel
 {
     public InfoItem Item { get; private set; } = null!;
-    public string AgencyCode { get; private set; } = "";
-    public IReadOnlyList<ItemFinding> Findings { get; private set; } = [];
-    public IReadOnlyList<ItemSignOff> SignOffs { get; private set; } = [];
-    public IReadOnlyList<(int Id, string FileName, long Size)> Attachments { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Title)> Interpretations { get; private set; } = [];
-    public (int Id, string Title)? Original { get; private set; }
+    public ItemRecords.ItemView View { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanReview { get; private set; }
     public bool CanApprove { get; private set; }
-    public DateOnly PublishBy { get; private set; }
-    public bool Late { get; private set; }
+
     /// <summary>Why what was posted was not done (a rule, a field, a stale page, a locked year): the first problem, shown at the top.</summary>
     public string? Error => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
 
@@ -170,21 +164,10 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return NotFound();
         }
         Item = item;
-        AgencyCode = await db.Agencies.Where(a => a.Id == item.AgencyId).Select(a => a.ShortCode).SingleAsync(ct);
         CanEdit = await staff.CanAsync(Permission.EditRecords, item.AgencyId, ct);
         CanReview = await staff.CanAsync(Permission.Review, item.AgencyId, ct);
         CanApprove = await staff.CanAsync(Permission.ApproveItems, item.AgencyId, ct);
-        Findings = await ItemRecords.FindingsAsync(db, item, ct);
-        SignOffs = await db.ItemSignOffs.AsNoTracking().Where(s => s.ItemId == id).OrderBy(s => s.Id).ToListAsync(ct);
-        Attachments = (await db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct))
-            .Select(a => (a.Id, a.FileName, a.Size)).ToList();
-        Interpretations = (await db.InfoItems.AsNoTracking().Where(i => i.InterpretsItemId == id).Select(i => new { i.Id, i.Title }).ToListAsync(ct)).Select(i => (i.Id, i.Title)).ToList();
-        Original = item.InterpretsItemId is { } original
-            ? await db.InfoItems.Where(i => i.Id == original).Select(i => new ValueTuple<int, string>(i.Id, i.Title)).SingleAsync(ct)
-            : null;
-        var calendar = await calendars.CurrentAsync(db, ct);
-        PublishBy = Timeliness.Due(calendar, item.WrittenOn);
-        Late = item.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, item.WrittenOn, item.PublishedOn, ChinaTime.Today(clock));
+        View = await ItemRecords.ViewAsync(db, item, await calendars.CurrentAsync(db, ct), ChinaTime.Today(clock), ct);
         ViewData["Title"] = item.Title;
         return null;
     }
