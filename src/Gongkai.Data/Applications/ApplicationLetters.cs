@@ -97,9 +97,8 @@ public static class ApplicationLetters
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == application.AgencyId, ct);
         var date = step?.Date ?? application.Received;
         // The due date as the steps up to this letter's leave it (a later step may move it again).
-        var steps = await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == application.Id && (step == null || s.Id <= step.Id)).ToListAsync(ct);
-        var deadline = ApplicationRecords.Replay(application.Received, application.Channel, application.ApplicantKind, application.Rules,
-            step is null ? [] : steps, calendar).Deadline(calendar);
+        var steps = step is null ? [] : await db.ApplicationSteps.AsNoTracking().Where(s => s.ApplicationId == application.Id && s.Id <= step.Id).ToListAsync(ct);
+        var deadline = ApplicationRecords.Replay(application.Received, application.Channel, application.ApplicantKind, application.Rules, steps, calendar).Deadline(calendar);
         var values = new Dictionary<string, string>
         {
             ["申请人"] = application.ApplicantName, ["收到日期"] = ReportHtml.Date(application.Received), ["所需信息"] = application.Description,
@@ -136,6 +135,9 @@ public static class ApplicationLetters
 
     /// <summary>The tracking page with the number filled in; the access code is never in a link.</summary>
     public static string TrackingAddress(string site, string trackingNumber) => $"{site}/track?number={Uri.EscapeDataString(trackingNumber)}";
+
+    /// <summary>The file name of the reply letter (告知书), on the console's download and in the applicant's mail.</summary>
+    public static string ReplyFileName(DisclosureApplication application) => $"告知书-{application.TrackingNumber}.docx";
 
     /// <summary>The file name of a procedural letter: its short name and the tracking number.</summary>
     public static string FileName(ProceduralLetter letter, DisclosureApplication application) => $"{letter.Label()}-{application.TrackingNumber}.docx";

@@ -260,7 +260,7 @@ public static class ItemRecords
             interpretations.Select(i => (i.Id, i.Title)).ToList(),
             item.InterpretsItemId is { } original ? await db.InfoItems.Where(i => i.Id == original).Select(i => new ValueTuple<int, string>(i.Id, i.Title)).SingleAsync(ct) : null,
             Timeliness.Due(calendar, item.WrittenOn),
-            item.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, item.WrittenOn, item.PublishedOn, today));
+            Timeliness.Late(calendar, item.Status, item.WrittenOn, item.PublishedOn, today));
     }
 
     /// <summary>有效性 as sites print it: 有效 / 已废止 (on the day), for documents only.</summary>

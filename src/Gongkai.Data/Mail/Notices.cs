@@ -80,7 +80,7 @@ public sealed class Notices(WorkingCalendars calendars, string site)
                         letter = null; // the reply stands; the clerk is told what is missing when making the letter
                     }
                     await ToApplicantAsync(db, application, MessageKind.Reply, new() { ["答复结果"] = type.Label(), ["答复日期"] = ReportHtml.Date(on) },
-                        letter is null ? null : ($"告知书-{application.TrackingNumber}.docx", letter), nowUtc, ct);
+                        letter is null ? null : (ApplicationLetters.ReplyFileName(application), letter), nowUtc, ct);
                     break;
             }
         }

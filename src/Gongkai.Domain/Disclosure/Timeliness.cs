@@ -20,4 +20,8 @@ public static class Timeliness
     /// <summary>Whether the item was (or, unpublished, already is) past Art. 26's period.</summary>
     public static bool Late(WorkingCalendar calendar, DateOnly written, DateOnly? published, DateOnly today) =>
         (published ?? today) > Due(calendar, written);
+
+    /// <summary>Whether an item of <paramref name="status"/> is late: a withdrawn item is no longer judged (it left the column).</summary>
+    public static bool Late(WorkingCalendar calendar, ItemStatus status, DateOnly written, DateOnly? published, DateOnly today) =>
+        status != ItemStatus.Withdrawn && Late(calendar, written, published, today);
 }

@@ -81,7 +81,9 @@ public sealed class ApplicationCaseTests
         var application = New();
         Assert.DoesNotContain(StepKind.Extend, application.AllowedSteps(mayApprove: false));
         Assert.Contains(StepKind.Extend, application.AllowedSteps(mayApprove: true));
-        Assert.Equal(ApplicationCase.Transitions.Keys.Where(k => k.From == CaseStatus.InProgress).Select(k => k.Step).Order(), application.AllowedSteps(true).Order());
+        // In progress: 补正 (Art. 30), 征求意见 (32), 延期 (33), 合理延迟 (35), 收费 (42), 答复 (36).
+        Assert.Equal([StepKind.RequestSupplement, StepKind.StartConsultation, StepKind.Extend, StepKind.ReasonableDelay, StepKind.SendFeeNotice, StepKind.Reply],
+            application.AllowedSteps(true).Order());
         application.Record(Step(StepKind.Extend, "2023-03-20", days: 10, reviewer: true), Calendar);
         Assert.DoesNotContain(StepKind.Extend, application.AllowedSteps(mayApprove: true));
         // Every step offered is one the case then accepts (given its facts): the offer and the rule agree.

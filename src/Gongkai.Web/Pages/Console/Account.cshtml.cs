@@ -27,9 +27,10 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        OutcomeView.Show(this, Outcome.Refused(StaffAccounts.PasswordChangeProblems(user, CurrentPassword, NewPassword)));
         if (!ModelState.IsValid)
         {
+            // The password is checked once: here only when the form is refused anyway, else by the use case.
+            OutcomeView.Show(this, Outcome.Refused(StaffAccounts.PasswordChangeProblems(user, CurrentPassword, NewPassword)));
             return Page();
         }
         var outcome = await StaffAccounts.ChangePasswordAsync(db, user, CurrentPassword, NewPassword, ct);

@@ -24,8 +24,11 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff) : PageModel
         {
             return Forbid();
         }
-        OutcomeView.Show(this, Outcome.Refused(await AgencyRecords.ProblemsAsync(db, null, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)), prefix: nameof(Form));
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+        {
+            OutcomeView.Show(this, Outcome.Refused(await AgencyRecords.ProblemsAsync(db, null, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)), prefix: nameof(Form));
+        }
+        else
         {
             var agency = new Agency { Name = "", ShortCode = "", OfficeName = "", OfficeAddress = "", OfficePhone = "" };
             Form.ApplyIdentityTo(agency);

@@ -43,10 +43,13 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff) : PageModel
                 ModelState.Remove(field);
             }
         }
-        OutcomeView.Show(this, Outcome.Refused(IdentityEditable
-            ? await AgencyRecords.ProblemsAsync(db, id, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)
-            : await AgencyRecords.ProblemsAsync(db, id, null, null, Form.IndexPattern, ct)), prefix: nameof(Form));
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+        {
+            OutcomeView.Show(this, Outcome.Refused(IdentityEditable
+                ? await AgencyRecords.ProblemsAsync(db, id, Form.ShortCode, Form.ParentId, Form.IndexPattern, ct)
+                : await AgencyRecords.ProblemsAsync(db, id, null, null, Form.IndexPattern, ct)), prefix: nameof(Form));
+        }
+        else
         {
             Form.ApplyOfficeTo(Agency);
             if (IdentityEditable)

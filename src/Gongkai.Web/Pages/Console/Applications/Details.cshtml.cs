@@ -219,7 +219,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         try
         {
             var bytes = await ApplicationLetters.ReplyAsync(db, Application, reply, notices.Site, ct);
-            return File(bytes, ApplicationLetters.DocxType, $"告知书-{Application.TrackingNumber}.docx");
+            return File(bytes, ApplicationLetters.DocxType, ApplicationLetters.ReplyFileName(Application));
         }
         catch (LetterIncompleteException e)
         {

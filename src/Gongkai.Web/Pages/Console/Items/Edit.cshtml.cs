@@ -75,10 +75,10 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         }
         var draft = new ItemRecords.Draft(Title, DocumentNumber, Issuer, WrittenOn, Topic, CategoryCode, DocumentKind, InterpretsIndexNumber,
             Channels.Aggregate(PublicationChannels.None, (all, c) => all | c), Body);
-        // The rules' refusals shown with the form's own, every bad field at once.
-        OutcomeView.Show(this, Outcome.Refused((await ItemRecords.DraftProblemsAsync(db, Agency, Item, draft, Version, ChinaTime.Today(clock), ct)).Problems));
         if (!ModelState.IsValid)
         {
+            // The rules' refusals shown with the form's own, every bad field at once (a valid form gets them from the use case).
+            OutcomeView.Show(this, Outcome.Refused((await ItemRecords.DraftProblemsAsync(db, Agency, Item, draft, Version, ChinaTime.Today(clock), ct)).Problems));
             return Page();
         }
         var outcome = await ItemRecords.SaveDraftAsync(db, Agency, Item, draft, Version, (staff.UserId, staff.DisplayName), ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime, ct);

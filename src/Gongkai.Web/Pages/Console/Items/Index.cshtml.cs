@@ -53,7 +53,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             .Select(i => new { i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn }).ToListAsync(ct);
         Rows = items.Select(i => new Row(i.Id, i.IndexNumber, i.Title, agencies[i.AgencyId], i.Status, i.WrittenOn, i.PublishedOn,
             Timeliness.WorkingDaysTaken(calendar, i.WrittenOn, i.PublishedOn, today),
-            i.Status != ItemStatus.Withdrawn && Timeliness.Late(calendar, i.WrittenOn, i.PublishedOn, today)))
+            Timeliness.Late(calendar, i.Status, i.WrittenOn, i.PublishedOn, today)))
             .Where(r => Show != "late" || r.WorkingDays >= Domain.Notifications.StaffDigest.ItemWarningAfterWorkingDays).ToList();
     }
 }

@@ -38,10 +38,10 @@ public sealed class CreateModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        // The rules' refusals shown with the form's own, every bad field at once.
-        OutcomeView.Show(this, Outcome.Refused(await StaffAccounts.NewAccountProblemsAsync(db, staff.Role, UserName, Form.Role, Password, ct)), fields: UserForm.Fields);
         if (!ModelState.IsValid)
         {
+            // The rules' refusals shown with the form's own, every bad field at once (a valid form gets them from the use case).
+            OutcomeView.Show(this, Outcome.Refused(await StaffAccounts.NewAccountProblemsAsync(db, staff.Role, UserName, Form.Role, Password, ct)), fields: UserForm.Fields);
             await LoadChoicesAsync(ct);
             return Page();
         }

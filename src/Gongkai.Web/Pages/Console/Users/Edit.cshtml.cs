@@ -38,9 +38,9 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return denied;
         }
-        OutcomeView.Show(this, Outcome.Refused(StaffAccounts.UpdateProblems(Target, (staff.UserId, staff.Role), Form.Role, IsActive, NewPassword)), fields: UserForm.Fields);
         if (!ModelState.IsValid)
         {
+            OutcomeView.Show(this, Outcome.Refused(StaffAccounts.UpdateProblems(Target, (staff.UserId, staff.Role), Form.Role, IsActive, NewPassword)), fields: UserForm.Fields);
             return Page();
         }
         var outcome = await StaffAccounts.UpdateAsync(db, Target, (staff.UserId, staff.Role), Form.DisplayName, Form.Role!.Value, IsActive, NewPassword, Version, ct);
