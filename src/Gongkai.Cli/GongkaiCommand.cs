@@ -32,6 +32,17 @@ public static class GongkaiCommand
         root.Subcommands.Add(ApplicationCommands.Fee(io));
         root.Subcommands.Add(CalendarCommands.Create(io));
         root.Subcommands.Add(JobCommands.Create(io));
+        // What a command stores or prints ends up in letters and reports: a control character no
+        // document can hold is refused here, for every option of every command (WritableText).
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (Domain.Text.WritableText.FirstUnwritable(args[i]) >= 0)
+            {
+                var option = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i].Split('=')[0] : i > 0 && args[i - 1].StartsWith('-') ? args[i - 1] : $"第 {i + 1} 个参数";
+                await io.Error.WriteLineAsync($"{option} 中有无法保存的控制字符（如从其他软件复制来的隐藏字符），请删除后重试。");
+                return 1;
+            }
+        }
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }

@@ -5,6 +5,7 @@ using Gongkai.Documents.Import;
 using Gongkai.Documents.Reports;
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Import;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Cli;
 
@@ -140,7 +141,7 @@ public static class ImportCommand
     {
         var csv = new StringBuilder();
         string[] header = ["file", "status", "agency", "year", "format", "layout", "cells_expected", "cells_read", "cells_blank", "errors", "warnings", "reason"];
-        csv.Append(string.Join(',', header)).Append("\r\n");
+        csv.Append(Csv.Record(header));
         foreach (var (file, imported) in reports.OrderBy(r => r.File, StringComparer.Ordinal))
         {
             var quality = imported.Quality;
@@ -152,11 +153,11 @@ public static class ImportCommand
                 imported.Problems.Count(p => p.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
                 imported.Problems.Count(p => p.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture), "",
             ];
-            csv.Append(string.Join(',', fields.Select(ReportCsv.Quote))).Append("\r\n");
+            csv.Append(Csv.Record(fields));
         }
         foreach (var (file, reason) in failures)
         {
-            csv.Append(string.Join(',', new[] { file, "无法读取", "", "", "", "", "", "", "", "", "", reason }.Select(ReportCsv.Quote))).Append("\r\n");
+            csv.Append(Csv.Record([file, "无法读取", "", "", "", "", "", "", "", "", "", reason]));
         }
         return csv.ToString();
     }
@@ -167,20 +168,20 @@ public static class ImportCommand
         var cells = ReportFormats.Find(format)?.Cells().Select(c => c.Key).ToList() ?? [];
         var csv = new StringBuilder();
         string[] header = ["file", "agency", "year", "format", "published_on", "errors", "warnings", "unrecognised_rows", .. cells.Select(c => c.ToString())];
-        csv.Append(string.Join(',', header.Select(ReportCsv.Quote))).Append("\r\n");
+        csv.Append(Csv.Record(header));
         foreach (var (file, imported) in reports)
         {
             var report = imported.Report;
-            string[] fields =
+            object?[] fields =
             [
                 file, report.AgencyName, report.Year.ToString(CultureInfo.InvariantCulture), format,
                 report.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 imported.Problems.Count(p => p.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
                 imported.Problems.Count(p => p.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture),
                 imported.Unrecognised.Count.ToString(CultureInfo.InvariantCulture),
-                .. cells.Select(c => report.Values[c]?.Display() ?? ""),
+                .. cells.Select(c => report.Values[c] is { } value ? value.Number is { } n ? n : (object)value.Display() : ""),
             ];
-            csv.Append(string.Join(',', fields.Select(ReportCsv.Quote))).Append("\r\n");
+            csv.Append(Csv.Record(fields));
         }
         return csv.ToString();
     }

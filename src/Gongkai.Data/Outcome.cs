@@ -62,6 +62,15 @@ public record Outcome(OutcomeKind Kind, IReadOnlyList<Problem> Problems)
         }
     }
 
+    /// <summary>
+    /// A unique index broken by a row that names <paramref name="part"/> (a table or column), in
+    /// either database's words: SQLite's "UNIQUE constraint failed: info_items.sequence", PostgreSQL's
+    /// 23505 "duplicate key … ix_info_items_…".
+    /// </summary>
+    public static bool IsUniqueViolation(DbUpdateException e, string part) =>
+        e.InnerException?.Message is { } message && message.Contains(part, StringComparison.Ordinal)
+        && (message.Contains("UNIQUE", StringComparison.Ordinal) || message.Contains("23505", StringComparison.Ordinal) || message.Contains("duplicate key", StringComparison.Ordinal));
+
     private static void Forget(GongkaiDb db)
     {
         db.ChangeTracker.Clear();

@@ -139,7 +139,7 @@ public sealed class AnnualReportTests
         using var admin = await app.SignedInAsync("bsz.admin");
         var id = await CreateAsync(admin, "2023");
         var token = await admin.TokenFromAsync($"/console/reports/{id}/edit");
-        var response = await admin.Client.PostAsync($"/console/reports/{id}/edit?handler=Check", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await admin.Client.PostAsync($"/console/reports/{id}/draft?handler=Check", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Cells[requests/new/natural]"] = "3",

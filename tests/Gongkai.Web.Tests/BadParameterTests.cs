@@ -11,7 +11,8 @@ namespace Gongkai.Web.Tests;
 /// <summary>Out-of-range years, pages and ids on the pages that take them: a 4xx, never a server error.</summary>
 public sealed class BadParameterTests
 {
-    private static readonly string[] Values = ["0", "-5", "10000", "99999", "2147483648", "abc", ""];
+    // The two dates: the audit log once answered 500 for from=0001-01-01 and to=9999-12-31 (DateTime overflow).
+    private static readonly string[] Values = ["0", "-5", "10000", "99999", "2147483648", "abc", "", "0001-01-01", "9999-12-31"];
 
     private static readonly (string Route, bool Staff)[] Routes =
     [
@@ -26,6 +27,8 @@ public sealed class BadParameterTests
         ("/console/applications/{0}", true),
         ("/console/items/{0}", true),
         ("/console/audit?page={0}", true),
+        ("/console/audit?from={0}", true),
+        ("/console/audit?to={0}", true),
         ("/console/calendar?year={0}", true),
     ];
 

@@ -20,6 +20,9 @@ public sealed class LayoutTests
     {
         ["console/logout"] = "a form post, not a page",
         ["Index"] = "the home page's other name, opened as /",
+        ["console/applications/{id:int}/letters/{letter}"] = "a DOCX download (its 'letter incomplete' page is one heading and a message)",
+        ["console/items/{id:int}/attachments/{attachmentId:int}"] = "a file download",
+        ["console/reports/{id:int}/draft"] = "form posts that redirect to the report's edit page (a refusal is one heading and a message)",
     };
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ReplyLetterTests
         await using var app = await GongkaiApp.StartAsync("sqlite");
         var (url, index, title) = await RepliedApplicationAsync(app);
         using var clerk = await app.SignedInAsync("bsz.clerk");
-        var response = await clerk.Client.GetAsync(url + "?handler=Letter");
+        var response = await clerk.Client.GetAsync(url + "/letters/reply");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("政府信息公开告知书", text);
@@ -74,7 +74,7 @@ public sealed class ReplyLetterTests
         });
         Assert.True(saved.Status == HttpStatusCode.Redirect, string.Join(" | ", saved.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent)));
         Assert.Equal((1, 1), (await app.QueryAsync(db => db.ReplyLetterTemplates.CountAsync()), await app.QueryAsync(db => db.ProceduralLetterTemplates.CountAsync())));
-        var text = Text(await admin.Client.GetByteArrayAsync(url + "?handler=Letter"));
+        var text = Text(await admin.Client.GetByteArrayAsync(url + "/letters/reply"));
         Assert.Contains($"您要的信息已在白沙镇政府信息公开专栏（http://localhost:5000/agency/qx-bsz）公开：《", text);
         Assert.Contains($"（索引号：{index}）", text);
         Assert.Contains("六十日内向青溪县人民政府申请行政复议", text);
@@ -97,8 +97,8 @@ public sealed class ReplyLetterTests
         var page = await clerk.Client.GetStringAsync(url);
         Assert.Contains("下载受理回执", page);
         Assert.DoesNotContain("下载补正告知书", page);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "?handler=Procedural&letter=SupplementNotice")).StatusCode);
-        var receipt = Text(await clerk.Client.GetByteArrayAsync(url + "?handler=Procedural&letter=Receipt"));
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "/letters/SupplementNotice")).StatusCode);
+        var receipt = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/Receipt"));
         Assert.Contains("以政府信息公开工作机构签收之日为收到申请之日", receipt);
 
         // A consultation without its addressee is refused at the form; with it, the letter is offered.
@@ -108,12 +108,12 @@ public sealed class ReplyLetterTests
         var asked = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-02-26", ["Party"] = "某路桥有限公司", ["Reason"] = "是否同意公开施工合同" });
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         Assert.Contains("下载第三方意见征询函", await clerk.Client.GetStringAsync(url));
-        var letter = Text(await clerk.Client.GetByteArrayAsync(url + "?handler=Procedural&letter=ConsultationLetter"));
+        var letter = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/ConsultationLetter"));
         Assert.Contains("某路桥有限公司：", letter);
         Assert.Contains("是否同意公开施工合同", letter);
 
         using var other = await app.SignedInAsync("sqz.clerk");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "?handler=Procedural&letter=Receipt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "/letters/Receipt")).StatusCode);
     }
 
     [Fact]
@@ -127,13 +127,13 @@ public sealed class ReplyLetterTests
             ["Form.Phone"] = "13900139000", ["Form.Description"] = "白沙镇2016年至2025年全部会议纪要", ["Form.FormWanted"] = "邮寄纸质件",
         });
         var url = registered.Location!;
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "/letters/fee-notice")).StatusCode);
 
         var sent = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "SendFeeNotice", ["Date"] = "2026-03-02", ["Amount"] = "1300", ["Reason"] = "按量计收：共 130 页，第 31–100 页 70 页 × 10 元，第 101–130 页 30 页 × 20 元" });
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         Assert.Contains("下载收费通知书", await clerk.Client.GetStringAsync(url));
 
-        var response = await clerk.Client.GetAsync(url + "?handler=FeeNotice");
+        var response = await clerk.Client.GetAsync(url + "/letters/fee-notice");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("收取政府信息公开信息处理费通知书", text);
@@ -148,6 +148,6 @@ public sealed class ReplyLetterTests
         Assert.Contains("青溪县白沙镇人民政府", text);
 
         using var other = await app.SignedInAsync("sqz.clerk");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "?handler=FeeNotice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "/letters/fee-notice")).StatusCode);
     }
 }

@@ -11,6 +11,35 @@ public sealed class SignInTests
 {
     public static TheoryData<string> Providers => new(TestDatabase.Providers);
 
+    /// <summary>
+    /// Issue 25: an unknown user name answered in 6 ms, a known one with a wrong password in 86 ms,
+    /// so the time told which accounts exist. Each now checks one password hash — counted, not
+    /// timed, so the answer does not depend on the machine. Removing the dummy check for unknown
+    /// and deactivated accounts (StaffAccounts.VerifyNone) makes the first count 0.
+    /// </summary>
+    [Fact]
+    public async Task AnUnknownUserName_CostsTheSamePasswordCheck_AsAKnownOne()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        await app.QueryAsync(async db =>
+        {
+            var unknown = Gongkai.Data.Staff.StaffAccounts.CountChecks();
+            var (outcome, _) = await Infrastructure.StaffSignIn.CheckAsync(db, TimeProvider.System, "no.such.user", "猜的密码123", default);
+            Assert.Equal((Infrastructure.SignInOutcome.WrongCredentials, 1), (outcome, unknown.Value));
+
+            var known = Gongkai.Data.Staff.StaffAccounts.CountChecks();
+            (outcome, _) = await Infrastructure.StaffSignIn.CheckAsync(db, TimeProvider.System, "bsz.clerk", "猜的密码123", default);
+            Assert.Equal((Infrastructure.SignInOutcome.WrongCredentials, 1), (outcome, known.Value));
+
+            await db.StaffUsers.Where(u => u.UserName == "bsz.clerk").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+            db.ChangeTracker.Clear();
+            var inactive = Gongkai.Data.Staff.StaffAccounts.CountChecks();
+            (outcome, _) = await Infrastructure.StaffSignIn.CheckAsync(db, TimeProvider.System, "bsz.clerk", DemoData.Password, default);
+            Assert.Equal((Infrastructure.SignInOutcome.WrongCredentials, 1), (outcome, inactive.Value));
+            return 0;
+        });
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task SigningIn_OpensTheConsole_AndSigningOut_ClosesIt(string provider)

@@ -65,7 +65,9 @@ public sealed class Visitor(HttpClient client) : IDisposable
                 values[key] = value;
             }
         }
-        var target = handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
+        // Where a browser would post: the form's action, else the page's own address.
+        var target = form.GetAttribute("action") is { Length: > 0 } action ? action
+            : handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
         return (target, values);
     }
 

@@ -17,6 +17,35 @@ public static class ApplicationRecords
         return (Replay(application.Received, application.Channel, application.ApplicantKind, application.Rules, steps, calendar), steps);
     }
 
+    /// <summary>Everything the clerk's page shows about one application: its case and deadline, steps, appeals, letters and the staff who acted.</summary>
+    public sealed record ApplicationFile(DisclosureApplication Application, ApplicationCase Case, IReadOnlyList<ApplicationStep> Steps, Deadline Deadline,
+        IReadOnlyList<AppealRecord> Appeals, int RequestNumberInMonth, IReadOnlyList<ProceduralLetter> Letters,
+        IReadOnlyDictionary<int, string> StaffNames)
+    {
+        /// <summary>This agency's published items a 36(一) reply may point to (the newest first); filled only where a reply may be recorded.</summary>
+        public IReadOnlyList<(string IndexNumber, string Title)> PublishedItems { get; init; } = [];
+    }
+
+    /// <summary>Reads what the clerk's page shows; <paramref name="offerItems"/> when the clerk may record a reply now (the list of items is read only then).</summary>
+    public static async Task<ApplicationFile> FileAsync(GongkaiDb db, DisclosureApplication application, WorkingCalendar calendar, Func<ApplicationCase, bool> offerItems, CancellationToken ct)
+    {
+        var (domain, steps) = await LoadAsync(db, application, calendar, ct);
+        var actors = steps.Where(s => s.ActorUserId is not null).Select(s => s.ActorUserId!.Value).Distinct().ToList();
+        var file = new ApplicationFile(application, domain, steps, domain.Deadline(calendar),
+            await db.Appeals.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.Id).ToListAsync(ct),
+            await RequestNumberInMonthAsync(db, application, ct),
+            ApplicationLetters.Available(application, steps).Select(l => l.Letter).ToList(),
+            await db.StaffUsers.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
+        if (!offerItems(domain))
+        {
+            return file;
+        }
+        var items = await db.InfoItems.AsNoTracking()
+            .Where(i => i.AgencyId == application.AgencyId && i.Status == Domain.Disclosure.ItemStatus.Published)
+            .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(200).Select(i => new { i.IndexNumber, i.Title }).ToListAsync(ct);
+        return file with { PublishedItems = items.Select(i => (i.IndexNumber, i.Title)).ToList() };
+    }
+
     /// <summary>The one replay of an application: its recorded steps, in the order recorded, through the domain.</summary>
     public static ApplicationCase Replay(DateOnly received, Channel channel, ApplicantKind kind, ReplyRules rules, IEnumerable<ApplicationStep> steps, WorkingCalendar calendar)
     {
@@ -178,17 +207,12 @@ public static class ApplicationRecords
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException e) when (attempt < 5 && IsTrackingNumberTaken(e))
+            catch (DbUpdateException e) when (attempt < 5 && Outcome.IsUniqueViolation(e, "tracking_number"))
             {
                 application.TrackingNumber = NewTrackingNumber(application.Received, application.AgencyId);
             }
         }
     }
-
-    /// <summary>A unique-index violation on the tracking number, in either database's words.</summary>
-    private static bool IsTrackingNumberTaken(DbUpdateException e) =>
-        e.InnerException?.Message is { } message && message.Contains("tracking_number", StringComparison.Ordinal)
-        && (message.Contains("UNIQUE", StringComparison.Ordinal) || message.Contains("23505", StringComparison.Ordinal) || message.Contains("duplicate key", StringComparison.Ordinal));
 
     /// <summary>A hash no code matches, checked when the tracking number is unknown, so that a lookup takes as long either way.</summary>
     private static readonly string NoApplication = Hasher.HashPassword(null!, Guid.NewGuid().ToString("N"));

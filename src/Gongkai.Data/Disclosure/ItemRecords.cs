@@ -235,7 +235,21 @@ public static class ItemRecords
         item.BodyHtml = html;
         item.BodyText = text;
         item.UpdatedUtc = nowUtc;
-        return Outcome<InfoItem>.Of(await Outcome.SaveAsync(db, ct), item);
+        // Two drafts of one agency saved at once draw the same next sequence: the one that loses
+        // draws again (the unique index decides; a lock would not hold across nodes on SQLite).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Outcome<InfoItem>.Of(await Outcome.SaveAsync(db, ct), item);
+            }
+            catch (DbUpdateException e) when (attempt < 50 && db.Entry(item).State == EntityState.Added && Outcome.IsUniqueViolation(e, "info_items"))
+            {
+                // A short random pause keeps many writers at once from drawing the same number again.
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+                (item.Sequence, item.IndexNumber) = await InfoItem.NextIndexAsync(db, agency, item.Year, ct);
+            }
+        }
     }
 
     /// <summary>What the console shows of an item beside its own fields.</summary>
@@ -261,6 +275,15 @@ public static class ItemRecords
             item.InterpretsItemId is { } original ? await db.InfoItems.Where(i => i.Id == original).Select(i => new ValueTuple<int, string>(i.Id, i.Title)).SingleAsync(ct) : null,
             Timeliness.Due(calendar, item.WrittenOn),
             Timeliness.Late(calendar, item.Status, item.WrittenOn, item.PublishedOn, today));
+    }
+
+    /// <summary>The drafts <paramref name="userId"/> wrote whose last sign-off sent them back.</summary>
+    public static async Task<IReadOnlyList<int>> SentBackToAsync(GongkaiDb db, int userId, CancellationToken ct)
+    {
+        var drafts = await db.InfoItems.Where(i => i.AuthorId == userId && i.Status == ItemStatus.Draft).Select(i => i.Id).ToListAsync(ct);
+        var last = await db.ItemSignOffs.Where(s => drafts.Contains(s.ItemId)).GroupBy(s => s.ItemId)
+            .Select(g => g.OrderByDescending(s => s.Id).Select(s => new { s.ItemId, s.Action }).First()).ToListAsync(ct);
+        return last.Where(l => l.Action == ItemAction.SendBack).Select(l => l.ItemId).ToList();
     }
 
     /// <summary>有效性 as sites print it: 有效 / 已废止 (on the day), for documents only.</summary>

@@ -30,8 +30,7 @@ public static class LetterDocx
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 }));
             main.Document = new Document(body);
-            document.PackageProperties.Title = title;
-            document.PackageProperties.Creator = agency;
+            Files.DocxProperties.Set(document, title, agency);
         }
         return stream.ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Documents.Reports;
 
@@ -15,21 +16,7 @@ public static class ReportCsv
     public static string Render(AnnualReport report) => Render([report]);
 
     /// <summary>One file for many reports (open data, a roll-up): the header once, then every report's cells.</summary>
-    public static string Render(IEnumerable<AnnualReport> reports)
-    {
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', Header)).Append("\r\n");
-        foreach (var row in Rows(reports))
-        {
-            csv.Append(string.Join(',', row.Select(f => Quote(f switch
-            {
-                decimal n => CellValue.FormatNumber(n),
-                int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => f?.ToString() ?? "",
-            })))).Append("\r\n");
-        }
-        return csv.ToString();
-    }
+    public static string Render(IEnumerable<AnnualReport> reports) => Csv.Write(Header, Rows(reports));
 
     /// <summary>The same records as an Excel workbook, values as numbers.</summary>
     public static byte[] Workbook(IEnumerable<(string Sheet, IEnumerable<AnnualReport> Reports)> sheets) =>
@@ -57,8 +44,4 @@ public static class ReportCsv
             }
         }
     }
-
-    /// <summary>RFC 4180 quoting of one field.</summary>
-    public static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }

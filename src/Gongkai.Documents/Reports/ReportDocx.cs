@@ -57,9 +57,7 @@ public static class ReportDocx
                 new PageSize { Width = PageWidth, Height = PageHeight },
                 new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 992, Gutter = 0 }));
             main.Document = new Document(body);
-            document.PackageProperties.Title = report.Title;
-            document.PackageProperties.Creator = report.AgencyName;
-            document.PackageProperties.Language = "zh-CN";
+            Files.DocxProperties.Set(document, report.Title, report.AgencyName);
         }
         return stream.ToArray();
     }

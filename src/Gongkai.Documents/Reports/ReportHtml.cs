@@ -11,8 +11,7 @@ namespace Gongkai.Documents.Reports;
 /// </summary>
 public static class ReportHtml
 {
-    /// <param name="valueHtml">How a cell's value is shown; its text by default (<see cref="ValueHtml"/>).</param>
-    public static string Fragment(AnnualReport report, Func<CellDef, string>? valueHtml = null)
+    public static string Fragment(AnnualReport report)
     {
         var html = new StringBuilder();
         html.Append("<article class=\"annual-report\">\n");
@@ -40,7 +39,7 @@ public static class ReportHtml
             }
             foreach (var table in tables)
             {
-                html.Append(Table(table, report.Values, report.Year, valueHtml));
+                html.Append(Table(table, report.Values, report.Year));
             }
             html.Append("</section>\n");
         }
@@ -76,10 +75,9 @@ public static class ReportHtml
         """;
 
     /// <summary>One table of the report as an HTML table.</summary>
-    /// <param name="valueHtml">The inner HTML of each value cell (already encoded), e.g. an input for the entry form; by default the value as text.</param>
-    public static string Table(TableDef table, ReportValues values, int year, Func<CellDef, string>? valueHtml = null)
+    public static string Table(TableDef table, ReportValues values, int year)
     {
-        var grid = TableGrid.Build(table, cell => valueHtml?.Invoke(cell) ?? ValueHtml(values, cell));
+        var grid = TableGrid.Build(table, cell => E(ValueText(values, cell)));
         var html = new StringBuilder();
         // The box scrolls on a narrow screen and takes keyboard focus to be scrolled without a mouse.
         html.Append($"<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{E(Caption(table, year))}\"><table class=\"report-table\">");
@@ -105,9 +103,9 @@ public static class ReportHtml
         return html.ToString();
     }
 
-    /// <summary>A cell's value as printed, encoded: blank when blank, the row's unit in a unit column.</summary>
-    public static string ValueHtml(ReportValues values, CellDef cell) =>
-        E(values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : ""));
+    /// <summary>A cell's value as printed: blank when blank, the row's unit in a unit column.</summary>
+    public static string ValueText(ReportValues values, CellDef cell) =>
+        values[cell.Key]?.Display() ?? (cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : "");
 
     public static string Caption(TableDef table, int year) =>
         table.Layout == LabelLayout.Indented ? $"{year}年度{table.Title}" : table.Title;
@@ -120,7 +118,7 @@ public static class ReportHtml
             foreach (var cell in row.Cells)
             {
                 var spans = (cell.RowSpan > 1 ? $" rowspan=\"{cell.RowSpan}\"" : "") + (cell.ColSpan > 1 ? $" colspan=\"{cell.ColSpan}\"" : "");
-                // Value cells arrive as HTML already (see Table); labels are encoded here.
+                // Value cells arrive encoded (see Table); labels are encoded here.
                 var text = cell.Kind == GridCellKind.Value ? cell.Text : E(cell.Text);
                 html.Append(cell.Kind switch
                 {

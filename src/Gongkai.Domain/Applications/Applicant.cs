@@ -17,6 +17,14 @@ public sealed record Applicant(
     /// </summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
+        // Every letter to the applicant prints these: a character no document can hold would break them for ever.
+        foreach (var (field, label, text) in new[] { (nameof(Name), "姓名或名称", Name), (nameof(Address), "通信地址", Address), (nameof(Description), "所需政府信息的名称、文号或描述", Description), (nameof(IdNumber), "身份证号码", IdNumber), (nameof(Email), "电子邮箱", Email) })
+        {
+            if (text is not null && Text.WritableText.FirstUnwritable(text) >= 0)
+            {
+                yield return (field, $"“{label}”中有无法保存的控制字符（如从其他软件复制来的隐藏字符），请删除后重新填写。");
+            }
+        }
         if (Kind == ApplicantKind.NaturalPerson && !ApplicantRules.IsResidentId(IdNumber?.Trim()))
         {
             yield return (nameof(IdNumber), string.IsNullOrWhiteSpace(IdNumber) ? "请填写身份证号码（条例第二十九条要求提供身份证明）。" : "身份证号码不正确，请核对（18 位，最后一位为校验码）。");

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -183,7 +184,8 @@ public static class HolidayNotice
         var csv = new StringBuilder(CsvHeader).Append('\n');
         foreach (var day in days.OrderBy(d => d.Date))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{day.Date:yyyy-MM-dd},{(day.IsOffDay ? "true" : "false")},{day.Name.Replace(',', '，')}\n");
+            // The name is pasted text: written as the one CSV writer writes text (no comma, nothing a spreadsheet would run).
+            csv.Append(CultureInfo.InvariantCulture, $"{day.Date:yyyy-MM-dd},{(day.IsOffDay ? "true" : "false")},{Csv.Inert(day.Name.Replace(',', '，'))}\n");
         }
         return csv.ToString();
     }

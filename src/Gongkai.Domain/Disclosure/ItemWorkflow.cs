@@ -95,6 +95,16 @@ public static class ItemWorkflow
     public static IReadOnlyList<ItemAction> Allowed(ItemStatus status, Actor actor) =>
         Transitions.Keys.Where(k => k.From == status && RoleRefusal(status, k.Action, actor) is null).Select(k => k.Action).ToList();
 
+    /// <summary>
+    /// The personal-data guard's decisions (mask what was found, or publish it with a reason) are
+    /// the reviewer's 保密审查 and are made before publication; a published item is withdrawn and
+    /// corrected instead.
+    /// </summary>
+    public static bool MayResolveFindings(ItemStatus status, Actor actor) => actor.MayReview && status is not (ItemStatus.Published or ItemStatus.Withdrawn);
+
+    /// <summary>Attachments are part of the draft: added by its editors before it goes to review, never to what a reviewer has seen.</summary>
+    public static bool MayAttach(ItemStatus status, Actor actor) => actor.MayEdit && status == ItemStatus.Draft;
+
     /// <summary>Who may take which action: the author's side submits, 保密审查 is the reviewer's, approval and withdrawal the approver's.</summary>
     private static string? RoleRefusal(ItemStatus status, ItemAction action, Actor actor) => action switch
     {

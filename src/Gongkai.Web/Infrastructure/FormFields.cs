@@ -55,7 +55,12 @@ public sealed class FormFields : IAsyncPageFilter
     private static Field Describe(PageHandlerExecutingContext context, string key)
     {
         MemberInfo? member = null;
-        Type? type = context.HandlerInstance.GetType();
+        var page = context.HandlerInstance.GetType();
+        // A form bound without a prefix ([BindProperty(Name = "")]) posts its own properties' names.
+        Type? type = page.GetProperty(key.Split('.', '[')[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is null
+            && page.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<BindPropertyAttribute>()?.Name == "") is { } unprefixed
+                ? unprefixed.PropertyType
+                : page;
         var indexed = false;
         foreach (var segment in key.Split('.'))
         {

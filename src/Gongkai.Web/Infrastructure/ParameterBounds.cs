@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Gongkai.Web.Infrastructure;
 
 /// <summary>
-/// Years, page numbers and record ids out of any sensible range (year=0, page=99999999, id=-5)
-/// are answered 404 on every page before a handler builds a date or a query from them: a wrong
+/// Years, dates, page numbers and record ids out of any sensible range (year=0, to=9999-12-31,
+/// page=99999999, id=-5) are answered 404 on every page before a handler builds a date or a query from them: a wrong
 /// address is not a server error.
 /// </summary>
 public sealed class ParameterBounds : IAsyncPageFilter
@@ -39,7 +39,8 @@ public sealed class ParameterBounds : IAsyncPageFilter
             "year" => value.Length == 0 || number is >= FirstYear and <= LastYear,
             "page" or "pagenumber" => value.Length == 0 || number is >= 1 and <= LastPage,
             "id" or "attachmentid" or "appealid" or "edition" => value.Length == 0 || number is >= 1 and <= int.MaxValue,
-            _ => true,
+            // Any date (from=0001-01-01, to=9999-12-31): a day plus one or a Beijing offset would leave DateTime's range.
+            _ => !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year is >= FirstYear and <= LastYear,
         };
     }
 }

@@ -22,6 +22,7 @@ public static class StaffSignIn
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == normalized, ct);
         if (user is null || !user.IsActive)
         {
+            StaffAccounts.VerifyNone(password);
             db.Actor.Set(null, normalized);
             await db.RecordEventAsync(AuditActions.SignInFailed, nameof(StaffUser), user?.Id.ToString() ?? normalized, user?.AgencyId,
                 new { reason = user is null ? "unknown user" : "inactive" }, ct);

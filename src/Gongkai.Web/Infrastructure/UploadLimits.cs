@@ -31,3 +31,14 @@ public static class UploadLimits
         return limits with { Worker = worker };
     }
 }
+
+/// <summary>An uploaded file read into memory, after its size was checked against the path's limit (never before).</summary>
+public static class Uploads
+{
+    public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+}

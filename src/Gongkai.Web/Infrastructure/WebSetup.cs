@@ -161,6 +161,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseOutputCache();
         app.UseRateLimiter();
+        app.Use(RequestLimits.RefuseOversizedFormsAsync);
         app.Use(async (ctx, next) =>
         {
             // Every change saved in this request is written to the audit log under the signed-in staff member.

@@ -56,8 +56,7 @@ public static class ParseReportApi
         {
             return Results.Problem(title: "文件大小不符合要求", detail: $"文件“{file.FileName}”为空或超过 20 MB。", statusCode: StatusCodes.Status400BadRequest);
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
+        var content = await Uploads.BytesAsync(file, ct);
         using var slot = await slots.EnterAsync(ct);
         if (slot is null)
         {
@@ -66,7 +65,7 @@ public static class ParseReportApi
         }
         try
         {
-            var imported = ReportFiles.Parse(file.FileName, buffer.ToArray(), limits);
+            var imported = ReportFiles.Parse(file.FileName, content, limits);
             return Results.Text(ImportJson.Write(file.FileName, imported), "application/json; charset=utf-8");
         }
         catch (ReportImportException e)

@@ -78,6 +78,28 @@ public sealed class RenderingTests
         Assert.StartsWith("\"某区\"\"示范\"\"办,联合办公\",2016,legacy-beijing,stats,", csv.Split("\r\n")[1]);
     }
 
+    /// <summary>
+    /// Issue 25: an imported report's text reached reports.csv as a live formula (LibreOffice ran
+    /// it). A field starting with = + - @ tab or CR gets an apostrophe before it (OWASP); numbers,
+    /// negative ones too, stay numbers. Writing the text field without <c>Csv.Inert</c> fails this.
+    /// </summary>
+    [Fact]
+    public void Csv_MakesFormulasInert_AndKeepsNumbers()
+    {
+        var report = Sample("legacy-beijing") with { AgencyName = "=HYPERLINK(\"http://evil.example/x\",\"主动公开信息数\")" };
+        var first = report.Format.Cells().First();
+        report.Values.Set(first.Key, CellValue.OfText("@SUM(1+1)"));
+        var second = report.Format.Cells().Skip(1).First();
+        report.Values.Set(second.Key, CellValue.Of(-3));
+        var lines = ReportCsv.Render(report).Split("\r\n");
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"主动公开信息数\"\")\",", lines[1]);
+        Assert.EndsWith(",'@SUM(1+1)", lines[1]);
+        Assert.EndsWith(",-3", lines[2]);
+        Assert.All(["=1", "+1", "-x", "@a", "\tx", "\rx"], text => Assert.StartsWith("'", Gongkai.Domain.Text.Csv.Field(text).TrimStart('"')));
+        Assert.Equal("-1.5", Gongkai.Domain.Text.Csv.Field(-1.5m));
+        Assert.Equal("普通文字", Gongkai.Domain.Text.Csv.Field("普通文字"));
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void Html_HasEveryLabelAndValue_InSemanticTables(string format)

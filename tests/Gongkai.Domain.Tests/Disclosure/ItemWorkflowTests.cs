@@ -30,6 +30,24 @@ public sealed class ItemWorkflowTests
     }
 
     [Fact]
+    public void MayResolveFindings_IsTheReviewersBeforePublication()
+    {
+        Assert.True(ItemWorkflow.MayResolveFindings(ItemStatus.Draft, Reviewer));
+        Assert.True(ItemWorkflow.MayResolveFindings(ItemStatus.InApproval, Reviewer));
+        Assert.False(ItemWorkflow.MayResolveFindings(ItemStatus.Published, Reviewer));
+        Assert.False(ItemWorkflow.MayResolveFindings(ItemStatus.Withdrawn, Reviewer));
+        Assert.False(ItemWorkflow.MayResolveFindings(ItemStatus.InReview, Clerk));
+    }
+
+    [Fact]
+    public void MayAttach_OnlyToADraft_ByItsEditors()
+    {
+        Assert.True(ItemWorkflow.MayAttach(ItemStatus.Draft, Clerk));
+        Assert.False(ItemWorkflow.MayAttach(ItemStatus.InReview, Clerk));
+        Assert.False(ItemWorkflow.MayAttach(ItemStatus.Draft, new Actor(9, "只读", MayReview: true, MayApprove: true, MayEdit: false)));
+    }
+
+    [Fact]
     public void AnItem_IsPublishedOnlyAfterReviewAndApproval()
     {
         var status = ItemWorkflow.Next(ItemStatus.Draft, ItemAction.Submit, Clerk, authorId: 1, null, 0);

@@ -23,7 +23,6 @@ public sealed class ReportModel(GongkaiDb db, PortalCache.PortalData portal) : A
 
     public AnnualReportRecord Record { get; private set; } = null!;
     public AnnualReport Report { get; private set; } = null!;
-    public string Html { get; private set; } = "";
     public int? NewerEdition { get; private set; }
     public IReadOnlyList<AnnualReportRecord> Editions { get; private set; } = [];
 
@@ -58,7 +57,6 @@ public sealed class ReportModel(GongkaiDb db, PortalCache.PortalData portal) : A
                 return NotFound();
         }
         ViewData["Title"] = Report.Title;
-        Html = ReportHtml.Fragment(Report);
         return Page();
     }
 }

@@ -1,7 +1,5 @@
 using Gongkai.Documents.Files;
-using Gongkai.Data.Search;
 using Gongkai.Documents.Items;
-using Gongkai.Web.Disclosure;
 
 namespace Gongkai.Web.Pages.Console.Items;
 
@@ -13,17 +11,12 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 {
     public InfoItem Item { get; private set; } = null!;
     public ItemRecords.ItemView View { get; private set; } = null!;
-    public bool CanEdit { get; private set; }
-    public bool CanReview { get; private set; }
-    public bool CanApprove { get; private set; }
 
-    /// <summary>Why what was posted was not done (a rule, a field, a stale page, a locked year): the first problem, shown at the top.</summary>
-    public string? Error => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+    /// <summary>This user as the workflow sees them for the item's agency.</summary>
+    public Actor Actor { get; private set; } = null!;
 
     /// <summary>What this user may do with the item now, as the workflow says (<see cref="ItemWorkflow.Allowed"/>).</summary>
     public IEnumerable<ItemAction> Actions => ItemWorkflow.Allowed(Item.Status, Actor);
-
-    private Actor Actor => new(staff.UserId, staff.DisplayName, CanReview, CanApprove, CanEdit);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -36,7 +29,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         // Someone with no part in this agency's workflow (another agency's staff, a supervisor who only reads) is refused outright;
         // within the agency, the workflow says why a role may not take a step.
-        if ((action == ItemAction.Submit && !CanEdit) || !(CanEdit || CanReview || CanApprove))
+        if ((action == ItemAction.Submit && !Actor.MayEdit) || !(Actor.MayEdit || Actor.MayReview || Actor.MayApprove))
         {
             return Forbid();
         }
@@ -55,7 +48,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (!CanReview || Item.Status is ItemStatus.Published or ItemStatus.Withdrawn)
+        if (!ItemWorkflow.MayResolveFindings(Item.Status, Actor))
         {
             return Forbid();
         }
@@ -73,7 +66,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (!CanReview || Item.Status is ItemStatus.Published or ItemStatus.Withdrawn)
+        if (!ItemWorkflow.MayResolveFindings(Item.Status, Actor))
         {
             return Forbid();
         }
@@ -90,25 +83,15 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (!CanEdit || Item.Status != ItemStatus.Draft)
+        if (!ItemWorkflow.MayAttach(Item.Status, Actor))
         {
             return Forbid();
         }
-        if (file is null)
-        {
-            ModelState.AddModelError(nameof(file), "请选择要上传的附件。");
-            return Page();
-        }
-        if (AttachmentFiles.Problem(Path.GetFileName(file.FileName), file.Length) is { } problem)
-        {
-            // Refused before the upload is read into memory.
-            ModelState.AddModelError(nameof(file), problem);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var outcome = await ItemRecords.AttachAsync(db, Item, file.FileName, buffer.ToArray(), limits, clock.GetUtcNow().UtcDateTime, ct);
-        return await ShowAsync(id, outcome, null, $"已上传附件“{Path.GetFileName(file.FileName)}”。", ct);
+        // A file too large or of a kind not kept is refused before it is read into memory (the use case checks it again).
+        var outcome = file is null ? Outcome.Refused("请选择要上传的附件。", nameof(file))
+            : AttachmentFiles.Problem(Path.GetFileName(file.FileName), file.Length) is { } problem ? Outcome.Refused(problem, nameof(file))
+            : await ItemRecords.AttachAsync(db, Item, file.FileName, await Uploads.BytesAsync(file, ct), limits, clock.GetUtcNow().UtcDateTime, ct);
+        return await ShowAsync(id, outcome, null, $"已上传附件“{Path.GetFileName(file?.FileName)}”。", ct);
     }
 
     /// <summary>Records that a 规章 or 规范性文件 was repealed or lapsed: the portal shows it as 已废止 from that day.</summary>
@@ -118,7 +101,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         {
             return denied;
         }
-        if (!CanApprove || Item.DocumentKind == DocumentKind.None)
+        if (!Actor.MayApprove || Item.DocumentKind == DocumentKind.None)
         {
             return Forbid();
         }
@@ -146,16 +129,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         return Page();
     }
 
-    public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } denied)
-        {
-            return denied;
-        }
-        var file = await db.ItemAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ItemId == id, ct);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
-    }
-
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var item = await db.InfoItems.SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -164,9 +137,8 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return NotFound();
         }
         Item = item;
-        CanEdit = await staff.CanAsync(Permission.EditRecords, item.AgencyId, ct);
-        CanReview = await staff.CanAsync(Permission.Review, item.AgencyId, ct);
-        CanApprove = await staff.CanAsync(Permission.ApproveItems, item.AgencyId, ct);
+        Actor = new Actor(staff.UserId, staff.DisplayName, MayReview: await staff.CanAsync(Permission.Review, item.AgencyId, ct),
+            MayApprove: await staff.CanAsync(Permission.ApproveItems, item.AgencyId, ct), MayEdit: await staff.CanAsync(Permission.EditRecords, item.AgencyId, ct));
         View = await ItemRecords.ViewAsync(db, item, await calendars.CurrentAsync(db, ct), ChinaTime.Today(clock), ct);
         ViewData["Title"] = item.Title;
         return null;

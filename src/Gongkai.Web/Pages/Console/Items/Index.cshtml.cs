@@ -19,15 +19,6 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     [BindProperty(SupportsGet = true, Name = "show"), TextLimit(20)]
     public string? Show { get; set; }
 
-    /// <summary>The drafts <paramref name="userId"/> wrote whose last sign-off sent them back.</summary>
-    public static async Task<IReadOnlyList<int>> SentBackToAsync(GongkaiDb db, int userId, CancellationToken ct)
-    {
-        var drafts = await db.InfoItems.Where(i => i.AuthorId == userId && i.Status == ItemStatus.Draft).Select(i => i.Id).ToListAsync(ct);
-        var last = await db.ItemSignOffs.Where(s => drafts.Contains(s.ItemId)).GroupBy(s => s.ItemId)
-            .Select(g => g.OrderByDescending(s => s.Id).Select(s => new { s.ItemId, s.Action }).First()).ToListAsync(ct);
-        return last.Where(l => l.Action == ItemAction.SendBack).Select(l => l.ItemId).ToList();
-    }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
@@ -41,7 +32,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         }
         if (Show == "sent-back")
         {
-            var mine = await SentBackToAsync(db, staff.UserId, ct);
+            var mine = await ItemRecords.SentBackToAsync(db, staff.UserId, ct);
             query = query.Where(i => mine.Contains(i.Id));
         }
         else if (Show == "late")

@@ -18,7 +18,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
 
     /// <summary>Changes to the year's records made after a report of the year was submitted (<see cref="RecordLock"/>).</summary>
     public IReadOnlyList<RecordCorrection> Corrections { get; private set; } = [];
-    public string Html { get; private set; } = "";
     public string AgencyCode { get; private set; } = "";
     public bool CanEdit { get; private set; }
 
@@ -110,7 +109,6 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         Violations = [.. Report.Check(imported: record.SourceFileId is not null), .. CrossYear.Check(Report, previous)];
         Copies = CopiedNarrative.Flag(ReportRecords.Narrative(Report), await ReportRecords.ComparableNarrativesAsync(db, record, ct));
         Corrections = await db.RecordCorrections.AsNoTracking().Where(c => c.AgencyId == record.AgencyId && c.Year == record.Year).OrderBy(c => c.Id).ToListAsync(ct);
-        Html = ReportHtml.Fragment(Report, cell => ReportHtml.ValueHtml(Report.Values, cell) + CellOrigins.Marker(Report, record.Id, cell));
         CanEdit = await staff.CanAsync(Permission.EditReports, record.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
         HasSuperior = agency.ParentId is not null;

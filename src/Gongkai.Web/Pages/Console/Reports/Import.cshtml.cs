@@ -44,9 +44,7 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, ImportReadings
             }
             else
             {
-                using var buffer = new MemoryStream();
-                await upload.CopyToAsync(buffer, ct);
-                content = buffer.ToArray();
+                content = await Uploads.BytesAsync(upload, ct);
                 try
                 {
                     reading = readings.Read(upload.FileName, content);
