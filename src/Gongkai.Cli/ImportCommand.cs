@@ -165,7 +165,7 @@ public static class ImportCommand
     /// <summary>A row per report: who, when, how many problems, then a column per cell of the format.</summary>
     private static string SummaryCsv(string format, IReadOnlyList<(string File, ImportedReport Report)> reports)
     {
-        var cells = ReportFormats.Find(format)?.Cells().Select(c => c.Key).ToList() ?? [];
+        var cells = reports.FirstOrDefault().Report?.Report.Format.Cells().Select(c => c.Key).ToList() ?? [];
         var csv = new StringBuilder();
         string[] header = ["file", "agency", "year", "format", "published_on", "errors", "warnings", "unrecognised_rows", .. cells.Select(c => c.ToString())];
         csv.Append(Csv.Record(header));

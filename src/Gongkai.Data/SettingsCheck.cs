@@ -13,7 +13,7 @@ public static class SettingsCheck
         ["Database"] = ["Provider"],
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications", "StaffMail"],
-        ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes"],
+        ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes", "PdfWorkers"],
         ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,

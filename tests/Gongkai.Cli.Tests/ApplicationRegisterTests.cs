@@ -72,6 +72,28 @@ public sealed class ApplicationRegisterTests
         Assert.Contains("--id-number：身份证号码不正确", result.Error);
     }
 
+    /// <summary>
+    /// Issue 25: <c>--name $'王\x0b五\x01'</c> was stored, and every letter to the applicant then
+    /// carried characters no document can hold. Refused before anything runs, naming the option;
+    /// the use case refuses them too for any other front end (Applicant.Problems).
+    /// </summary>
+    [Fact]
+    public async Task Register_AControlCharacterInAnyOption_IsRefusedNamingIt_AndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        var before = await CountAsync(database);
+
+        var result = await RunAsync(database, "application", "register", "--agency", "qx-bsz", "--channel", "当面", "--received", "2026-01-20",
+            "--name", "王\u000b五\u0001", "--id-number", "11010519491231002X", "--phone", "13812345678", "--description", "某信息");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("--name 中有无法保存的控制字符", result.Error);
+        Assert.Equal(before, await CountAsync(database));
+        var applicant = new Applicant(ApplicantKind.NaturalPerson, "王\u000b五", "11010519491231002X", "13812345678", null, null, "某信息", Applicant.Forms[0]);
+        Assert.Contains(applicant.Problems(), p => p.Field == nameof(Applicant.Name) && p.Message.Contains("控制字符", StringComparison.Ordinal));
+    }
+
     private static async Task<int> CountAsync(TestDatabase database)
     {
         await using var db = Contexts.Open(database);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Gongkai.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -77,6 +78,26 @@ public sealed class HostileUploadTests(ITestOutputHelper output)
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{name} took {clock.Elapsed}");
         }
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/")).Status);
+    }
+
+    /// <summary>
+    /// Issue 25: 16 PDFs uploaded at once through the console started 16 workers (4.48 GB, past the
+    /// service's MemoryMax). The workers of a node are capped (Uploads:PdfWorkers, here 2) on every
+    /// path; the others wait their turn (the time budget is long here, so none is turned away on a
+    /// slow machine) and every upload gets its answer. Taking the cap out of PdfWorker.Read makes
+    /// the most at once 16 (or as many as the machine overlapped).
+    /// </summary>
+    [Fact]
+    public async Task SixteenPdfsAtOnce_ThroughTheConsole_RunNoMoreWorkersThanTheCap()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Uploads:PdfWorkers"] = "2", ["Uploads:TimeSeconds"] = "600" });
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var pdf = HostileFiles.Pdf("BT /F1 12 Tf 72 720 Td (2019 nian du bao gao) Tj ET");
+        var answers = await Task.WhenAll(Enumerable.Range(1, 16).Select(i => ReportImportTests.UploadAsync(admin, pdf, $"年报{i}.pdf")));
+        Assert.All(answers, a => Assert.True((int)a.Status < 500, a.Status.ToString()));
+        var worker = app.Services.GetRequiredService<Gongkai.Documents.Files.ReadLimits>().Worker!;
+        output.WriteLine($"most PDF workers at once: {worker.MostAtOnce} of 16 uploads");
+        Assert.InRange(worker.MostAtOnce, 1, 2);
     }
 
     [Fact]

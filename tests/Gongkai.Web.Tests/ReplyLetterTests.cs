@@ -97,8 +97,8 @@ public sealed class ReplyLetterTests
         var page = await clerk.Client.GetStringAsync(url);
         Assert.Contains("下载受理回执", page);
         Assert.DoesNotContain("下载补正告知书", page);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "/letters/SupplementNotice")).StatusCode);
-        var receipt = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/Receipt"));
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(url + "/letters/supplementnotice")).StatusCode);
+        var receipt = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/receipt"));
         Assert.Contains("以政府信息公开工作机构签收之日为收到申请之日", receipt);
 
         // A consultation without its addressee is refused at the form; with it, the letter is offered.
@@ -108,12 +108,12 @@ public sealed class ReplyLetterTests
         var asked = await clerk.SubmitAsync(url, new Dictionary<string, string?> { ["Kind"] = "StartConsultation", ["Date"] = "2026-02-26", ["Party"] = "某路桥有限公司", ["Reason"] = "是否同意公开施工合同" });
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         Assert.Contains("下载第三方意见征询函", await clerk.Client.GetStringAsync(url));
-        var letter = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/ConsultationLetter"));
+        var letter = Text(await clerk.Client.GetByteArrayAsync(url + "/letters/consultationletter"));
         Assert.Contains("某路桥有限公司：", letter);
         Assert.Contains("是否同意公开施工合同", letter);
 
         using var other = await app.SignedInAsync("sqz.clerk");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "/letters/Receipt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url + "/letters/receipt")).StatusCode);
     }
 
     [Fact]

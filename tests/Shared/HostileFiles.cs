@@ -32,6 +32,17 @@ public static class HostileFiles
     public static byte[] NestedTablesDocx(int depth) =>
         Docx(Word(string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", depth)) + "<w:p/>" + string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", depth))));
 
+    /// <summary>A Word file whose one paragraph carries <paramref name="count"/> attributes (2 M: about 10 MB inside, 100 s of the XML reader's time).</summary>
+    public static byte[] AttributesDocx(int count)
+    {
+        var attributes = new StringBuilder(count * 12);
+        for (var i = 0; i < count; i++)
+        {
+            attributes.Append(CultureInfo.InvariantCulture, $" a{i}=\"1\"");
+        }
+        return Docx(Word($"<w:p{attributes}><w:r><w:t>2019年</w:t></w:r></w:p>"));
+    }
+
     /// <summary>A Word file that is 1 MB or so, with a part of <paramref name="megabytes"/> MB of zeros inside.</summary>
     public static byte[] ZipBombDocx(int megabytes) => Docx(Word("<w:p><w:r><w:t>2019年</w:t></w:r></w:p>"), zip =>
     {
@@ -127,6 +138,7 @@ public static class HostileFiles
     [
         ("nested.docx", () => NestedTablesDocx(20_000), "文件结构嵌套过深（超过 256 层）"),
         ("bomb.docx", () => ZipBombDocx(200), "解压后超过 64 MB"),
+        ("attributes.docx", () => AttributesDocx(2_000_000), "文件中的一个元素带有过多属性（超过 1,000 个）"),
         ("broken.docx", () => Docx("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"), "不是有效的 Word（DOCX）文件"),
         ("nested.html", () => OpenTagsHtml("<table><tr><td>", 20_000), "文件结构嵌套过深（超过 256 层）"),
         ("divs.html", () => OpenTagsHtml("<div>", 100_000), "文件结构嵌套过深（超过 256 层）"),

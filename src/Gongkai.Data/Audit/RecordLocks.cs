@@ -47,7 +47,11 @@ internal static class RecordLocks
             var after = entry.State == EntityState.Deleted ? null : entry.Entity;
             foreach (var year in locked[agencyId].GroupBy(r => r.Year))
             {
-                var format = ReportFormats.Get(year.OrderByDescending(r => r.Status == ReportStatus.Published).First().FormatCode);
+                // A local printed sheet (imported) counts nothing from the records: no record change alters it.
+                if (ReportFormats.Find(year.OrderByDescending(r => r.Status == ReportStatus.Published).First().FormatCode) is not { } format)
+                {
+                    continue;
+                }
                 if (RecordLock.AltersFigures(CellsOf(before, format, year.Key), CellsOf(after, format, year.Key)))
                 {
                     // RecordLock.ALateApplication_IsAcceptedAndFlagged: a newly received application is never refused.

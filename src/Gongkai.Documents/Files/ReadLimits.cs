@@ -40,8 +40,9 @@ public static class OfficeFiles
         var characters = 0L;
         foreach (var entry in zip.Entries)
         {
-            using var part = new Counting(entry.Open(), limits.MaxDecompressedBytes - total, limits.MaxDecompressedBytes);
-            if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            var xml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            using var part = new Counting(entry.Open(), limits.MaxDecompressedBytes - total, limits.MaxDecompressedBytes, xml ? new TagSizes() : null);
+            if (xml)
             {
                 using var reader = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
                 while (reader.Read())
@@ -68,8 +69,62 @@ public static class OfficeFiles
         }
     }
 
-    /// <summary>A decompressing stream that stops at the limit instead of filling memory.</summary>
-    private sealed class Counting(Stream inner, long allowed, long limit) : Stream
+    /// <summary>
+    /// The size of each tag of an XML part, watched in its bytes before the XML reader parses them.
+    /// The reader takes a whole start tag in one call that no clock can interrupt, and a tag with a
+    /// million attributes costs it half a minute (2 M: 102 s and 841 MB; issue 25). A Word or Excel
+    /// element carries a few dozen attributes at most (w:rsid…, w14:paraId, r:id), so a tag with more
+    /// than <see cref="MaxAttributes"/> or longer than <see cref="MaxTagBytes"/> is refused as soon as
+    /// its bytes go past.
+    /// </summary>
+    public sealed class TagSizes
+    {
+        public const int MaxAttributes = 1_000;
+        public const int MaxTagBytes = 256 * 1024;
+
+        private bool _inTag;
+        private byte _quote;
+        private int _attributes;
+        private int _bytes;
+
+        public void Watch(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                if (!_inTag)
+                {
+                    if (b == (byte)'<')
+                    {
+                        (_inTag, _quote, _attributes, _bytes) = (true, 0, 0, 0);
+                    }
+                    continue;
+                }
+                if (++_bytes > MaxTagBytes)
+                {
+                    throw new FileLimitException($"文件中的一个元素超过 {MaxTagBytes >> 10:N0} KB。");
+                }
+                if (_quote != 0)
+                {
+                    _quote = b == _quote ? (byte)0 : _quote;
+                }
+                else if (b is (byte)'"' or (byte)'\'')
+                {
+                    _quote = b;
+                }
+                else if (b == (byte)'=' && ++_attributes > MaxAttributes)
+                {
+                    throw new FileLimitException($"文件中的一个元素带有过多属性（超过 {MaxAttributes:N0} 个）。");
+                }
+                else if (b == (byte)'>')
+                {
+                    _inTag = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>A decompressing stream that stops at the limit instead of filling memory, and watches each tag's size in an XML part.</summary>
+    private sealed class Counting(Stream inner, long allowed, long limit, TagSizes? tags) : Stream
     {
         public long Count { get; private set; }
 
@@ -81,6 +136,7 @@ public static class OfficeFiles
             {
                 throw new FileLimitException($"解压后超过 {limit >> 20:N0} MB。");
             }
+            tags?.Watch(buffer.AsSpan(offset, read));
             return read;
         }
 

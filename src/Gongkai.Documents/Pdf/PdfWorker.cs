@@ -32,20 +32,35 @@ public sealed class PdfWorker
 
     private readonly string host;
     private readonly string assembly;
+    private readonly SemaphoreSlim slots;
+    private int running;
+    private int mostAtOnce;
 
-    private PdfWorker(string host, string assembly, int memoryMegabytes)
+    private PdfWorker(string host, string assembly, int memoryMegabytes, int atOnce)
     {
-        (this.host, this.assembly, MemoryMegabytes) = (host, assembly, memoryMegabytes);
+        (this.host, this.assembly, MemoryMegabytes, AtOnce) = (host, assembly, memoryMegabytes, atOnce);
+        slots = new SemaphoreSlim(atOnce, atOnce);
     }
 
     /// <summary>The most the worker's heap may hold; past it the file is refused.</summary>
     public int MemoryMegabytes { get; }
 
+    /// <summary>
+    /// How many workers run at once on this node, whichever path the PDF came by (report import,
+    /// attachments, the parse API): 16 uploads at once once started 16 workers and 4.48 GB, past the
+    /// service's MemoryMax (issue 25). A PDF that finds no worker free within the reading budget is
+    /// refused with "请稍后再试".
+    /// </summary>
+    public int AtOnce { get; }
+
+    /// <summary>The most workers that ran at the same time since this node started (what the cap held to).</summary>
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
     /// <summary>The worker built beside the application in <paramref name="directory"/>, or null when it is not there.</summary>
-    public static PdfWorker? Beside(string directory, int memoryMegabytes)
+    public static PdfWorker? Beside(string directory, int memoryMegabytes, int atOnce = 2)
     {
         var assembly = Path.Combine(directory, AssemblyFile);
-        return File.Exists(assembly) && DotnetHost() is { } host ? new PdfWorker(host, assembly, memoryMegabytes) : null;
+        return File.Exists(assembly) && DotnetHost() is { } host ? new PdfWorker(host, assembly, memoryMegabytes, atOnce) : null;
     }
 
     /// <summary>
@@ -69,6 +84,27 @@ public sealed class PdfWorker
     /// <exception cref="FileLimitException">The file passed a limit, ran past the time budget or the memory limit.</exception>
     /// <exception cref="PdfUnreadableException">The file is damaged, encrypted or has no text; or the worker crashed on it.</exception>
     public IReadOnlyList<PdfPageText> Read(byte[] content, ReadLimits limits)
+    {
+        if (!slots.Wait(limits.Budget))
+        {
+            throw new FileLimitException("正在读取的 PDF 文件较多，请稍后再试。");
+        }
+        var now = Interlocked.Increment(ref running);
+        for (var most = Volatile.Read(ref mostAtOnce); now > most && Interlocked.CompareExchange(ref mostAtOnce, now, most) != most; most = Volatile.Read(ref mostAtOnce))
+        {
+        }
+        try
+        {
+            return ReadInWorker(content, limits);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+            slots.Release();
+        }
+    }
+
+    private IReadOnlyList<PdfPageText> ReadInWorker(byte[] content, ReadLimits limits)
     {
         var start = new ProcessStartInfo(host)
         {

@@ -15,7 +15,25 @@ public sealed record AnnualReport(
     IReadOnlyList<ReportPart> Parts,
     ReportValues Values)
 {
-    public ReportFormat Format => ReportFormats.Get(FormatCode);
+    /// <summary>
+    /// The report's format: a national or provincial one by its code, or the local sheet it was
+    /// printed on (<see cref="Formats.PrintedSheets"/>), which the report carries itself. Sheets are
+    /// not kept in a process-wide registry: anyone can send one to the parse API, and each distinct
+    /// sheet would stay in memory for the life of the process (issue 25).
+    /// </summary>
+    public ReportFormat Format => Sheet ?? ReportFormats.Get(FormatCode);
+
+    /// <summary>The local sheet this report was printed on, when its format is one (<see cref="Formats.PrintedSheets.IsSheet"/>).</summary>
+    public ReportFormat? Sheet
+    {
+        get;
+        init => field = value is null || Formats.PrintedSheets.IsSheet(value.Code) && value.Code == FormatCode
+            ? value
+            : throw new ArgumentException($"A report in {FormatCode} cannot carry the sheet {value.Code}.", nameof(value));
+    }
+
+    /// <summary>This report in <paramref name="format"/>: a national one by its code, a local sheet carried along.</summary>
+    public static ReportFormat? SheetOf(ReportFormat format) => Formats.PrintedSheets.IsSheet(format.Code) ? format : null;
 
     /// <summary>Which figures came from the records and the notes on typed or changed ones.</summary>
     public CellSources Sources { get; init; } = CellSources.None;
@@ -27,7 +45,7 @@ public sealed record AnnualReport(
         format.Code, agencyName, year, DefaultTitle(agencyName, year),
         new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null,
         format.Outline.Select(p => new ReportPart(p.Code, p.Heading, "")).ToList(),
-        new ReportValues());
+        new ReportValues()) { Sheet = SheetOf(format) };
 
     /// <summary>The format's cross-checks and kinds, blank required cells, and the figures changed from the records without a reason.</summary>
     /// <param name="imported">The record of a report published elsewhere: its blanks are what it printed (warnings), not omissions (errors).</param>

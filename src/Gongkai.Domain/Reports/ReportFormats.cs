@@ -13,7 +13,8 @@ public static class ReportFormats
     public static bool IsStatistics(string code) => LegacyFormats.All.Any(f => f.Code == code);
 
     /// <summary>A defined format, or a printed sheet's format already read in this process (<see cref="PrintedSheets"/>).</summary>
-    public static ReportFormat? Find(string code) => All.FirstOrDefault(f => f.Code == code) ?? PrintedSheets.Find(code);
+    /// <summary>A national or provincial format by its code; a local sheet's format is carried by its report (<see cref="AnnualReport.Sheet"/>).</summary>
+    public static ReportFormat? Find(string code) => All.FirstOrDefault(f => f.Code == code);
 
     public static ReportFormat Get(string code) => Find(code)
         ?? throw new ArgumentException($"未知的报告格式“{code}”，可选：{string.Join("、", All.Select(f => f.Code))}。", nameof(code));

@@ -138,6 +138,7 @@ public static class ReportJson
             values)
         {
             Sources = new CellSources(fromRecords, notes),
+            Sheet = AnnualReport.SheetOf(format),
         };
     }
 

@@ -24,7 +24,9 @@ public static class UploadLimits
             return limits;
         }
         var megabytes = Positive("PdfWorkerMegabytes", PdfWorkerMegabytes);
-        var worker = PdfWorker.Beside(AppContext.BaseDirectory, megabytes) ?? throw new Gongkai.Data.SettingsException(
+        // Two workers at 512 MB each stay well inside deploy/'s MemoryMax=2G beside the site itself.
+        var atOnce = Positive("PdfWorkers", 2);
+        var worker = PdfWorker.Beside(AppContext.BaseDirectory, megabytes, atOnce) ?? throw new Gongkai.Data.SettingsException(
             $"Uploads:PdfWorker is true but {PdfWorker.AssemblyFile} (or the dotnet program to run it) is not beside the site in {AppContext.BaseDirectory}: "
             + $"publish the site with it (dotnet publish src/Gongkai.Web), or set Uploads:PdfWorker to false to read PDFs inside the site's process. "
             + $"（找不到读取 PDF 的工作进程 {PdfWorker.AssemblyFile}；或将 Uploads:PdfWorker 设为 false）");

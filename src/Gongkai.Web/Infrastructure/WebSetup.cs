@@ -146,6 +146,7 @@ public static class WebSetup
             }
             await next();
         });
+        app.Use(CanonicalPaths.RedirectAsync);
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(async (ctx, next) =>
         {

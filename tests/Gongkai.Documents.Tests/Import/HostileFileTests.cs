@@ -28,6 +28,32 @@ public sealed class HostileFileTests
     public void AWordTableNested20000Deep_IsRefused_NotAStackOverflow() =>
         Assert.Equal("年报.docx：文件结构嵌套过深（超过 256 层）。", Refusal("年报.docx", HostileFiles.NestedTablesDocx(20_000)));
 
+    /// <summary>
+    /// Issue 25: one element with 2 M attributes held the XML reader for 102 s and 841 MB inside the
+    /// site. The tag is now refused while its bytes go past, before the reader parses it: at the
+    /// 1,001st attribute, allocating a few MB. Without <see cref="OfficeFiles.TagSizes"/> this takes
+    /// the reader's minutes and fails the budget and the allocation bound.
+    /// </summary>
+    [Fact]
+    public void AWordElementWithTwoMillionAttributes_IsRefusedAtTheThousandth_InBoundedMemory()
+    {
+        var file = HostileFiles.AttributesDocx(2_000_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal("年报.docx：文件中的一个元素带有过多属性（超过 1,000 个）。", Refusal("年报.docx", file));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64L << 20, $"allocated {allocated >> 20} MB");
+    }
+
+    [Fact]
+    public void TagSizes_AllowAThousandAttributes_AndQuotedEqualsSigns_AndRefuseTheNext()
+    {
+        var thousand = string.Concat(Enumerable.Range(0, 1_000).Select(i => $" a{i}=\"x=y>z\""));
+        new OfficeFiles.TagSizes().Watch(Encoding.UTF8.GetBytes($"<w:p{thousand}><w:t>a=b</w:t></w:p><w:p{thousand}/>"));
+        var refused = Assert.Throws<FileLimitException>(() => new OfficeFiles.TagSizes().Watch(Encoding.UTF8.GetBytes($"<w:p{thousand} b='1'>")));
+        Assert.Equal("文件中的一个元素带有过多属性（超过 1,000 个）。", refused.Message);
+        Assert.Throws<FileLimitException>(() => new OfficeFiles.TagSizes().Watch(Encoding.UTF8.GetBytes($"<w:p a=\"{new string('x', 300_000)}\">")));
+    }
+
     [Fact]
     public void AWebPageNested20000Deep_IsRefused() =>
         Assert.Equal("年报.html：文件结构嵌套过深（超过 256 层）。",

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using static Gongkai.Domain.Reports.Formats.Build;
@@ -23,26 +22,18 @@ public static class PrintedSheets
     public const string Unit = "unit";
     public const string Name = "政府信息公开情况统计表（按原表栏目）";
 
-    private static readonly ConcurrentDictionary<string, ReportFormat> Known = new();
-
     public static bool IsSheet(string formatCode) => formatCode.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>A sheet's format, registered by its code so that a report stored with it can be read again.</summary>
+    /// <summary>A sheet's format, made anew each time (the report carries it: <see cref="AnnualReport.Sheet"/>; stored, its cells carry the layout).</summary>
     public static ReportFormat Format(IReadOnlyList<string> columns, IReadOnlyList<SheetRow> rows)
     {
-        var code = Prefix + Digest(columns, rows);
-        return Known.GetOrAdd(code, _ =>
-        {
-            var rowDefs = rows.Select((r, i) => Row(r, $"r{i + 1}")).ToList();
-            var columnDefs = new List<ColumnDef> { Col(Unit, "计量单位", ValueKind.UnitText) };
-            columnDefs.AddRange(columns.Select((c, i) => Col($"c{i + 1}", c)));
-            var table = new TableDef(Table, "政府信息公开情况统计表", [new SectionDef(null, "指标名称", columnDefs, rowDefs)], LabelLayout.Indented);
-            return new ReportFormat(code, Name, LegacyFormats.Basis, LegacyFormats.Outline, [table],
-                [.. rowDefs.SelectMany(r => r.SelfAndDescendants()).Where(r => r.Children.Count > 0).SelectMany(r => Checks(r, columns.Count))]);
-        });
+        var rowDefs = rows.Select((r, i) => Row(r, $"r{i + 1}")).ToList();
+        var columnDefs = new List<ColumnDef> { Col(Unit, "计量单位", ValueKind.UnitText) };
+        columnDefs.AddRange(columns.Select((c, i) => Col($"c{i + 1}", c)));
+        var table = new TableDef(Table, "政府信息公开情况统计表", [new SectionDef(null, "指标名称", columnDefs, rowDefs)], LabelLayout.Indented);
+        return new ReportFormat(Prefix + Digest(columns, rows), Name, LegacyFormats.Basis, LegacyFormats.Outline, [table],
+            [.. rowDefs.SelectMany(r => r.SelfAndDescendants()).Where(r => r.Children.Count > 0).SelectMany(r => Checks(r, columns.Count))]);
     }
-
-    public static ReportFormat? Find(string code) => Known.GetValueOrDefault(code);
 
     private static RowDef Row(SheetRow row, string code) =>
         Stat(code, row.Label, row.Unit, [.. row.Children.Select((c, i) => Row(c, $"{code}.{i + 1}"))]);

@@ -78,7 +78,7 @@ public static partial class ReportParser
             meta.PeriodEnd,
             meta.PublishedOn,
             Parts(source),
-            values);
+            values) { Sheet = AnnualReport.SheetOf(format) };
 
         var problems = new List<Violation>();
         var hasTable = aligned is not null || flat is not null;

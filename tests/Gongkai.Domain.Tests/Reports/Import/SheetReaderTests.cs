@@ -74,4 +74,21 @@ public sealed class SheetReaderTests
         Assert.Equal(Figures(imported), new Dictionary<string, decimal?>(Figures(new ImportedReport(again, true, imported.Sources, [], [], imported.Quality))));
         Assert.Contains(imported.Problems, p => p.CheckCode == "r1.c1.sum" && p.Severity == Severity.Warning);
     }
+
+    /// <summary>
+    /// Issue 25: every distinct sheet read (anonymous parse-API previews too) stayed in a
+    /// process-wide registry for ever. The report carries its sheet, and stored its cells carry the
+    /// layout: nothing is registered, and a report read back still has its rows and columns.
+    /// </summary>
+    [Fact]
+    public void ASheet_IsCarriedByItsReport_AndKeptNowhereElse()
+    {
+        var imported = Parse("指标名称 计量单位 2016年度 历年累计 主动公开文件数 条 66 107 其中：1.政府网站公开数 条 60 100 行政复议数 件 0 0");
+        Assert.True(PrintedSheets.IsSheet(imported.Report.FormatCode));
+        Assert.Null(ReportFormats.Find(imported.Report.FormatCode));
+        Assert.Same(imported.Report.Sheet, imported.Report.Format);
+        var again = ReportJson.Read(ReportJson.Write(imported.Report));
+        Assert.Equal(imported.Report.Format.Cells().Select(c => c.Key), again.Format.Cells().Select(c => c.Key));
+        Assert.Equal(imported.Report.Format.Cells().Select(c => c.Row.Label), (again with { Title = "另一份" }).Format.Cells().Select(c => c.Row.Label));
+    }
 }

@@ -11,7 +11,8 @@ public sealed class LetterModel(GongkaiDb db, StaffContext staff, WorkingCalenda
     /// <summary>The reply letter's name in the address; the fee notice's; otherwise a <see cref="ProceduralLetter"/>.</summary>
     public const string Reply = "reply", FeeNotice = "fee-notice";
 
-    public static string Address(int applicationId, string letter) => $"/console/applications/{applicationId}/letters/{letter}";
+    /// <remarks>Addresses are lowercase (<see cref="CanonicalPaths"/>), so is a procedural letter's name in them.</remarks>
+    public static string Address(int applicationId, string letter) => $"/console/applications/{applicationId}/letters/{letter.ToLowerInvariant()}";
 
     public int ApplicationId { get; private set; }
 
@@ -40,7 +41,7 @@ public sealed class LetterModel(GongkaiDb db, StaffContext staff, WorkingCalenda
                 case Reply or FeeNotice:
                     return NotFound();
             }
-            var available = Enum.TryParse<ProceduralLetter>(letter, ignoreCase: false, out var procedural) && Enum.IsDefined(procedural)
+            var available = Enum.TryParse<ProceduralLetter>(letter, ignoreCase: true, out var procedural) && Enum.IsDefined(procedural)
                 ? ApplicationLetters.Available(application, steps).Where(l => l.Letter == procedural).ToList()
                 : [];
             if (available.Count == 0)

@@ -65,7 +65,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             .GroupBy(x => x.Report.FormatCode)
             .Select(g =>
             {
-                var format = ReportFormats.Get(g.Key);
+                var format = g.First().Report.Format;
                 var sum = AnnualReport.Blank(format, $"{AgencyName}（汇总 {g.Count()} 个机构）", year) with { Values = RollUp.Sum(format, g.Select(x => (x.Name, x.Report))) };
                 return new Group(format, g.Select(x => x.Name).ToList(), g.Select(x => x.Id).ToList(), sum);
             })
