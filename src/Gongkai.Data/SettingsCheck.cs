@@ -18,6 +18,7 @@ public static class SettingsCheck
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,
         ["Jobs"] = ["RemindersAt", "Enabled"],
+        ["Session"] = ["IdleMinutes", "AbsoluteHours"],
     };
 
     /// <summary>A whole number above zero at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>

@@ -55,7 +55,7 @@ public sealed class FormValidationTests
         });
         Assert.Equal("该用户名已被使用。", bad.FieldError("UserName"));
         Assert.Equal("您不能授予该角色。", bad.FieldError("Form.Role"));
-        Assert.Equal("密码至少 8 位。", bad.FieldError("Password"));
+        Assert.Equal("密码至少 10 位。", bad.FieldError("Password"));
 
         var garbled = await admin.SubmitAsync("/console/users/new", new Dictionary<string, string?>
         {
@@ -77,11 +77,11 @@ public sealed class FormValidationTests
 
         var page = await admin.SubmitAsync($"/console/users/{clerk.Id}", new Dictionary<string, string?>
         {
-            ["Form.DisplayName"] = "", ["NewPassword"] = "abcdefgh",
+            ["Form.DisplayName"] = "", ["NewPassword"] = "abcdefghij",
         });
 
         Assert.Equal("请填写姓名。", page.FieldError("Form.DisplayName"));
-        Assert.Equal("密码须同时包含字母和数字。", page.FieldError("NewPassword"));
+        Assert.Equal("密码须包含大写字母、小写字母、数字和其他符号中的至少三种。", page.FieldError("NewPassword"));
         var stored = await app.UserAsync("bsz.clerk");
         Assert.Equal((clerk.DisplayName, clerk.PasswordHash), (stored.DisplayName, stored.PasswordHash));
     }

@@ -40,6 +40,38 @@ public sealed class SignInTests
         });
     }
 
+    /// <summary>
+    /// 等保 level 3 (登录连接超时自动退出): a session ends after 30 minutes without a request and,
+    /// however active, 8 hours after the sign-in (Session:IdleMinutes, Session:AbsoluteHours), on
+    /// the injected clock. With the cookie's old fixed 8 hours the idle case stays signed in; without
+    /// the sign-in time checked the active one does.
+    /// </summary>
+    [Fact]
+    public async Task ASession_EndsAfterThirtyIdleMinutes_AndEightHoursAfterSignInHoweverActive()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        async Task<bool> SignedInAsync(Visitor visitor) => (await visitor.GetAsync("/console")).Status == HttpStatusCode.OK;
+
+        using (var idle = await app.SignedInAsync("bsz.clerk"))
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.True(await SignedInAsync(idle));
+            app.Clock.Advance(TimeSpan.FromMinutes(25));
+            Assert.True(await SignedInAsync(idle));
+            app.Clock.Advance(TimeSpan.FromMinutes(31));
+            Assert.False(await SignedInAsync(idle));
+        }
+
+        using var busy = await app.SignedInAsync("bsz.clerk");
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(7.5); elapsed += TimeSpan.FromMinutes(20))
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.True(await SignedInAsync(busy), $"signed out after {elapsed + TimeSpan.FromMinutes(20)}");
+        }
+        app.Clock.Advance(TimeSpan.FromMinutes(40));
+        Assert.False(await SignedInAsync(busy));
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task SigningIn_OpensTheConsole_AndSigningOut_ClosesIt(string provider)

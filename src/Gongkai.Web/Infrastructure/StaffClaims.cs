@@ -10,8 +10,12 @@ public static class StaffClaims
     public const string Stamp = "gongkai:stamp";
     public const string DisplayName = "gongkai:display-name";
 
-    public static ClaimsPrincipal For(StaffUser user) => new(new ClaimsIdentity(
+    /// <summary>When the password was checked (Unix seconds): the session's absolute lifetime counts from it, not from the cookie's last renewal.</summary>
+    public const string SignedIn = "gongkai:signed-in";
+
+    public static ClaimsPrincipal For(StaffUser user, DateTimeOffset signedIn) => new(new ClaimsIdentity(
     [
+        new Claim(SignedIn, signedIn.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.Name, user.UserName),
         new Claim(ClaimTypes.Role, user.Role.ToString()),
@@ -19,6 +23,9 @@ public static class StaffClaims
         new Claim(Stamp, user.SecurityStamp),
         new Claim(DisplayName, user.DisplayName),
     ], "cookie", ClaimTypes.Name, ClaimTypes.Role));
+
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(SignedIn), CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     public static int? UserId(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -67,18 +67,38 @@ public static class StaffSignIn
 
     /// <summary>
     /// Ends a session whose account was deactivated or whose password, role or agency changed since
-    /// sign-in (the security stamp moves with each of those).
+    /// sign-in (the security stamp moves with each of those), and one older than the absolute
+    /// lifetime however active it was (<see cref="SessionLimits"/>).
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var id = StaffClaims.UserId(context.Principal!);
         var stamp = context.Principal!.FindFirst(StaffClaims.Stamp)?.Value;
-        var db = context.HttpContext.RequestServices.GetRequiredService<GongkaiDb>();
-        var valid = id is { } userId && await db.StaffUsers.AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp);
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<GongkaiDb>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var fresh = StaffClaims.SignedInAt(context.Principal!) is { } signedIn && now - signedIn < services.GetRequiredService<SessionLimits>().Absolute;
+        var valid = fresh && id is { } userId && await db.StaffUsers.AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp);
         if (!valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+}
+
+/// <summary>
+/// How long a staff session lasts (GB/T 22239-2019 level 3: 登录连接超时自动退出): it ends after
+/// <c>Session:IdleMinutes</c> without a request (default 30) and, however active, after
+/// <c>Session:AbsoluteHours</c> from the sign-in (default 8, a working day).
+/// </summary>
+public sealed record SessionLimits(TimeSpan Idle, TimeSpan Absolute)
+{
+    public static SessionLimits From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Session");
+        return new SessionLimits(
+            TimeSpan.FromMinutes(Gongkai.Data.SettingsCheck.PositiveInt(section, "IdleMinutes", 30, "无操作自动退出的分钟数")),
+            TimeSpan.FromHours(Gongkai.Data.SettingsCheck.PositiveInt(section, "AbsoluteHours", 8, "登录的最长小时数")));
     }
 }

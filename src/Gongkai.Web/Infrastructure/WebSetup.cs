@@ -57,6 +57,10 @@ public static class WebSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
+        var sessions = SessionLimits.From(configuration);
+        services.AddSingleton(sessions);
+        // The cookie's expiry follows the injected clock, as everything else does.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -66,7 +70,8 @@ public static class WebSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Idle timeout: the cookie lasts Session:IdleMinutes and is renewed by use.
+                o.ExpireTimeSpan = sessions.Idle;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = StaffSignIn.ValidateAsync;
                 o.Events.OnRedirectToAccessDenied = ctx =>

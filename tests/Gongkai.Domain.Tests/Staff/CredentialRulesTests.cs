@@ -4,23 +4,7 @@ namespace Gongkai.Domain.Tests.Staff;
 
 public sealed class CredentialRulesTests
 {
-    [Theory]
-    [InlineData(null, "请填写密码。")]
-    [InlineData("", "请填写密码。")]
-    [InlineData("abc123", "密码至少 8 位。")]
-    [InlineData("abcdefgh", "密码须同时包含字母和数字。")]
-    [InlineData("12345678", "密码须同时包含字母和数字。")]
-    [InlineData("bs.clerk99x", "密码不能包含用户名。")]
-    public void APassword_IsRefusedWithTheReason(string? password, string reason)
-    {
-        Assert.Equal(reason, PasswordRules.Problem(password, "bs.clerk"));
-    }
-
-    [Fact]
-    public void APasswordOfLettersAndDigits_IsAccepted()
-    {
-        Assert.Null(PasswordRules.Problem("Qingxi2026", "bs.clerk"));
-    }
+    // The password's rules: PasswordRulesTests.
 
     [Theory]
     [InlineData("bs.clerk", true)]

@@ -39,8 +39,8 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
             OutcomeView.Show(this, outcome);
             return Page();
         }
-        // The stamp changed, so the current cookie is renewed; other sessions of this account end.
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user));
+        // The stamp changed, so the current cookie is renewed (its lifetime still counted from the sign-in); other sessions of this account end.
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user, StaffClaims.SignedInAt(User) ?? DateTimeOffset.UnixEpoch));
         TempData["Notice"] = "密码已修改。";
         return Redirect("/console");
     }

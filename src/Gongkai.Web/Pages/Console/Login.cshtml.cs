@@ -31,7 +31,7 @@ public sealed class LoginModel(GongkaiDb db, TimeProvider clock) : PageModel
         switch (outcome)
         {
             case SignInOutcome.Succeeded:
-                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user!));
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user!, clock.GetUtcNow()));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/console");
             default:
                 // One message for a wrong password, an unknown account and a locked one: the page never tells which accounts exist.
