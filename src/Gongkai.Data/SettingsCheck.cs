@@ -19,6 +19,7 @@ public static class SettingsCheck
         ["Mail"] = Mail.MailSettings.Keys,
         ["Jobs"] = ["RemindersAt", "Enabled"],
         ["Session"] = ["IdleMinutes", "AbsoluteHours"],
+        ["Passwords"] = ["MaxAgeDays"],
     };
 
     /// <summary>A whole number above zero at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>

@@ -82,7 +82,7 @@ public sealed class AuditLogTests
         var user = StaffAccounts.New(agency.Id, "test.clerk", "经办人", StaffRole.Clerk, "Secret2026", Clock.Now.UtcDateTime);
         db.StaffUsers.Add(user);
         await db.SaveChangesAsync();
-        StaffAccounts.SetPassword(user, "Another2026");
+        StaffAccounts.SetPassword(user, "Another2026", Clock.Now.UtcDateTime, byOwner: true);
         await db.SaveChangesAsync();
 
         var entries = await db.AuditEntries.Where(e => e.EntityType == "StaffUser").OrderBy(e => e.Id).ToListAsync();

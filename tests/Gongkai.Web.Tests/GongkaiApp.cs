@@ -120,6 +120,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         // The background mail worker runs only in the tests of mail; the others send nothing.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Mail:Folder", MailFolder);
+        // Tests that move the clock through months (a simulated year, a report in January) are not
+        // about the age of a password; PasswordLifecycle's test sets the real 90 days.
+        builder.UseSetting("Passwords:MaxAgeDays", "36500");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -72,6 +72,44 @@ public sealed class SignInTests
         Assert.False(await SignedInAsync(busy));
     }
 
+    /// <summary>
+    /// 等保 level 3 (身份鉴别): an initial password (set by an administrator) is changed at the first
+    /// sign-in before any other page opens; none of the last five comes back; after 90 days
+    /// (Passwords:MaxAgeDays) it must be changed again. Without the PasswordChange filter the new
+    /// account reaches /console at once.
+    /// </summary>
+    [Fact]
+    public async Task AnInitialPassword_IsChangedFirst_NoneOfTheLastFiveComesBack_AndItExpiresAfterNinetyDays()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Passwords:MaxAgeDays"] = "90" });
+        using var admin = await app.SignedInAsync("bsz.admin");
+        var created = await admin.SubmitAsync("/console/users/new", new Dictionary<string, string?>
+        {
+            ["UserName"] = "bsz.newcomer", ["Form.DisplayName"] = "白沙镇 新同事", ["Form.Role"] = "Clerk", ["Password"] = "Initial2026x",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+
+        using var newcomer = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.SignInAsync("bsz.newcomer", "Initial2026x")).StatusCode);
+        var console = await newcomer.GetAsync("/console/applications");
+        Assert.Equal((HttpStatusCode.Redirect, "/console/account"), (console.Status, console.Location));
+        Assert.Contains("请先设置新密码", (await newcomer.GetAsync("/console/account")).Text);
+
+        async Task<Visitor.Page> ChangeAsync(string current, string next) => await newcomer.SubmitAsync("/console/account", new Dictionary<string, string?>
+        {
+            ["CurrentPassword"] = current, ["NewPassword"] = next, ["ConfirmPassword"] = next,
+        });
+        Assert.Equal("新密码不能与当前密码或最近 5 次使用过的密码相同。", (await ChangeAsync("Initial2026x", "Initial2026x")).FieldError("NewPassword"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync("Initial2026x", "Second2026x")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/console/applications")).Status);
+        Assert.Equal("新密码不能与当前密码或最近 5 次使用过的密码相同。", (await ChangeAsync("Second2026x", "Initial2026x")).FieldError("NewPassword"));
+
+        app.Clock.Advance(TimeSpan.FromDays(91));
+        using var later = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await later.SignInAsync("bsz.newcomer", "Second2026x")).StatusCode);
+        Assert.Equal("/console/account", (await later.GetAsync("/console")).Location);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task SigningIn_OpensTheConsole_AndSigningOut_ClosesIt(string provider)

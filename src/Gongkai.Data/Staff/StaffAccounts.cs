@@ -8,8 +8,13 @@ public static class StaffAccounts
 {
     private static readonly PasswordHasher<StaffUser> Hasher = new();
 
-    public static StaffUser New(int agencyId, string userName, string displayName, StaffRole role, string password, DateTime nowUtc) =>
-        WithHash(agencyId, userName, displayName, role, HashPassword(password), nowUtc);
+    /// <summary>A new account with its initial password, set by an administrator: its owner changes it at the first sign-in.</summary>
+    public static StaffUser New(int agencyId, string userName, string displayName, StaffRole role, string password, DateTime nowUtc)
+    {
+        var user = WithHash(agencyId, userName, displayName, role, HashPassword(password), nowUtc);
+        (user.PasswordChangedUtc, user.MustChangePassword) = (nowUtc, true);
+        return user;
+    }
 
     /// <summary>An account whose password is already hashed (demo accounts share one hash of their shared password).</summary>
     public static StaffUser WithHash(int agencyId, string userName, string displayName, StaffRole role, string passwordHash, DateTime nowUtc) => new()
@@ -26,11 +31,25 @@ public static class StaffAccounts
     // The hasher's format (v3, PBKDF2 with a random salt) does not depend on the user.
     public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
 
-    public static void SetPassword(StaffUser user, string password)
+    /// <summary>
+    /// A new password: the old hash joins the history (the last <see cref="PasswordRules.History"/>
+    /// are kept), the age starts again, and one an administrator set is to be changed by its owner
+    /// at the next sign-in. The stamp changes, so other sessions end.
+    /// </summary>
+    public static void SetPassword(StaffUser user, string password, DateTime nowUtc, bool byOwner)
     {
+        user.PasswordHistory = string.Join('\n', new[] { user.PasswordHash }.Concat(History(user)).Take(PasswordRules.History));
         user.PasswordHash = HashPassword(password);
+        user.PasswordChangedUtc = nowUtc;
+        user.MustChangePassword = !byOwner;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
     }
+
+    private static IEnumerable<string> History(StaffUser user) => user.PasswordHistory.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether <paramref name="password"/> is the current one or one of the last <see cref="PasswordRules.History"/>.</summary>
+    public static bool UsedBefore(StaffUser user, string password) =>
+        new[] { user.PasswordHash }.Concat(History(user)).Take(PasswordRules.History + 1).Any(hash => Check(hash, password) != PasswordVerificationResult.Failed);
 
     public static PasswordVerificationResult Verify(StaffUser user, string password) => Check(user.PasswordHash, password);
 
@@ -124,7 +143,7 @@ public static class StaffAccounts
     /// with no one to manage its accounts); a change of role or status ends the account's sessions.
     /// </summary>
     public static async Task<Outcome> UpdateAsync(GongkaiDb db, StaffUser target, (int UserId, StaffRole Role) by, string displayName, StaffRole role,
-        bool isActive, string? newPassword, int version, CancellationToken ct)
+        bool isActive, string? newPassword, int version, DateTime nowUtc, CancellationToken ct)
     {
         if (UpdateProblems(target, by, role, isActive, newPassword) is { Count: > 0 } problems)
         {
@@ -135,7 +154,7 @@ public static class StaffAccounts
         (target.DisplayName, target.Role, target.IsActive) = (displayName.Trim(), role, isActive);
         if (!string.IsNullOrEmpty(newPassword))
         {
-            SetPassword(target, newPassword);
+            SetPassword(target, newPassword, nowUtc, byOwner: false);
         }
         else if (securityRelevant)
         {
@@ -164,14 +183,14 @@ public static class StaffAccounts
         return problems;
     }
 
-    /// <summary>A user's own password change: the current one must match and the new one pass the rules; the stamp changes, so other sessions end.</summary>
-    public static async Task<Outcome> ChangePasswordAsync(GongkaiDb db, StaffUser user, string currentPassword, string newPassword, CancellationToken ct)
+    /// <summary>A user's own password change: the current one must match and the new one pass the rules and be none of the last ones; the stamp changes, so other sessions end.</summary>
+    public static async Task<Outcome> ChangePasswordAsync(GongkaiDb db, StaffUser user, string currentPassword, string newPassword, DateTime nowUtc, CancellationToken ct)
     {
         if (PasswordChangeProblems(user, currentPassword, newPassword) is { Count: > 0 } problems)
         {
             return Outcome.Refused(problems);
         }
-        SetPassword(user, newPassword);
+        SetPassword(user, newPassword, nowUtc, byOwner: true);
         return await Outcome.SaveAsync(db, ct);
     }
 
@@ -186,6 +205,10 @@ public static class StaffAccounts
         if (!string.IsNullOrEmpty(newPassword) && PasswordRules.Problem(newPassword, user.UserName) is { } problem)
         {
             problems.Add(new Problem("NewPassword", problem));
+        }
+        else if (!string.IsNullOrEmpty(newPassword) && UsedBefore(user, newPassword))
+        {
+            problems.Add(new Problem("NewPassword", $"新密码不能与当前密码或最近 {PasswordRules.History} 次使用过的密码相同。"));
         }
         return problems;
     }

@@ -23,6 +23,15 @@ public sealed class StaffUser : IAudited
     [NotAudited]
     public required string SecurityStamp { get; set; }
 
+    /// <summary>When the password was last set; null until the first sign-in after the upgrade that began counting (<see cref="PasswordRules.MaxAge"/>).</summary>
+    [NotAudited] public DateTime? PasswordChangedUtc { get; set; }
+
+    /// <summary>Set by an administrator (a new account, a reset): to be changed by its owner at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The hashes of the last <see cref="PasswordRules.History"/> passwords, newest first, one per line: none may be used again.</summary>
+    [NotAudited] public string PasswordHistory { get; set; } = "";
+
     [NotAudited] public int FailedLoginCount { get; set; }
     [NotAudited] public DateTime? LockoutEndUtc { get; set; }
     [NotAudited] public DateTime? LastLoginUtc { get; set; }

@@ -12,6 +12,20 @@ public static class PasswordRules
 
     public const int KindsRequired = 3;
 
+    /// <summary>How many earlier passwords may not be used again.</summary>
+    public const int History = 5;
+
+    /// <summary>The default of <c>Passwords:MaxAgeDays</c>: a password is changed at least every 90 days.</summary>
+    public const int DefaultMaxAgeDays = 90;
+
+    /// <summary>
+    /// Whether the owner must set a new password before doing anything else: one set by an
+    /// administrator (a new account, a reset) or one older than <paramref name="maxAgeDays"/>. A
+    /// password whose age is unknown (set before ages were kept) starts counting at the sign-in.
+    /// </summary>
+    public static bool MustChange(bool setByAdministrator, DateTime? changedUtc, DateTime nowUtc, int maxAgeDays) =>
+        setByAdministrator || changedUtc is { } changed && nowUtc - changed > TimeSpan.FromDays(maxAgeDays);
+
     /// <summary>The problem with the password in Chinese, or null when it is acceptable.</summary>
     public static string? Problem(string? password, string? userName = null)
     {

@@ -61,6 +61,8 @@ public static class StaffSignIn
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCredentials, user);
         }
         await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null).SetProperty(x => x.LastLoginUtc, now), ct);
+        // A password set before ages were kept starts its age now.
+        await users.Where(u => u.PasswordChangedUtc == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordChangedUtc, now), ct);
         await db.RecordEventAsync(AuditActions.SignedIn, nameof(StaffUser), user.Id.ToString(), user.AgencyId, null, ct);
         return (SignInOutcome.Succeeded, user);
     }
@@ -77,8 +79,17 @@ public static class StaffSignIn
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<GongkaiDb>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var fresh = StaffClaims.SignedInAt(context.Principal!) is { } signedIn && now - signedIn < services.GetRequiredService<SessionLimits>().Absolute;
-        var valid = fresh && id is { } userId && await db.StaffUsers.AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp);
+        var limits = services.GetRequiredService<SessionLimits>();
+        var fresh = StaffClaims.SignedInAt(context.Principal!) is { } signedIn && now - signedIn < limits.Absolute;
+        var user = fresh && id is { } userId
+            ? await db.StaffUsers.AsNoTracking().Where(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp)
+                .Select(u => new { u.MustChangePassword, u.PasswordChangedUtc }).SingleOrDefaultAsync()
+            : null;
+        var valid = user is not null;
+        if (user is not null && PasswordRules.MustChange(user.MustChangePassword, user.PasswordChangedUtc, now.UtcDateTime, limits.PasswordMaxAgeDays))
+        {
+            PasswordChange.MarkDue(context.HttpContext);
+        }
         if (!valid)
         {
             context.RejectPrincipal();
@@ -94,6 +105,9 @@ public static class StaffSignIn
 /// </summary>
 public sealed record SessionLimits(TimeSpan Idle, TimeSpan Absolute)
 {
+    /// <summary>How old a password may be (<see cref="PasswordChange.MaxAgeDays"/>).</summary>
+    public int PasswordMaxAgeDays { get; init; } = PasswordRules.DefaultMaxAgeDays;
+
     public static SessionLimits From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Session");

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Gongkai.Web.Pages.Console;
 
 /// <summary>A staff member changes their own password.</summary>
-public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
+public sealed class AccountModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
 {
     [BindProperty, Display(Name = "当前密码"), Required(ErrorMessage = "请填写当前密码。")]
     public string CurrentPassword { get; set; } = "";
@@ -33,7 +33,7 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff) : PageModel
             OutcomeView.Show(this, Outcome.Refused(StaffAccounts.PasswordChangeProblems(user, CurrentPassword, NewPassword)));
             return Page();
         }
-        var outcome = await StaffAccounts.ChangePasswordAsync(db, user, CurrentPassword, NewPassword, ct);
+        var outcome = await StaffAccounts.ChangePasswordAsync(db, user, CurrentPassword, NewPassword, clock.GetUtcNow().UtcDateTime, ct);
         if (!outcome.IsDone)
         {
             OutcomeView.Show(this, outcome);

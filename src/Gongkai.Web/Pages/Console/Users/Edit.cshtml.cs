@@ -43,7 +43,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             OutcomeView.Show(this, Outcome.Refused(StaffAccounts.UpdateProblems(Target, (staff.UserId, staff.Role), Form.Role, IsActive, NewPassword)), fields: UserForm.Fields);
             return Page();
         }
-        var outcome = await StaffAccounts.UpdateAsync(db, Target, (staff.UserId, staff.Role), Form.DisplayName, Form.Role!.Value, IsActive, NewPassword, Version, ct);
+        var outcome = await StaffAccounts.UpdateAsync(db, Target, (staff.UserId, staff.Role), Form.DisplayName, Form.Role!.Value, IsActive, NewPassword, Version, clock.GetUtcNow().UtcDateTime, ct);
         if (!outcome.IsDone)
         {
             OutcomeView.Show(this, outcome, fields: UserForm.Fields);
