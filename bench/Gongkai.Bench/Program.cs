@@ -7,6 +7,7 @@ return args switch
     ["search", .. var rest] => await ItemSearchSpeed.RunAsync(rest),
     ["rollup", .. var rest] => await RollUpSpeed.RunAsync(rest),
     ["fuzz", .. var rest] => FuzzReaders.Run(rest),
+    ["forms", .. var rest] => await FuzzForms.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- search [--provider sqlite|postgres] [--items N] [--agencies N] [--queries N] [--text FOLDER] [--keep]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- rollup [--provider sqlite|postgres] [--applications N] [--items N] [--agencies N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- fuzz [--inputs N] [--seed S] [--kinds text,html,docx,pdf] [--reports DIR] [--pdf DIR] [--failures DIR] [--worker] | --replay FILE --kinds KIND [--worker]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- forms --url http://127.0.0.1:PORT [--inputs N] [--seed S] [--parallel N] [--user U --password P] [--failures DIR]");
     return 2;
 }

@@ -41,12 +41,23 @@ public sealed class FormFields : IAsyncPageFilter
                     context.ModelState.AddModelError(key, $"“{field.Name}”不超过 {limit.ToString(CultureInfo.InvariantCulture)} 个字（现有 {tooLong.Length.ToString(CultureInfo.InvariantCulture)} 个字）。");
                 }
             }
+            // A checkbox posted with anything but true/false ("on", text): the binder's message stays,
+            // but the value shown again is false, because the checkbox's tag helper cannot render
+            // the attempted text (FormatException, a 500 found by bench forms).
+            foreach (var (key, entry) in context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
+            {
+                if (Describe(context, key).Type is { } type && (type == typeof(bool) || type == typeof(bool?)) && !bool.TryParse(entry?.AttemptedValue, out _))
+                {
+                    context.ModelState.SetModelValue(key, false, "false");
+                }
+            }
         }
         await next();
     }
 
     /// <param name="Limit">Null when model validation applies the field's own StringLength.</param>
-    private sealed record Field(string Name, int? Limit);
+    /// <param name="Type">What the field binds to, when known.</param>
+    private sealed record Field(string Name, int? Limit, Type? Type = null);
 
     /// <summary>
     /// The field's label (its [Display] name) and limit, found by following the posted name through
@@ -77,14 +88,14 @@ public sealed class FormFields : IAsyncPageFilter
         }
         if (member is null && context.HandlerMethod?.MethodInfo.GetParameters().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)) is { } parameter)
         {
-            return new Field(parameter.GetCustomAttribute<DisplayAttribute>()?.Name ?? key, parameter.GetCustomAttribute<TextLimitAttribute>()?.Characters ?? DefaultLimit);
+            return new Field(parameter.GetCustomAttribute<DisplayAttribute>()?.Name ?? key, parameter.GetCustomAttribute<TextLimitAttribute>()?.Characters ?? DefaultLimit, parameter.ParameterType);
         }
         var name = member?.GetCustomAttribute<DisplayAttribute>()?.Name ?? key.Split('.')[^1];
         if (member?.GetCustomAttribute<TextLimitAttribute>() is { } own)
         {
-            return new Field(name, own.Characters);
+            return new Field(name, own.Characters, type);
         }
-        return new Field(name, !indexed && member?.IsDefined(typeof(StringLengthAttribute)) == true ? null : DefaultLimit);
+        return new Field(name, !indexed && member?.IsDefined(typeof(StringLengthAttribute)) == true ? null : DefaultLimit, type);
     }
 }
 
