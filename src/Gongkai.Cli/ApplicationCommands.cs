@@ -91,7 +91,12 @@ public static class ApplicationCommands
     {
         nameof(Applicant.IdNumber) => "--id-number",
         nameof(Applicant.Phone) => "--phone",
-        _ => "--form",
+        nameof(Applicant.Name) => "--name",
+        nameof(Applicant.Email) => "--email",
+        nameof(Applicant.Address) => "--address",
+        nameof(Applicant.Description) => "--description",
+        nameof(Applicant.FormWanted) => "--form",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "an applicant's field with no option"),
     };
 
     public static Command Deadline(CliIo io)
