@@ -29,7 +29,11 @@ public sealed class Mailer(MailSettings settings)
         if (settings.Delivery == MailDelivery.Folder)
         {
             Directory.CreateDirectory(settings.Folder);
-            await mime.WriteToAsync(Path.Combine(settings.Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mime.MessageId?.Split('@')[0]}.eml"), ct);
+            var file = Path.Combine(settings.Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mime.MessageId?.Split('@')[0]}.eml");
+            // Written aside and then renamed: whoever reads the folder (a clerk, a mail client, a
+            // test) sees whole .eml files only, never one being written.
+            await mime.WriteToAsync(file + ".part", ct);
+            File.Move(file + ".part", file, overwrite: true);
             return;
         }
         using var client = new SmtpClient { Timeout = 30_000 };
