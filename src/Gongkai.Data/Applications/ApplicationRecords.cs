@@ -26,8 +26,12 @@ public static class ApplicationRecords
         public IReadOnlyList<(string IndexNumber, string Title)> PublishedItems { get; init; } = [];
     }
 
-    /// <summary>Reads what the clerk's page shows; <paramref name="offerItems"/> when the clerk may record a reply now (the list of items is read only then).</summary>
-    public static async Task<ApplicationFile> FileAsync(GongkaiDb db, DisclosureApplication application, WorkingCalendar calendar, Func<ApplicationCase, bool> offerItems, CancellationToken ct)
+    /// <summary>
+    /// Reads what the clerk's page shows to a reader who <paramref name="mayEdit"/> (and
+    /// <paramref name="mayApprove"/>): the published items a reply may point to are read only
+    /// when the case allows this reader a reply now.
+    /// </summary>
+    public static async Task<ApplicationFile> FileAsync(GongkaiDb db, DisclosureApplication application, WorkingCalendar calendar, bool mayEdit, bool mayApprove, CancellationToken ct)
     {
         var (domain, steps) = await LoadAsync(db, application, calendar, ct);
         var actors = steps.Where(s => s.ActorUserId is not null).Select(s => s.ActorUserId!.Value).Distinct().ToList();
@@ -36,7 +40,7 @@ public static class ApplicationRecords
             await RequestNumberInMonthAsync(db, application, ct),
             ApplicationLetters.Available(application, steps).Select(l => l.Letter).ToList(),
             await db.StaffUsers.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
-        if (!offerItems(domain))
+        if (!mayEdit || !domain.AllowedSteps(mayApprove).Contains(StepKind.Reply))
         {
             return file;
         }

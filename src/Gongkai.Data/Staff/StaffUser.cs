@@ -23,7 +23,7 @@ public sealed class StaffUser : IAudited
     [NotAudited]
     public required string SecurityStamp { get; set; }
 
-    /// <summary>When the password was last set; null until the first sign-in after the upgrade that began counting (<see cref="PasswordRules.MaxAge"/>).</summary>
+    /// <summary>When the password was last set; null until the first sign-in after the upgrade that began counting (<see cref="PasswordRules.MustChange"/>).</summary>
     [NotAudited] public DateTime? PasswordChangedUtc { get; set; }
 
     /// <summary>Set by an administrator (a new account, a reset): to be changed by its owner at the next sign-in.</summary>

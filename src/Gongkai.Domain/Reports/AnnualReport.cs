@@ -32,7 +32,7 @@ public sealed record AnnualReport(
             : throw new ArgumentException($"A report in {FormatCode} cannot carry the sheet {value.Code}.", nameof(value));
     }
 
-    /// <summary>This report in <paramref name="format"/>: a national one by its code, a local sheet carried along.</summary>
+    /// <summary>What a report in <paramref name="format"/> carries as its <see cref="Sheet"/>: the format itself when it is a local sheet, else nothing (a national or provincial format is found by its code).</summary>
     public static ReportFormat? SheetOf(ReportFormat format) => Formats.PrintedSheets.IsSheet(format.Code) ? format : null;
 
     /// <summary>Which figures came from the records and the notes on typed or changed ones.</summary>

@@ -35,7 +35,7 @@ public static class Csv
     public static string Field(object? value) => value switch
     {
         null => "",
-        decimal n => n.ToString("0.############", CultureInfo.InvariantCulture),
+        decimal n => Reports.CellValue.FormatNumber(n),
         int n => n.ToString(CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),
         _ => Quote(Inert(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),

@@ -4,7 +4,7 @@ namespace Gongkai.Web.Infrastructure;
 
 /// <summary>
 /// A staff member whose password was set by an administrator (a new account, a reset) or is older
-/// than <c>Passwords:MaxAgeDays</c> (90) sets a new one before any other console page: every other
+/// than <c>Passwords:MaxAgeDays</c> (90, <see cref="SessionLimits"/>) sets a new one before any other console page: every other
 /// page, read or post, sends them to the password page (GB/T 22239-2019 level 3, 身份鉴别). The
 /// session's check (<see cref="StaffSignIn.ValidateAsync"/>) finds it on each request.
 /// </summary>
@@ -17,10 +17,6 @@ public sealed class PasswordChange : IAsyncPageFilter
     public static void MarkDue(HttpContext context) => context.Items[Due] = true;
 
     public static bool IsDue(HttpContext context) => context.Items.ContainsKey(Due);
-
-    /// <summary><c>Passwords:MaxAgeDays</c>, checked at start-up.</summary>
-    public static int MaxAgeDays(IConfiguration configuration) =>
-        Gongkai.Data.SettingsCheck.PositiveInt(configuration.GetSection("Passwords"), "MaxAgeDays", PasswordRules.DefaultMaxAgeDays, "密码的最长使用天数");
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

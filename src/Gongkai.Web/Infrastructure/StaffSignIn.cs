@@ -103,16 +103,15 @@ public static class StaffSignIn
 /// <c>Session:IdleMinutes</c> without a request (default 30) and, however active, after
 /// <c>Session:AbsoluteHours</c> from the sign-in (default 8, a working day).
 /// </summary>
-public sealed record SessionLimits(TimeSpan Idle, TimeSpan Absolute)
+/// <param name="PasswordMaxAgeDays"><c>Passwords:MaxAgeDays</c> (90): a password older than this is changed first (<see cref="PasswordChange"/>).</param>
+public sealed record SessionLimits(TimeSpan Idle, TimeSpan Absolute, int PasswordMaxAgeDays)
 {
-    /// <summary>How old a password may be (<see cref="PasswordChange.MaxAgeDays"/>).</summary>
-    public int PasswordMaxAgeDays { get; init; } = PasswordRules.DefaultMaxAgeDays;
-
     public static SessionLimits From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Session");
+        var session = configuration.GetSection("Session");
         return new SessionLimits(
-            TimeSpan.FromMinutes(Gongkai.Data.SettingsCheck.PositiveInt(section, "IdleMinutes", 30, "无操作自动退出的分钟数")),
-            TimeSpan.FromHours(Gongkai.Data.SettingsCheck.PositiveInt(section, "AbsoluteHours", 8, "登录的最长小时数")));
+            TimeSpan.FromMinutes(Gongkai.Data.SettingsCheck.PositiveInt(session, "IdleMinutes", 30, "无操作自动退出的分钟数")),
+            TimeSpan.FromHours(Gongkai.Data.SettingsCheck.PositiveInt(session, "AbsoluteHours", 8, "登录的最长小时数")),
+            Gongkai.Data.SettingsCheck.PositiveInt(configuration.GetSection("Passwords"), "MaxAgeDays", PasswordRules.DefaultMaxAgeDays, "密码的最长使用天数"));
     }
 }

@@ -57,7 +57,7 @@ public static class WebSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
-        var sessions = SessionLimits.From(configuration) with { PasswordMaxAgeDays = PasswordChange.MaxAgeDays(configuration) };
+        var sessions = SessionLimits.From(configuration);
         services.AddSingleton(sessions);
         // The cookie's expiry follows the injected clock, as everything else does.
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);

@@ -40,15 +40,11 @@ public static class CellOrigins
     /// </summary>
     public static CellInput Input(CellDef cell, string? typed, bool invalid, CellSources sources, ReportValues values, int reportId, IReadOnlySet<CellKey> computable, string? note)
     {
-        if (sources.FromRecords.Count == 0)
+        // Before a generation there is nothing to mark; after it the note is in its own input, not printed after the figure.
+        var mark = sources.FromRecords.Count == 0 ? null : Mark(sources, values, reportId, cell.Key) with { Note = null };
+        var ask = mark?.Origin switch
         {
-            return new CellInput(cell.Key.ToString(), ReportChecks.Name(cell), cell.Kind == ValueKind.UnitText ? cell.Row.Unit ?? "" : null, typed ?? "", invalid, null, null, note);
-        }
-        // The note is in its own input here, not printed after the figure.
-        var mark = Mark(sources, values, reportId, cell.Key) with { Note = null };
-        var ask = mark.Origin switch
-        {
-            CellOrigin.FromRecords => null,
+            null or CellOrigin.FromRecords => null,
             CellOrigin.ChangedFromRecords => "修改原因",
             _ when computable.Contains(cell.Key) => null,
             _ => "数据来源",

@@ -143,7 +143,7 @@ public sealed class DetailsModel(GongkaiDb db, StaffContext staff, TimeProvider 
         }
         CanEdit = await staff.CanAsync(Permission.EditRecords, application.AgencyId, ct);
         CanApprove = await staff.CanAsync(Permission.Review, application.AgencyId, ct);
-        Record = await FileAsync(db, application, await calendars.CurrentAsync(db, ct), domain => CanEdit && domain.AllowedSteps(CanApprove).Contains(StepKind.Reply), ct);
+        Record = await FileAsync(db, application, await calendars.CurrentAsync(db, ct), CanEdit, CanApprove, ct);
         return null;
     }
 }
