@@ -12,7 +12,7 @@ public static class BenchDatabase
     public static GongkaiDb Open(DatabaseSettings settings)
     {
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), settings).Options;
-        var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new AuditActor(), TimeProvider.System);
+        var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new AuditActor(), TimeProvider.System, new Gongkai.Data.Protection.PersonalDataCipher([Gongkai.Data.Protection.PersonalDataCipher.NewKey()]));
         // Rebuilding the search index over a million items and vacuuming take minutes, not the default 30 s.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         return db;

@@ -14,6 +14,7 @@ public static class GongkaiCommand
 {
     public static readonly Option<string?> Provider = new("--provider") { Description = "数据库类型：sqlite 或 postgres（默认读取配置）", Recursive = true };
     public static readonly Option<string?> Connection = new("--connection") { Description = "数据库连接字符串（默认读取配置）", Recursive = true };
+    public static readonly Option<string?> KeyFile = new("--key-file") { Description = "个人信息加密密钥文件（默认读取配置 PersonalData:KeyFile）", Recursive = true };
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) =>
         RunAsync(args, new CliIo(stdout, stderr, stdin, Console.OpenStandardOutput));
@@ -23,6 +24,7 @@ public static class GongkaiCommand
         var root = new RootCommand("公开 Gongkai：政府信息公开平台命令行工具");
         root.Options.Add(Provider);
         root.Options.Add(Connection);
+        root.Options.Add(KeyFile);
         root.Subcommands.Add(DbCommands.Create(io));
         root.Subcommands.Add(SeedCommands.Create(io));
         root.Subcommands.Add(UserCommands.Create(io));
@@ -32,6 +34,8 @@ public static class GongkaiCommand
         root.Subcommands.Add(ApplicationCommands.Fee(io));
         root.Subcommands.Add(CalendarCommands.Create(io));
         root.Subcommands.Add(JobCommands.Create(io));
+        root.Subcommands.Add(KeyCommands.Create(io));
+        root.Subcommands.Add(SetupCommand.Create(io));
         // What a command stores or prints ends up in letters and reports: a control character no
         // document can hold is refused here, for every option of every command (WritableText).
         for (var i = 0; i < args.Length; i++)
@@ -58,6 +62,10 @@ public static class GongkaiCommand
         if (parse.GetValue(Connection) is { } connection)
         {
             overrides["ConnectionStrings:Default"] = connection;
+        }
+        if (parse.GetValue(KeyFile) is { } keyFile)
+        {
+            overrides["PersonalData:KeyFile"] = keyFile;
         }
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())

@@ -17,6 +17,8 @@ public static class UserCommands
         ["agency-admin"] = StaffRole.AgencyAdmin,
         ["supervisor"] = StaffRole.Supervisor,
         ["system-admin"] = StaffRole.SystemAdmin,
+        ["security-admin"] = StaffRole.SecurityAdmin,
+        ["audit-admin"] = StaffRole.AuditAdmin,
     };
 
     public static Command Create(CliIo io)

@@ -3,6 +3,7 @@ using Gongkai.Data.Calendar;
 using Gongkai.Data.Disclosure;
 using Gongkai.Data.Forms;
 using Gongkai.Data.Mail;
+using Gongkai.Data.Protection;
 using Gongkai.Data.Reports;
 using Gongkai.Data.Schema;
 using Gongkai.Data.Search;
@@ -18,8 +19,9 @@ namespace Gongkai.Data;
 /// entries, the search index of the items it publishes, changes or withdraws, and the mails it
 /// causes (<see cref="Notices"/>).
 /// </summary>
+/// <param name="personalData">Seals applicants' ID numbers in every save (<see cref="PersonalDataSeals"/>).</param>
 /// <param name="notices">Writes the mails a save causes; without it (tests of other things, benchmarks) none are written.</param>
-public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor actor, TimeProvider clock, Notices? notices = null) : DbContext(options)
+public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor actor, TimeProvider clock, PersonalDataCipher personalData, Notices? notices = null) : DbContext(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -49,6 +51,9 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public string? AuditNote { get; set; }
 
     public AuditActor Actor => actor;
+
+    /// <summary>Seals and opens personal data at rest; the keys are outside the database.</summary>
+    public PersonalDataCipher PersonalData => personalData;
 
     /// <summary>
     /// The reason for correcting records of a year whose report was already submitted, for the
@@ -81,6 +86,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
             var note = $"更正已报送年度的记录：{CorrectionReason!.Trim()}";
             AuditNote = AuditNote is null ? note : $"{AuditNote}；{note}";
         }
+        PersonalDataSeals.SealPending(ChangeTracker, personalData);
         var pending = AuditWriter.Collect(ChangeTracker, AuditNote);
         AuditNote = null;
         var indexed = IndexChanges.Of(ChangeTracker);

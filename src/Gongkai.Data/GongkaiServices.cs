@@ -18,6 +18,7 @@ public static class GongkaiServices
         var settings = DatabaseSettings.From(configuration, baseDirectory);
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Protection.PersonalDataCipher.Load(configuration, baseDirectory));
         services.AddScoped<AuditActor>();
         // Interceptors registered by the host (the web's portal cache) see every save.
         services.AddDbContext<GongkaiDb>((provider, options) => UseProvider(options, settings).AddInterceptors(provider.GetServices<IInterceptor>()));

@@ -20,6 +20,8 @@ public static class SettingsCheck
         ["Jobs"] = ["RemindersAt", "Enabled"],
         ["Session"] = ["IdleMinutes", "AbsoluteHours"],
         ["Passwords"] = ["MaxAgeDays"],
+        ["PersonalData"] = ["KeyFile"],
+        ["TwoFactor"] = ["Required"],
     };
 
     /// <summary>A whole number above zero at <c>section:key</c>, or <paramref name="fallback"/> when it is not set.</summary>

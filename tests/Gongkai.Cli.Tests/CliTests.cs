@@ -38,6 +38,77 @@ public sealed class CliTests
         Assert.Contains($"数据库结构版本：{SchemaMigrator.LatestVersion(database.Provider)}", rest.Out);
     }
 
+    /// <summary>
+    /// Issue 26: the first start in production. On an empty database <c>gongkai setup</c> makes the
+    /// root agency and its system admin (who signs in with the password given on stdin); a weak
+    /// password or a bad kind is refused at its option with nothing written; a database that has
+    /// an agency or an account is refused, naming what it has.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Setup_MakesTheRootAgencyAndTheFirstSystemAdmin_OnlyOnAnEmptyDatabase(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string[] setup = ["setup", "--agency-code", "qx", "--agency-name", "青溪县人民政府", "--kind", "人民政府", "--admin", "admin.qx", "--admin-name", "张管理", "--password-stdin"];
+        var connection = new[] { "--provider", database.ProviderName, "--connection", database.ConnectionString };
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Equal(1, await GongkaiCommand.RunAsync([.. connection, .. setup], stdout, stderr, new StringReader("weak\n")));
+        Assert.Contains("--password-stdin：", stderr.ToString());
+        Assert.Equal(1, (await RunAsync(database, [.. setup[..^7], "--kind", "人民法院", .. setup[^5..]])).Exit);
+
+        var done = await RunAsync(database, setup);
+        Assert.True(done.Exit == 0, done.Error);
+        Assert.Contains("已建立机构 青溪县人民政府（简码 qx）和系统管理员 admin.qx", done.Out);
+        await using (var db = Contexts.Open(database))
+        {
+            var agency = await db.Agencies.SingleAsync();
+            Assert.Equal(("qx", Domain.Agencies.AgencyKind.Government, Domain.Agencies.AgencyLevel.County, (int?)null), (agency.ShortCode, agency.Kind, agency.Level, agency.ParentId));
+            var admin = await db.StaffUsers.SingleAsync();
+            Assert.Equal((Domain.Staff.StaffRole.SystemAdmin, agency.Id, false), (admin.Role, admin.AgencyId, admin.MustChangePassword));
+            Assert.Equal(PasswordVerificationResult.Success, StaffAccounts.Verify(admin, "Piped2026pw"));
+        }
+
+        var again = await RunAsync(database, [.. setup[..2], "other", .. setup[3..4], "别的机构", .. setup[5..]]);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("已有 1 个机构、1 个账户", again.Error);
+        await using var after = Contexts.Open(database);
+        Assert.Equal((1, 1), (await after.Agencies.CountAsync(), await after.StaffUsers.CountAsync()));
+    }
+
+    /// <summary>
+    /// <c>gongkai keys rotate</c>: a new key is appended to the key file and every sealed ID number
+    /// moves to it; the number still opens under the file's keys, and the old key stays in the file.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task KeysRotate_AddsAKey_AndSealsEveryNumberAgainUnderIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var keyFile = Path.Combine(Path.GetTempPath(), $"gongkai-rotate-{Guid.NewGuid():N}.key");
+        File.Copy(Contexts.KeyFile, keyFile);
+        try
+        {
+            Assert.Equal(0, (await RunAsync(database, "--key-file", keyFile, "seed", "demo")).Exit);
+            Assert.Equal(0, (await RunAsync(database, "--key-file", keyFile, "application", "register", "--agency", "qx-bsz", "--received", "2026-01-20", "--channel", "网络",
+                "--name", "张三", "--id-number", "11010519491231002X", "--phone", "13812345678", "--description", "某信息")).Exit);
+            var rotated = await RunAsync(database, "--key-file", keyFile, "keys", "rotate");
+            Assert.True(rotated.Exit == 0, rotated.Error);
+            var keys = Gongkai.Data.Protection.PersonalDataCipher.ReadKeys(keyFile);
+            Assert.Equal(2, keys.Count);
+            var cipher = new Gongkai.Data.Protection.PersonalDataCipher(keys);
+            Assert.Contains($"新密钥 {cipher.CurrentKeyId}", rotated.Out);
+            await using var db = Contexts.Open(database);
+            var stored = await db.Applications.Where(a => a.IdNumber != null).Select(a => new { a.Description, IdNumber = a.IdNumber! }).ToListAsync();
+            Assert.All(stored, a => Assert.StartsWith($"sm4:{cipher.CurrentKeyId}:", a.IdNumber));
+            Assert.Equal("11010519491231002X", cipher.Open(stored.Single(a => a.Description == "某信息").IdNumber));
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task SeedDemo_FillsAnEmptyDatabase_AndRefusesASecondTime(string provider)

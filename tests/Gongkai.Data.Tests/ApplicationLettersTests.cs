@@ -40,7 +40,7 @@ public sealed class ApplicationLettersTests
         var database = await TestDatabase.CreateAsync("sqlite");
         await (await Contexts.MigratedAsync(database)).DisposeAsync();
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), database.Settings).Options;
-        var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new Audit.AuditActor(), TimeProvider.System, new Notices(new WorkingCalendars(), Site));
+        var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new Audit.AuditActor(), TimeProvider.System, Contexts.Cipher, new Notices(new WorkingCalendars(), Site));
         var agency = Contexts.Agency("bsz", "白沙镇人民政府");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

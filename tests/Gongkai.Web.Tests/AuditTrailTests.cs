@@ -52,7 +52,7 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public async Task AnAgencyAdmin_ReadsOnlyItsOwnLog_TheSupervisorReadsEveryTownBelow()
+    public async Task AnAgencyAdmin_ReadsOnlyItsOwnLog_TheAuditAdminReadsEveryAgencys_TheSupervisorNone()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite");
         var townA = await app.AgencyAsync("qx-bsz");
@@ -61,16 +61,27 @@ public sealed class AuditTrailTests
         {
             await adminB.SubmitAsync($"/console/agencies/{townB.Id}", new Dictionary<string, string?> { ["Form.OfficePhone"] = "0571-86058888" });
         }
+        using (var unknown = app.NewVisitor())
+        {
+            await unknown.SignInAsync("no.such.user", "猜的密码123");
+        }
         using var adminA = await app.SignedInAsync("bsz.admin");
         var own = await adminA.GetAsync("/console/audit");
         Assert.DoesNotContain("0571-86058888", own.Text);
+        Assert.DoesNotContain("no.such.user", own.Text);
         Assert.Equal(HttpStatusCode.Forbidden, (await adminA.GetAsync($"/console/audit?agency={townB.Id}")).Status);
 
+        // 三员分立: the log is the audit admin's (and each agency's own entries its admin's); the supervisor's reach over records does not extend to it.
         using var supervisor = await app.SignedInAsync("qx.supervisor");
-        var all = await supervisor.GetAsync($"/console/audit?agency={townB.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/console/audit")).Status);
+
+        using var auditor = await app.SignedInAsync("auditor");
+        var all = await auditor.GetAsync($"/console/audit?agency={townB.Id}");
         Assert.Equal(HttpStatusCode.OK, all.Status);
         Assert.Contains("0571-86058888", all.Text);
-        Assert.Contains(townA.Name, (await supervisor.GetAsync("/console/audit")).Document.QuerySelector("#agency")!.TextContent);
+        var everything = await auditor.GetAsync("/console/audit");
+        Assert.Contains(townA.Name, everything.Document.QuerySelector("#agency")!.TextContent);
+        Assert.Contains("no.such.user", everything.Text); // a failure of a name no agency owns
     }
 
     [Fact]

@@ -123,6 +123,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         // Tests that move the clock through months (a simulated year, a report in January) are not
         // about the age of a password; PasswordLifecycle's test sets the real 90 days.
         builder.UseSetting("Passwords:MaxAgeDays", "36500");
+        // Every app and template database of the run seals with one key (a copied database must open with it).
+        builder.UseSetting("PersonalData:KeyFile", Contexts.KeyFile);
+        // Tests that sign in as a supervisor or an administrator are not about the second factor; TwoFactorTests turn it on.
+        builder.UseSetting("TwoFactor:Required", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

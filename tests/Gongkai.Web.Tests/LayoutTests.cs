@@ -23,6 +23,7 @@ public sealed class LayoutTests
         ["console/applications/{id:int}/letters/{letter}"] = "a DOCX download (its 'letter incomplete' page is one heading and a message)",
         ["console/items/{id:int}/attachments/{attachmentId:int}"] = "a file download",
         ["console/reports/{id:int}/draft"] = "form posts that redirect to the report's edit page (a refusal is one heading and a message)",
+        ["not-set-up"] = "shown only on a database not set up (FirstStartTests opens it); on this one it redirects to /",
     };
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class LayoutTests
             {
                 ["items"] = await db.InfoItems.Where(i => i.AgencyId == bsz.Id && i.Status == Domain.Disclosure.ItemStatus.Published).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
                 ["applications"] = await db.Applications.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                ["bsz-application"] = await db.Applications.Where(a => a.AgencyId == bsz.Id).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
                 ["reports"] = draft.Id,
                 ["published"] = await db.AnnualReports.Where(r => r.AgencyId == bsz.Id && r.Status == ReportStatus.Published).Select(r => r.Id).FirstAsync(),
                 ["agencies"] = bsz.Id,
@@ -80,6 +82,15 @@ public sealed class LayoutTests
             ("console/reports/{id:int}", $"/console/reports/{ids["published"]}"), ("console/reports/{id:int}/edit", $"/console/reports/{ids["reports"]}/edit"),
             ("console/reports/{id:int}/cell", $"/console/reports/{ids["reports"]}/cell?key=requests%2Fnew%2Ftotal"),
             ("console/users", "/console/users"), ("console/users/new", "/console/users/new"), ("console/users/{id:int}", $"/console/users/{ids["users"]}"),
+            ("console/account/two-factor", "/console/account/two-factor"), ("console/login/code", "/console/login/code"),
+            ("console/applications/{id:int}/id-number", $"/console/applications/{ids["bsz-application"]}/id-number"),
+        };
+        // Who opens each console page: the system admin, except where 三员分立 or the agency's own work gives it to another.
+        static string Reader(string route) => route switch
+        {
+            "console/audit" => "auditor",
+            "console/applications/{id:int}/id-number" => "bsz.clerk",
+            _ => "sysadmin",
         };
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null).Select(e => e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
@@ -93,12 +104,15 @@ public sealed class LayoutTests
         {
             var context = await browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = width, Height = height } });
             var page = await context.NewPageAsync();
+            string? signedIn = null;
             foreach (var (route, path) in pages)
             {
-                if (route == "console")
+                if (route.StartsWith("console", StringComparison.Ordinal) && route is not ("console/login" or "console/login/code") && Reader(route) != signedIn)
                 {
+                    signedIn = Reader(route);
+                    await context.ClearCookiesAsync();
                     await page.GotoAsync(app.Address + "/console/login");
-                    await page.Locator("#UserName").FillAsync("sysadmin");
+                    await page.Locator("#UserName").FillAsync(signedIn);
                     await page.Locator("#Password").FillAsync(Gongkai.Data.Demo.DemoData.Password);
                     await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
                 }

@@ -23,7 +23,7 @@ public sealed class PortalNoticeTests
         }
         // … are the tables of the records the in-process cache watches, neither more nor fewer.
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Gongkai.Data.GongkaiDb>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new Gongkai.Data.GongkaiDb(options, new Gongkai.Data.Audit.AuditActor(), TimeProvider.System);
+        using var db = new Gongkai.Data.GongkaiDb(options, new Gongkai.Data.Audit.AuditActor(), TimeProvider.System, Gongkai.Tests.Contexts.Cipher);
         var watched = Gongkai.Web.Infrastructure.PortalCache.Watched.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToHashSet();
         Assert.Equal(watched.Order(), triggered.Order());
     }

@@ -31,6 +31,7 @@ public sealed class WebNode : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["PersonalData__KeyFile"] = Gongkai.Tests.Contexts.KeyFile;
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -11,7 +11,28 @@ public static class Contexts
     public static GongkaiDb Open(TestDatabase database, AuditActor? actor = null, TimeProvider? clock = null)
     {
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), database.Settings).Options;
-        return new GongkaiDb((DbContextOptions<GongkaiDb>)options, actor ?? new AuditActor(), clock ?? TimeProvider.System);
+        return new GongkaiDb((DbContextOptions<GongkaiDb>)options, actor ?? new AuditActor(), clock ?? TimeProvider.System, Cipher);
+    }
+
+    /// <summary>The tests' personal-data key (SM4, 16 fixed bytes), also written to <see cref="KeyFile"/> for the web app and the CLI under test.</summary>
+    public static readonly Gongkai.Data.Protection.PersonalDataCipher Cipher = new([Key]);
+
+    public static byte[] Key => [.. System.Text.Encoding.ASCII.GetBytes("gongkai-test-key")];
+
+    /// <summary>A key file holding the tests' key, made once per machine (every test app and template database uses it).</summary>
+    public static string KeyFile { get; } = WriteKeyFile();
+
+    private static string WriteKeyFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "gongkai-test-personal-data.key");
+        var line = Gongkai.Data.Protection.PersonalDataCipher.LineFor(Key);
+        if (!File.Exists(path) || !File.ReadAllText(path).Contains(line, StringComparison.Ordinal))
+        {
+            var temporary = path + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllText(temporary, line + "\n");
+            File.Move(temporary, path, overwrite: true);
+        }
+        return path;
     }
 
     public static async Task<GongkaiDb> MigratedAsync(TestDatabase database, AuditActor? actor = null, TimeProvider? clock = null)

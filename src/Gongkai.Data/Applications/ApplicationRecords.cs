@@ -93,6 +93,23 @@ public static class ApplicationRecords
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>
+    /// The full ID number of an application, for the member handling it who needs it (checking an
+    /// applicant's identity, 条例第二十九条); each look is an audit entry naming who looked
+    /// (个人信息保护法 第五十一条). Null when the application has none.
+    /// </summary>
+    public static async Task<string?> RevealIdNumberAsync(GongkaiDb db, DisclosureApplication application, CancellationToken ct)
+    {
+        if (application.IdNumber is not { } number)
+        {
+            return null;
+        }
+        var plain = Protection.PersonalDataCipher.IsSealed(number) ? db.PersonalData.Open(number) : number;
+        await db.RecordEventAsync(AuditActions.Revealed, nameof(DisclosureApplication), application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            application.AgencyId, new { field = "IdNumber", shown = application.IdNumberMasked }, ct);
+        return plain;
+    }
+
     /// <summary>The day 国务院令第492号 came into force: no application can be received before it.</summary>
     public static readonly DateOnly FirstReceiptDay = new(2008, 5, 1);
 
@@ -242,14 +259,14 @@ public static class ApplicationRecords
     /// <summary>
     /// Which of the same applicant's requests to the agency in the natural month this one is, in the
     /// order received (按件计收 counts requests so, 国办函〔2020〕109号). The same applicant: by ID
-    /// number when there is one, else by name and phone.
+    /// number when there is one (its lookup value: the number itself is sealed), else by name and phone.
     /// </summary>
     public static Task<int> RequestNumberInMonthAsync(GongkaiDb db, DisclosureApplication application, CancellationToken ct = default)
     {
         var monthStart = new DateOnly(application.Received.Year, application.Received.Month, 1);
         return db.Applications.AsNoTracking()
             .Where(a => a.AgencyId == application.AgencyId && a.Received >= monthStart && a.Received <= application.Received
-                && (application.IdNumber != null ? a.IdNumber == application.IdNumber : a.ApplicantName == application.ApplicantName && a.Phone == application.Phone)
+                && (application.IdNumberLookup != null ? a.IdNumberLookup == application.IdNumberLookup : a.ApplicantName == application.ApplicantName && a.Phone == application.Phone)
                 && (a.Received < application.Received || a.Id <= application.Id))
             .CountAsync(ct);
     }

@@ -25,7 +25,19 @@ public sealed class DisclosureApplication : IAudited
     public ReplyRules Rules { get; set; }
     public ApplicantKind ApplicantKind { get; set; }
     public required string ApplicantName { get; set; }
+    /// <summary>
+    /// The ID number: set in the clear, stored sealed (SM4, <see cref="Protection.PersonalDataSeals"/>
+    /// seals it in every save). Not audited — its masked form is.
+    /// </summary>
+    [NotAudited]
     public string? IdNumber { get; set; }
+
+    /// <summary>The number's HMAC-SM3 under the current key: one applicant's requests are found by it (<see cref="ApplicationRecords.RequestNumberInMonthAsync"/>).</summary>
+    [NotAudited]
+    public string? IdNumberLookup { get; set; }
+
+    /// <summary>What every page, list and letter shows of the number (1101**********002X).</summary>
+    public string? IdNumberMasked { get; set; }
     public required string Phone { get; set; }
     public string? Email { get; set; }
     public string? Address { get; set; }
@@ -67,6 +79,7 @@ internal sealed class DisclosureApplicationConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<DisclosureApplication> e)
     {
         e.ToTable("applications");
+        e.HasIndex(a => new { a.AgencyId, a.IdNumberLookup }).HasDatabaseName("ix_applications_agency_id_id_number_lookup");
         e.HasIndex(a => a.TrackingNumber).IsUnique().HasDatabaseName("ix_applications_tracking_number");
         e.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate }).HasDatabaseName("ix_applications_agency_id_status_due_date");
         e.HasIndex(a => new { a.AgencyId, a.Received, a.AnsweredOn, a.ApplicantKind, a.Channel, a.ReplyType, a.Extended }).HasDatabaseName("ix_applications_report_year");

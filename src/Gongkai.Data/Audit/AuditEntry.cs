@@ -25,6 +25,15 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignedOut = "signed-out";
+    public const string TwoFactorEnrolled = "two-factor-enrolled";
+    public const string TwoFactorReset = "two-factor-reset";
+    public const string TwoFactorFailed = "two-factor-failed";
+
+    /// <summary>A member looked at a full ID number (个人信息保护法 第五十一条: who saw what is recorded).</summary>
+    public const string Revealed = "revealed";
+
+    /// <summary>A list or log left the platform as a file (GB/T 22239-2019: exports are audited).</summary>
+    public const string Exported = "exported";
 
     public static string Label(string action) => action switch
     {
@@ -35,6 +44,11 @@ public static class AuditActions
         SignInFailed => "登录失败",
         LockedOut => "账户锁定",
         SignedOut => "退出",
+        TwoFactorEnrolled => "启用双因素登录",
+        TwoFactorReset => "重置双因素登录",
+        TwoFactorFailed => "动态验证码错误",
+        Revealed => "查看完整个人信息",
+        Exported => "导出",
         _ => action,
     };
 }

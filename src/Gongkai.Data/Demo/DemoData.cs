@@ -40,6 +40,9 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
         var list = new List<DemoAccount>
         {
             new("sysadmin", "系统管理员", StaffRole.SystemAdmin, "qx"),
+            // 三员分立: the other two administrators.
+            new("secadmin", "安全管理员", StaffRole.SecurityAdmin, "qx"),
+            new("auditor", "审计管理员", StaffRole.AuditAdmin, "qx"),
             new("qx.supervisor", "县政务公开办 王主任", StaffRole.Supervisor, "qx"),
         };
         var people = new Dictionary<string, string>

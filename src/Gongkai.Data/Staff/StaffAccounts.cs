@@ -145,7 +145,7 @@ public static class StaffAccounts
     public static async Task<Outcome> UpdateAsync(GongkaiDb db, StaffUser target, (int UserId, StaffRole Role) by, string displayName, StaffRole role,
         bool isActive, string? newPassword, int version, DateTime nowUtc, CancellationToken ct)
     {
-        if (UpdateProblems(target, by, role, isActive, newPassword) is { Count: > 0 } problems)
+        if (UpdateProblems(target, by, displayName, role, isActive, newPassword) is { Count: > 0 } problems)
         {
             return Outcome.Refused(problems);
         }
@@ -164,12 +164,19 @@ public static class StaffAccounts
     }
 
     /// <summary>What <see cref="UpdateAsync"/> refuses.</summary>
-    public static IReadOnlyList<Problem> UpdateProblems(StaffUser target, (int UserId, StaffRole Role) by, StaffRole? role, bool isActive, string? newPassword)
+    public static IReadOnlyList<Problem> UpdateProblems(StaffUser target, (int UserId, StaffRole Role) by, string? displayName, StaffRole? role, bool isActive, string? newPassword)
     {
         var problems = new List<Problem>();
-        if (role is { } wanted && wanted != target.Role && !AccessPolicy.MayAssignRole(by.Role, wanted))
+        if (role is { } wanted && wanted != target.Role && (!AccessPolicy.HasAnywhere(by.Role, Permission.ManageSecurity) || !AccessPolicy.MayAssignRole(by.Role, wanted)))
         {
+            // 三员分立: roles are the security admin's (and, inside one agency, its admin's) to give.
             problems.Add(new Problem("Role", "您不能授予该角色。"));
+        }
+        if (!AccessPolicy.HasAnywhere(by.Role, Permission.ManageUsers)
+            && (displayName is not null && displayName.Trim() != target.DisplayName || isActive != target.IsActive || !string.IsNullOrEmpty(newPassword)))
+        {
+            // 三员分立: names, status and passwords are the system admin's; a security admin who could set a password could take the account over.
+            problems.Add(new Problem(null, "您只能更改账户的角色、解除锁定或重置双因素登录。"));
         }
         if (target.Id == by.UserId && (role != target.Role || !isActive))
         {
@@ -181,6 +188,14 @@ public static class StaffAccounts
             problems.Add(new Problem("NewPassword", problem));
         }
         return problems;
+    }
+
+    /// <summary>Lifts a lockout before its time (the security admin's, or the agency admin's for the agency's own accounts).</summary>
+    public static async Task<Outcome> UnlockAsync(GongkaiDb db, StaffUser target, CancellationToken ct)
+    {
+        (target.LockoutEndUtc, target.FailedLoginCount) = (null, 0);
+        await db.RecordEventAsync(AuditActions.Updated, nameof(StaffUser), target.Id.ToString(), target.AgencyId, new { LockoutEndUtc = "解除锁定" }, ct);
+        return Outcome.Done;
     }
 
     /// <summary>A user's own password change: the current one must match and the new one pass the rules and be none of the last ones; the stamp changes, so other sessions end.</summary>

@@ -32,6 +32,12 @@ public sealed class StaffUser : IAudited
     /// <summary>The hashes of the last <see cref="PasswordRules.History"/> passwords, newest first, one per line: none may be used again.</summary>
     [NotAudited] public string PasswordHistory { get; set; } = "";
 
+    /// <summary>The TOTP shared secret (base32), sealed as personal data is; null until the member enrols (<see cref="TwoFactor"/>).</summary>
+    [NotAudited] public string? TotpSecret { get; set; }
+
+    /// <summary>The last TOTP time step accepted: a code of that step or an earlier one is not accepted again.</summary>
+    [NotAudited] public long TotpLastStep { get; set; }
+
     [NotAudited] public int FailedLoginCount { get; set; }
     [NotAudited] public DateTime? LockoutEndUtc { get; set; }
     [NotAudited] public DateTime? LastLoginUtc { get; set; }

@@ -15,8 +15,14 @@ public enum Permission
     /// <summary>Edit the agency's profile and its disclosure office's contact data.</summary>
     EditAgencyProfile,
 
-    /// <summary>Create, change and lock the agency's staff accounts.</summary>
+    /// <summary>Create accounts, change their names and status, set initial passwords.</summary>
     ManageUsers,
+
+    /// <summary>Change an account's role, lift a lockout, reset its second factor.</summary>
+    ManageSecurity,
+
+    /// <summary>See an applicant's full ID number (shown masked otherwise; each look is audited).</summary>
+    RevealPersonalData,
 
     /// <summary>Read the audit log of the agency.</summary>
     ReadAudit,

@@ -13,8 +13,12 @@ public static class StaffClaims
     /// <summary>When the password was checked (Unix seconds): the session's absolute lifetime counts from it, not from the cookie's last renewal.</summary>
     public const string SignedIn = "gongkai:signed-in";
 
-    public static ClaimsPrincipal For(StaffUser user, DateTimeOffset signedIn) => new(new ClaimsIdentity(
+    /// <summary>Present when the session was opened with the second factor too (<see cref="TwoFactorEnrolment"/>).</summary>
+    public const string SecondFactor = "gongkai:second-factor";
+
+    public static ClaimsPrincipal For(StaffUser user, DateTimeOffset signedIn, bool withSecondFactor = false) => new(new ClaimsIdentity(
     [
+        .. withSecondFactor ? new[] { new Claim(SecondFactor, "totp") } : [],
         new Claim(SignedIn, signedIn.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.Name, user.UserName),
@@ -26,6 +30,8 @@ public static class StaffClaims
 
     public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(SignedIn), CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    public static bool HasSecondFactor(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == SecondFactor);
 
     public static int? UserId(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -7,6 +7,9 @@ namespace Gongkai.Web.Infrastructure;
 public enum SignInOutcome
 {
     Succeeded,
+
+    /// <summary>The password is right and the member has enrolled a second factor: the code comes next (<see cref="TwoFactorPending"/>).</summary>
+    SecondFactorNeeded,
     WrongCredentials,
     LockedOut,
 }
@@ -60,11 +63,59 @@ public static class StaffSignIn
                 new { reason = "wrong password" }, ct);
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCredentials, user);
         }
+        if (user.TotpSecret is not null)
+        {
+            // The count of failed attempts stays until the code is right too: otherwise a known
+            // password would buy unlimited guesses at the code, a few at a time.
+            return (SignInOutcome.SecondFactorNeeded, user);
+        }
+        await CompleteAsync(db, user, now, ct);
+        return (SignInOutcome.Succeeded, user);
+    }
+
+    /// <summary>
+    /// The second step for a member with a second factor, after <see cref="SignInOutcome.SecondFactorNeeded"/>:
+    /// a wrong code counts as a wrong password does (the same lockout), a used one is refused.
+    /// </summary>
+    public static async Task<SignInOutcome> CheckCodeAsync(GongkaiDb db, TimeProvider clock, StaffUser user, string? code, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Actor.Set(user.Id, user.UserName);
+        var policy = LockoutPolicy.Default;
+        var users = db.StaffUsers.Where(u => u.Id == user.Id);
+        if (policy.IsLockedOut(user.LockoutEndUtc, now))
+        {
+            await db.RecordEventAsync(AuditActions.TwoFactorFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId, new { reason = "locked out" }, ct);
+            return SignInOutcome.LockedOut;
+        }
+        var check = await TwoFactor.VerifyAsync(db, user, code, now, ct);
+        if (check != TwoFactor.Check.Accepted)
+        {
+            await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, x => x.FailedLoginCount + 1), ct);
+            var attempt = await users.Select(u => u.FailedLoginCount).SingleAsync(ct);
+            var locked = policy.LocksAfter(attempt);
+            if (locked)
+            {
+                var end = now + policy.LockoutDuration;
+                await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEndUtc, end), ct);
+            }
+            await db.RecordEventAsync(locked ? AuditActions.LockedOut : AuditActions.TwoFactorFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId,
+                new { reason = check == TwoFactor.Check.Replayed ? "code already used" : "wrong code" }, ct);
+            return locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCredentials;
+        }
+        await CompleteAsync(db, user, now, ct);
+        return SignInOutcome.Succeeded;
+    }
+
+    /// <summary>What a complete sign-in records: the failures forgiven, the time, the audit entry.</summary>
+    private static async Task CompleteAsync(GongkaiDb db, StaffUser user, DateTime now, CancellationToken ct)
+    {
+        var users = db.StaffUsers.Where(u => u.Id == user.Id);
         await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null).SetProperty(x => x.LastLoginUtc, now), ct);
         // A password set before ages were kept starts its age now.
         await users.Where(u => u.PasswordChangedUtc == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordChangedUtc, now), ct);
-        await db.RecordEventAsync(AuditActions.SignedIn, nameof(StaffUser), user.Id.ToString(), user.AgencyId, null, ct);
-        return (SignInOutcome.Succeeded, user);
+        await db.RecordEventAsync(AuditActions.SignedIn, nameof(StaffUser), user.Id.ToString(), user.AgencyId,
+            user.TotpSecret is null ? null : new { factors = "password + TOTP" }, ct);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ namespace Gongkai.Web.Infrastructure;
 
 public static class WebSetup
 {
+    /// <summary>The authorization policy of the record folders: a role that reads records somewhere.</summary>
+    public const string ReadsRecords = "reads-records";
+
     public static IServiceCollection AddGongkaiWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var database = services.AddGongkaiData(configuration, environment.ContentRootPath);
@@ -59,6 +62,8 @@ public static class WebSetup
 
         var sessions = SessionLimits.From(configuration);
         services.AddSingleton(sessions);
+        services.AddSingleton(TwoFactorSettings.From(configuration));
+        services.AddSingleton<SetupGate>();
         // The cookie's expiry follows the injected clock, as everything else does.
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -90,13 +95,21 @@ public static class WebSetup
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        // The agencies' records are no business of the security and audit administrators (三员分立):
+        // their folders answer 403 to a role that reads records nowhere, before any page runs.
+        services.AddAuthorization(o => o.AddPolicy(ReadsRecords, p => p.RequireAssertion(c =>
+            StaffClaims.Role(c.User) is { } role && AccessPolicy.HasAnywhere(role, Permission.ReadRecords))));
         services.AddAntiforgery(o => o.Cookie.Name = "gongkai.af");
 
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Console");
                 o.Conventions.AllowAnonymousToPage("/Console/Login");
+                o.Conventions.AllowAnonymousToPage("/Console/LoginCode");
+                foreach (var folder in new[] { "/Console/Agencies", "/Console/Items", "/Console/Applications", "/Console/Reports", "/Console/Letters" })
+                {
+                    o.Conventions.AuthorizeFolder(folder, ReadsRecords);
+                }
                 // The same page writes a new item and changes a draft.
                 o.Conventions.AddPageRoute("/Console/Items/Edit", "console/items/new");
             })
@@ -109,6 +122,8 @@ public static class WebSetup
                 o.Filters.Add<ParameterBounds>();
                 o.Filters.Add<RepeatedPosts>();
                 o.Filters.Add<PasswordChange>();
+                o.Filters.Add<TwoFactorEnrolment>();
+                o.Filters.Add<ExportAudit>();
             });
         services.AddPortalCache(database);
         services.AddSingleton<ImportReadings>();
@@ -163,6 +178,7 @@ public static class WebSetup
             await next();
         });
         app.UseStaticFiles();
+        app.Use(SetupGate.ShowUntilSetUpAsync);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -199,6 +215,11 @@ public static class WebSetup
         foreach (var script in ran)
         {
             log.LogInformation("Schema upgraded: {Script}", script.Name);
+        }
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
+        if (await Gongkai.Data.Protection.PersonalDataSeals.SealAllAsync(db, db.PersonalData) is > 0 and var sealedAgain)
+        {
+            log.LogInformation("Personal data sealed under key {Key}: {Count} values", db.PersonalData.CurrentKeyId, sealedAgain);
         }
         if (await scope.ServiceProvider.GetRequiredService<GongkaiDb>().Search.EnsureBuiltAsync() is > 0 and var indexed)
         {

@@ -22,12 +22,12 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void ASupervisor_ReadsItsAgencyAndEverythingBelow_ButChangesNothing()
+    public void ASupervisor_ReadsItsAgencyAndEverythingBelow_ButChangesNothing_NorReadsTheAuditLog()
     {
         foreach (var agency in new[] { County, Department, TownA, TownB })
         {
             Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, agency));
-            Assert.True(Allows(StaffRole.Supervisor, County, Permission.ReadAudit, agency));
+            Assert.False(Allows(StaffRole.Supervisor, County, Permission.ReadAudit, agency));
             Assert.False(Allows(StaffRole.Supervisor, County, Permission.EditRecords, agency));
         }
         Assert.False(Allows(StaffRole.Supervisor, County, Permission.ReadRecords, OtherCounty));
@@ -82,7 +82,8 @@ public sealed class AccessPolicyTests
             AccessPolicy.AgenciesWhere(StaffRole.Supervisor, County, Permission.ReadRecords, Tree, all));
         Assert.Equal(new HashSet<int> { TownA }, AccessPolicy.AgenciesWhere(StaffRole.Clerk, TownA, Permission.ReadRecords, Tree, all));
         Assert.Empty(AccessPolicy.AgenciesWhere(StaffRole.Clerk, TownA, Permission.ManageUsers, Tree, all));
-        Assert.Equal(all.ToHashSet(), AccessPolicy.AgenciesWhere(StaffRole.SystemAdmin, County, Permission.ReadAudit, Tree, all));
+        Assert.Equal(all.ToHashSet(), AccessPolicy.AgenciesWhere(StaffRole.AuditAdmin, County, Permission.ReadAudit, Tree, all));
+        Assert.Empty(AccessPolicy.AgenciesWhere(StaffRole.SystemAdmin, County, Permission.ReadAudit, Tree, all));
     }
 
     [Theory]
@@ -92,10 +93,56 @@ public sealed class AccessPolicyTests
     [InlineData(StaffRole.AgencyAdmin, StaffRole.Supervisor, false)]
     [InlineData(StaffRole.AgencyAdmin, StaffRole.SystemAdmin, false)]
     [InlineData(StaffRole.SystemAdmin, StaffRole.Supervisor, true)]
+    [InlineData(StaffRole.SystemAdmin, StaffRole.SystemAdmin, false)]
+    [InlineData(StaffRole.SystemAdmin, StaffRole.SecurityAdmin, false)]
+    [InlineData(StaffRole.SystemAdmin, StaffRole.AuditAdmin, false)]
+    [InlineData(StaffRole.SecurityAdmin, StaffRole.AuditAdmin, true)]
+    [InlineData(StaffRole.AuditAdmin, StaffRole.Clerk, false)]
     [InlineData(StaffRole.Supervisor, StaffRole.Clerk, false)]
     [InlineData(StaffRole.Clerk, StaffRole.Clerk, false)]
     public void AnAgencyAdmin_CannotGrantReachBeyondItsAgency(StaffRole assigner, StaffRole role, bool expected)
     {
         Assert.Equal(expected, AccessPolicy.MayAssignRole(assigner, role));
+    }
+
+    /// <summary>三员分立 (GB/T 22239-2019 level 3): each of the three administrators does one kind of work and none of the others'.</summary>
+    [Fact]
+    public void TheThreeAdministrators_EachDoOnlyTheirOwnWork()
+    {
+        var work = new Dictionary<StaffRole, Permission[]>
+        {
+            [StaffRole.SystemAdmin] = [Permission.ManageAgencies, Permission.ManageUsers],
+            [StaffRole.SecurityAdmin] = [Permission.ManageSecurity],
+            [StaffRole.AuditAdmin] = [Permission.ReadAudit],
+        };
+        foreach (var (role, own) in work)
+        {
+            foreach (var p in own)
+            {
+                Assert.True(Allows(role, County, p, TownB), $"{role} {p}");
+            }
+            foreach (var (other, theirs) in work.Where(w => w.Key != role))
+            {
+                foreach (var p in theirs)
+                {
+                    Assert.False(AccessPolicy.HasAnywhere(role, p), $"{role} must not do {other}'s {p}");
+                }
+            }
+        }
+        // Neither the security nor the audit admin touches the agencies' records; none of the three sees an ID number in full.
+        foreach (var role in new[] { StaffRole.SecurityAdmin, StaffRole.AuditAdmin })
+        {
+            Assert.False(AccessPolicy.HasAnywhere(role, Permission.ReadRecords));
+        }
+        Assert.All(work.Keys, role => Assert.False(AccessPolicy.HasAnywhere(role, Permission.RevealPersonalData)));
+        Assert.True(AccessPolicy.HasEverywhere(StaffRole.AuditAdmin, Permission.ReadAudit));
+        Assert.False(AccessPolicy.HasEverywhere(StaffRole.AgencyAdmin, Permission.ReadAudit));
+    }
+
+    [Fact]
+    public void TheSecondFactor_IsRequiredOfThoseWhoReachBeyondOneAgency()
+    {
+        Assert.Equal([StaffRole.Supervisor, StaffRole.SystemAdmin, StaffRole.SecurityAdmin, StaffRole.AuditAdmin],
+            Enum.GetValues<StaffRole>().Where(AccessPolicy.RequiresTwoFactor));
     }
 }

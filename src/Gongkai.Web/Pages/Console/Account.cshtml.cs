@@ -40,7 +40,7 @@ public sealed class AccountModel(GongkaiDb db, StaffContext staff, TimeProvider 
             return Page();
         }
         // The stamp changed, so the current cookie is renewed (its lifetime still counted from the sign-in); other sessions of this account end.
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user, StaffClaims.SignedInAt(User) ?? DateTimeOffset.UnixEpoch));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user, StaffClaims.SignedInAt(User) ?? DateTimeOffset.UnixEpoch, StaffClaims.HasSecondFactor(User)));
         TempData["Notice"] = "密码已修改。";
         return Redirect("/console");
     }

@@ -33,6 +33,9 @@ public sealed class LoginModel(GongkaiDb db, TimeProvider clock) : PageModel
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.For(user!, clock.GetUtcNow()));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/console");
+            case SignInOutcome.SecondFactorNeeded:
+                TwoFactorPending.Issue(HttpContext, user!, clock.GetUtcNow());
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"{TwoFactorPending.Page}?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : TwoFactorPending.Page);
             default:
                 // One message for a wrong password, an unknown account and a locked one: the page never tells which accounts exist.
                 ModelState.AddModelError("", "用户名或密码错误。连续输错 5 次的账户会暂时锁定 15 分钟，可联系单位管理员解锁。");

@@ -9,7 +9,7 @@ public sealed class AgencyForm
     public string Name { get; set; } = "";
 
     [Display(Name = "简码"), Required(ErrorMessage = "请填写简码。"),
-     RegularExpression("^[a-z0-9][a-z0-9-]{1,31}$", ErrorMessage = "简码为 2–32 位小写字母、数字或连字符。")]
+     RegularExpression(AgencyRules.ShortCodePattern, ErrorMessage = AgencyRules.ShortCodeMessage)]
     public string ShortCode { get; set; } = "";
 
     [Display(Name = "上级机构")]
@@ -33,16 +33,16 @@ public sealed class AgencyForm
     [Display(Name = "办公时间"), StringLength(200, ErrorMessage = "不超过 200 个字。")]
     public string? OfficeHours { get; set; }
 
-    [Display(Name = "联系电话"), Required(ErrorMessage = "请填写联系电话。"), RegularExpression("^[0-9+()（）\\- ]{5,30}$", ErrorMessage = "联系电话只能包含数字、空格、括号和连字符。")]
+    [Display(Name = "联系电话"), Required(ErrorMessage = "请填写联系电话。"), RegularExpression(AgencyRules.PhonePattern, ErrorMessage = "联系电话只能包含数字、空格、括号和连字符。")]
     public string OfficePhone { get; set; } = "";
 
-    [Display(Name = "传真"), RegularExpression("^[0-9+()（）\\- ]{5,30}$", ErrorMessage = "传真号码只能包含数字、空格、括号和连字符。")]
+    [Display(Name = "传真"), RegularExpression(AgencyRules.PhonePattern, ErrorMessage = "传真号码只能包含数字、空格、括号和连字符。")]
     public string? OfficeFax { get; set; }
 
     [Display(Name = "电子邮箱"), EmailAddress(ErrorMessage = "电子邮箱格式不正确。"), StringLength(100, ErrorMessage = "不超过 100 个字符。")]
     public string? OfficeEmail { get; set; }
 
-    [Display(Name = "索引号中的机构代码"), RegularExpression("^[0-9A-Za-z-]{2,30}$", ErrorMessage = "机构代码为 2–30 位字母、数字或连字符（如统一社会信用代码）。")]
+    [Display(Name = "索引号中的机构代码"), RegularExpression(AgencyRules.IndexCodePattern, ErrorMessage = AgencyRules.IndexCodeMessage)]
     public string? IndexCode { get; set; }
 
     [Display(Name = "索引号规则"), StringLength(60, ErrorMessage = "不超过 60 个字。")]

@@ -22,7 +22,7 @@ public static class AuditText
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["Status"] = "状态", ["DueDate"] = "答复期限", ["AnsweredOn"] = "答复日期", ["ReplyType"] = "答复类型", ["Extended"] = "是否延期",
-        ["ApplicantName"] = "申请人", ["ApplicantKind"] = "申请人类型", ["IdNumber"] = "身份证号码", ["Phone"] = "联系电话", ["Email"] = "电子邮箱",
+        ["ApplicantName"] = "申请人", ["ApplicantKind"] = "申请人类型", ["IdNumber"] = "身份证号码", ["IdNumberMasked"] = "身份证号码（脱敏）", ["Phone"] = "联系电话", ["Email"] = "电子邮箱",
         ["Address"] = "通信地址", ["Description"] = "所需信息", ["FormWanted"] = "获取方式", ["Received"] = "收到日期", ["Channel"] = "提交方式",
         ["TrackingNumber"] = "查询号", ["Kind"] = "类别", ["Date"] = "日期", ["Actor"] = "经办人", ["Reason"] = "理由或说明", ["Days"] = "工作日数",
         ["Amount"] = "金额", ["ByReviewer"] = "经审核人同意", ["Title"] = "标题", ["DocumentNumber"] = "文号", ["Issuer"] = "发布机构",

@@ -58,7 +58,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
         var query = db.AuditEntries.AsNoTracking();
         query = Agency is { } one
             ? query.Where(e => e.AgencyId == one)
-            : staff.Role == StaffRole.SystemAdmin
+            : AccessPolicy.HasEverywhere(staff.Role, Permission.ReadAudit)
                 ? query
                 : query.Where(e => e.AgencyId != null && readable.Contains(e.AgencyId.Value));
         if (Person is { } person)

@@ -1,6 +1,6 @@
 namespace Gongkai.Web.Pages.Console.Users;
 
-/// <summary>The accounts of the agencies the signed-in admin manages.</summary>
+/// <summary>The accounts of the agencies the signed-in admin manages (their accounts, or their roles and lockouts).</summary>
 public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string UserName, string DisplayName, int AgencyId, StaffRole Role, bool IsActive, bool Locked, DateTime? LastLoginUtc);
@@ -11,15 +11,17 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public IReadOnlyList<Row> Users { get; private set; } = [];
 
+    public bool MayCreate => staff.HasAnywhere(Permission.ManageUsers);
+
     public string AgencyName(int id) => Agencies.FirstOrDefault(a => a.Id == id)?.Name ?? "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!staff.HasAnywhere(Permission.ManageUsers))
+        if (!staff.HasAnywhere(Permission.ManageUsers) && !staff.HasAnywhere(Permission.ManageSecurity))
         {
             return Forbid();
         }
-        var manageable = await staff.AgenciesWhereAsync(Permission.ManageUsers, ct);
+        var manageable = (await staff.AgenciesWhereAsync(Permission.ManageUsers, ct)).Union(await staff.AgenciesWhereAsync(Permission.ManageSecurity, ct)).ToHashSet();
         if (Agency is { } filter && !manageable.Contains(filter))
         {
             return Forbid();
