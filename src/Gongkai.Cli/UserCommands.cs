@@ -66,6 +66,7 @@ public static class UserCommands
             return 0;
         }));
         user.Subcommands.Add(add);
+        user.Subcommands.Add(MovingInCommands.UserImportCommand(io));
         return user;
     }
 }

@@ -77,6 +77,49 @@ public sealed class CliTests
     }
 
     /// <summary>
+    /// Issue 26: after setup, the GBK sheet previews (nothing written), applies, and a second
+    /// apply changes nothing; the staff sheet's new accounts get their initial passwords in a file
+    /// only its owner can read.
+    /// </summary>
+    [Fact]
+    public async Task AgencyAndUserImport_PreviewThenApply_TheSecondRunChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        Assert.Equal(0, (await RunAsync(database, "setup", "--agency-code", "sample", "--agency-name", "样例县人民政府", "--admin", "admin.sample", "--admin-name", "管理员", "--password-stdin")).Exit);
+        var root = Path.Combine(AppContext.BaseDirectory, "moving-in");
+        var preview = await RunAsync(database, "agency", "import", Path.Combine(root, "agencies-gbk.csv"));
+        Assert.True(preview.Exit == 0, preview.Error);
+        Assert.Contains("第 4 行\tsample-town\t新增\t样例县清河镇人民政府", preview.Out);
+        Assert.Contains("预览：新增 2，修改 1，不变 0，拒绝 0", preview.Out);
+        await using (var db = Contexts.Open(database))
+        {
+            Assert.Equal(1, await db.Agencies.CountAsync());
+        }
+        Assert.Contains("已导入：新增 2，修改 1", (await RunAsync(database, "agency", "import", Path.Combine(root, "agencies.xls"), "--apply")).Out);
+        Assert.Contains("已导入：新增 0，修改 0，不变 3，拒绝 0", (await RunAsync(database, "agency", "import", Path.Combine(root, "agencies-utf8.csv"), "--apply")).Out);
+
+        var passwords = Path.Combine(Path.GetTempPath(), $"gongkai-passwords-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var users = await RunAsync(database, "user", "import", Path.Combine(root, "users.xlsx"), "--apply", "--passwords-file", passwords);
+            Assert.True(users.Exit == 0, users.Error);
+            Assert.Contains("5 个新账户的初始密码已写入", users.Out);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwords));
+            }
+            var line = File.ReadAllLines(passwords).Single(l => l.StartsWith("sample-town.clerk\t", StringComparison.Ordinal)).Split('\t');
+            await using var db = Contexts.Open(database);
+            var clerk = await db.StaffUsers.SingleAsync(u => u.UserName == "sample-town.clerk");
+            Assert.Equal((PasswordVerificationResult.Success, true), (StaffAccounts.Verify(clerk, line[3]), clerk.MustChangePassword));
+        }
+        finally
+        {
+            File.Delete(passwords);
+        }
+    }
+
+    /// <summary>
     /// <c>gongkai keys rotate</c>: a new key is appended to the key file and every sealed ID number
     /// moves to it; the number still opens under the file's keys, and the old key stays in the file.
     /// </summary>

@@ -158,12 +158,7 @@ public sealed class PersonalDataCipher
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var file = new FileStream(path, options);
+                using var file = OwnerOnlyFiles.CreateNew(path);
                 using var writer = new StreamWriter(file);
                 writer.Write($"# Gongkai personal-data keys (SM4). Back this file up apart from the database; every node needs the same file.\n{LineFor(NewKey())}\n");
             }

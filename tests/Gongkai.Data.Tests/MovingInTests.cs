@@ -1,0 +1,141 @@
+using System.Text;
+using Gongkai.Data.MovingIn;
+using Gongkai.Data.Staff;
+using Gongkai.Documents.Files;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Staff;
+using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data.Tests;
+
+/// <summary>
+/// Issue 26: a county's agencies and staff from the spreadsheets it has — .xlsx, the old .xls, a
+/// GBK "CSV" — previewed row by row, applied in one transaction, and the same again changing nothing.
+/// </summary>
+public sealed class MovingInTests
+{
+    public static TheoryData<string> Providers => new(TestDatabase.Providers);
+
+    private static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
+
+    private static IReadOnlyList<IReadOnlyList<string>> Sheet(params string[] parts) =>
+        Spreadsheets.Read(parts[^1], File.ReadAllBytes(Fixture(parts)), ReadLimits.Default);
+
+    /// <summary>The one sheet as LibreOffice saved it in .xlsx and .xls, and as text in UTF-8 and GBK: the same rows, no mojibake.</summary>
+    [Fact]
+    public void TheSameSheet_ReadsTheSame_AsXlsx_Xls_Utf8AndGbkCsv()
+    {
+        var csv = Sheet("fixtures", "moving-in", "agencies-utf8.csv");
+        Assert.Equal(4, csv.Count);
+        Assert.Equal("样例县清河镇人民政府", csv[3][1]);
+        foreach (var other in new[] { Sheet("samples", "agencies.xlsx"), Sheet("fixtures", "moving-in", "agencies.xls"), Sheet("fixtures", "moving-in", "agencies-gbk.csv") })
+        {
+            Assert.Equal(csv.Select(r => string.Join("|", r)), other.Select(r => string.Join("|", r)));
+        }
+    }
+
+    [Fact]
+    public void GbkText_IsToldFromUtf8_WithoutGuessing()
+    {
+        var text = "简码,名称\nqx,青溪县人民政府";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Assert.Equal(text, Spreadsheets.Decode(Encoding.GetEncoding("GB18030").GetBytes(text)));
+        Assert.Equal(text, Spreadsheets.Decode(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(text, Spreadsheets.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]));
+    }
+
+    [Fact]
+    public void AFileThatIsNoSheet_OrTooLong_IsRefusedWithAReason()
+    {
+        Assert.Contains("不是有效的 XLSX", Assert.Throws<FileLimitException>(() => Spreadsheets.Read("a.xlsx", Encoding.UTF8.GetBytes("not a zip"), ReadLimits.Default)).Message);
+        Assert.Contains("只能读取", Assert.Throws<FileLimitException>(() => Spreadsheets.Read("a.pdf", [1, 2, 3], ReadLimits.Default)).Message);
+        var tooMany = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, Spreadsheets.MaxRows + 1).Select(i => $"u{i},名字\n")));
+        Assert.Contains("行", Assert.Throws<FileLimitException>(() => Spreadsheets.Read("a.csv", tooMany, ReadLimits.Default)).Message);
+    }
+
+    /// <summary>
+    /// On a database set up with the county only: the sheet adds the bureau and the town under it
+    /// and fills the county's office data; a second run changes nothing; a refused row says why
+    /// and is left out; nothing is deleted.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Agencies_ArePreviewedThenApplied_AndASecondRunChangesNothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        db.Agencies.Add(Contexts.Agency("kept", "不在表中的机构"));
+        await db.SaveChangesAsync();
+        var sheet = Sheet("samples", "agencies.xlsx").Append(["bad code", "某机构", "人民政府"]).Append(["sample-x", "某机构", "人民法院"])
+            .Append(["sample-y", "某街道", "街道办事处", "", "sample-nowhere", "办", "址", "", "", "0571-1234567"]).ToList();
+
+        var preview = await AgencyImport.PreviewAsync(db, sheet, default);
+        Assert.Null(preview.Problem);
+        Assert.Equal([RowFate.Changed, RowFate.New, RowFate.New, RowFate.Refused, RowFate.Refused, RowFate.Refused], preview.Rows.Select(r => r.Fate));
+        Assert.Contains("公开工作机构名称：（空） → 样例县人民政府办公室", preview.Rows[0].Detail);
+        Assert.Equal((5, "简码“bad code”不正确：" + AgencyRules.ShortCodeMessage), (preview.Rows[3].Line, preview.Rows[3].Detail));
+        Assert.StartsWith("类型“人民法院”不正确", preview.Rows[4].Detail);
+        Assert.Contains("sample-nowhere", preview.Rows[5].Detail);
+        Assert.Equal(2, await db.Agencies.CountAsync()); // a preview writes nothing
+
+        await AgencyImport.ApplyAsync(db, sheet, "agencies.xlsx", default);
+        db.ChangeTracker.Clear();
+        var all = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.ShortCode);
+        Assert.Equal(["kept", "sample", "sample-czj", "sample-town"], all.Keys.Order());
+        Assert.Equal((all["sample"].Id, AgencyLevel.County, AgencyKind.Department), (all["sample-czj"].ParentId, all["sample-czj"].Level, all["sample-czj"].Kind));
+        Assert.Equal((all["sample"].Id, AgencyLevel.Township, "清河镇党政办公室", "0571-87000201"),
+            (all["sample-town"].ParentId, all["sample-town"].Level, all["sample-town"].OfficeName, all["sample-town"].OfficePhone));
+        Assert.Equal(("样例县人民政府办公室", "11330200MB1234567X"), (all["sample"].OfficeName, all["sample"].IndexCode));
+        Assert.Contains(await db.AuditEntries.Select(e => e.Changes).ToListAsync(), c => c.Contains("agencies.xlsx", StringComparison.Ordinal));
+
+        var again = await AgencyImport.PreviewAsync(db, Sheet("fixtures", "moving-in", "agencies-gbk.csv"), default);
+        Assert.All(again.Rows, r => Assert.Equal(RowFate.Unchanged, r.Fate));
+        Assert.False(again.HasWork);
+    }
+
+    /// <summary>
+    /// New accounts get one-time passwords that pass the rules and must be changed at the first
+    /// sign-in; a second run changes nothing; a system administrator's import gives no
+    /// administrator's role and changes no existing role (三员分立); an unknown agency is refused.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Users_GetInitialPasswords_ToChange_AndTheSystemAdminsImportChangesNoRole(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
+        var by = new UserImport.Importer(StaffRole.SystemAdmin, 0);
+        var sheet = Sheet("samples", "users.xlsx").Append(["someone", "某人", "审计管理员", "sample"]).Append(["other", "某人", "经办人", "nowhere"]).ToList();
+
+        var (first, passwords) = await UserImport.ApplyAsync(db, by, sheet, "users.xlsx", DateTime.UtcNow, default);
+        Assert.Equal([RowFate.New, RowFate.New, RowFate.New, RowFate.New, RowFate.New, RowFate.Refused, RowFate.Refused], first.Rows.Select(r => r.Fate));
+        Assert.Contains("三员分立", first.Rows[5].Detail);
+        Assert.Contains("nowhere", first.Rows[6].Detail);
+        Assert.Equal(5, passwords.Count);
+        db.ChangeTracker.Clear();
+        foreach (var p in passwords)
+        {
+            Assert.Null(PasswordRules.Problem(p.Password, p.UserName));
+            var user = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == p.UserName);
+            Assert.True(user.MustChangePassword);
+            Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success, StaffAccounts.Verify(user, p.Password));
+        }
+        Assert.Equal(passwords.Count, passwords.Select(p => p.Password).Distinct().Count());
+        Assert.Equal("qian@sample.example.gov.cn", (await db.StaffUsers.SingleAsync(u => u.UserName == "sample-town.clerk")).Email);
+
+        var again = await UserImport.PreviewAsync(db, by, Sheet("samples", "users.xlsx"), default);
+        Assert.All(again.Rows, r => Assert.Equal(RowFate.Unchanged, r.Fate));
+
+        var promoted = Sheet("samples", "users.xlsx").Select(r => r[0] == "sample-town.clerk" ? (IReadOnlyList<string>)[r[0], "清河镇 钱经办（新）", "审核人", r[3]] : r).ToList();
+        var refusedRole = await UserImport.PreviewAsync(db, by, promoted, default);
+        Assert.Equal((RowFate.Refused, "角色变更须由安全管理员在工作台中办理（三员分立）。"), (refusedRole.Rows[3].Fate, refusedRole.Rows[3].Detail));
+        var town = await db.Agencies.SingleAsync(a => a.ShortCode == "sample-town");
+        var byTownAdmin = await UserImport.PreviewAsync(db, new UserImport.Importer(StaffRole.AgencyAdmin, town.Id), promoted, default);
+        Assert.Equal(RowFate.Changed, byTownAdmin.Rows[3].Fate);
+        Assert.Contains("您不能管理", byTownAdmin.Rows[0].Detail); // the county's supervisor is not the town admin's
+    }
+}
