@@ -70,22 +70,12 @@ public static class ApplicationCommands
             }
             return 0;
         }));
-        return new Command("application", "依申请公开") { register };
+        return new Command("application", "依申请公开") { register, MovingInCommands.LedgerImportCommand(io) };
     }
 
     /// <summary>A value named by its Chinese label (or the start of it, 邮寄 for 邮寄（需签收）) or its code name.</summary>
-    private static T Parse<T>(string text, string option, Func<T, string> label) where T : struct, Enum
-    {
-        var value = text.Trim();
-        var matches = Enum.GetValues<T>().Where(v => label(v) == value || v.ToString().Equals(value, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0)
-        {
-            matches = Enum.GetValues<T>().Where(v => value.Length > 0 && label(v).StartsWith(value, StringComparison.Ordinal)).ToList();
-        }
-        return matches.Count == 1
-            ? matches[0]
-            : throw new CliException($"{option} 应为 {string.Join("、", Enum.GetValues<T>().Select(label))} 之一，而不是“{text}”。");
-    }
+    private static T Parse<T>(string text, string option, Func<T, string> label) where T : struct, Enum =>
+        Domain.Text.Labels.Parse(text, label) ?? throw new CliException($"{option} 应为 {Domain.Text.Labels.Choices(label)} 之一，而不是“{text}”。");
 
     private static string OptionOf(string field) => field switch
     {

@@ -4,6 +4,7 @@ using Gongkai.Data.MovingIn;
 using Gongkai.Data.Schema;
 using Gongkai.Documents.Files;
 using Gongkai.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Cli;
@@ -66,6 +67,32 @@ public static class MovingInCommands
                 await io.Out.WriteLineAsync(string.Join('\n', lines));
             }
             return await ReportAsync(io, preview, applied: true);
+        }));
+        return import;
+    }
+
+    public static Command LedgerImportCommand(CliIo io)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "依申请公开台账（.xlsx、.xls 或 .csv）" };
+        var agency = new Option<string>("--agency") { Description = "台账所属机关的简码", Required = true };
+        var apply = new Option<bool>("--apply") { Description = "写入数据库（不加则只预览）" };
+        var import = new Command("import", "从台账导入申请（收到日期、申请方式、申请人、申请内容、补正、延期、答复……），逐行按办理规则检查") { file, agency, apply };
+        import.SetAction((parse, ct) => GongkaiCommand.Guard(io, async () =>
+        {
+            var (name, sheet) = Read(parse.GetValue(file)!);
+            using var services = GongkaiCommand.Services(parse);
+            using var scope = services.CreateScope();
+            var db = await OpenAsync(scope, ct);
+            var code = parse.GetValue(agency)!.Trim().ToLowerInvariant();
+            var agencyId = await db.Agencies.Where(a => a.ShortCode == code).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct)
+                ?? throw new CliException($"--agency：找不到简码为 {code} 的机构。");
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var calendar = await scope.ServiceProvider.GetRequiredService<Gongkai.Data.Calendar.WorkingCalendars>().CurrentAsync(db, ct);
+            var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
+            var preview = parse.GetValue(apply)
+                ? await LedgerImport.ApplyAsync(db, agencyId, sheet, name, calendar, today, clock.GetUtcNow().UtcDateTime, ct)
+                : await LedgerImport.PreviewAsync(db, agencyId, sheet, calendar, today, ct);
+            return await ReportAsync(io, preview, parse.GetValue(apply));
         }));
         return import;
     }

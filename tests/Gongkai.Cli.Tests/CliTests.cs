@@ -82,7 +82,7 @@ public sealed class CliTests
     /// only its owner can read.
     /// </summary>
     [Fact]
-    public async Task AgencyAndUserImport_PreviewThenApply_TheSecondRunChangesNothing()
+    public async Task AgencyUserAndLedgerImport_PreviewThenApply_TheSecondRunChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         Assert.Equal(0, (await RunAsync(database, "setup", "--agency-code", "sample", "--agency-name", "样例县人民政府", "--admin", "admin.sample", "--admin-name", "管理员", "--password-stdin")).Exit);
@@ -97,6 +97,11 @@ public sealed class CliTests
         }
         Assert.Contains("已导入：新增 2，修改 1", (await RunAsync(database, "agency", "import", Path.Combine(root, "agencies.xls"), "--apply")).Out);
         Assert.Contains("已导入：新增 0，修改 0，不变 3，拒绝 0", (await RunAsync(database, "agency", "import", Path.Combine(root, "agencies-utf8.csv"), "--apply")).Out);
+
+        var ledger = await RunAsync(database, "application", "import", Path.Combine(root, "ledger.xlsx"), "--agency", "sample-town", "--apply");
+        Assert.True(ledger.Exit == 0, ledger.Error);
+        Assert.Contains("已导入：新增 6，修改 0，不变 0，拒绝 0", ledger.Out);
+        Assert.Contains("预览：新增 0，修改 0，不变 6，拒绝 0", (await RunAsync(database, "application", "import", Path.Combine(root, "ledger.xlsx"), "--agency", "sample-town")).Out);
 
         var passwords = Path.Combine(Path.GetTempPath(), $"gongkai-passwords-{Guid.NewGuid():N}.txt");
         try

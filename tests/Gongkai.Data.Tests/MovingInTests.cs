@@ -138,4 +138,63 @@ public sealed class MovingInTests
         Assert.Equal(RowFate.Changed, byTownAdmin.Rows[3].Fate);
         Assert.Contains("您不能管理", byTownAdmin.Rows[0].Detail); // the county's supervisor is not the town admin's
     }
+
+    /// <summary>
+    /// The sample ledger of sample-town on 2 March 2026: six applications of 2025 and 2026 with
+    /// their supplement, extension and replies, previewed and applied; the second run finds each
+    /// already there; the report from records for 2025 counts them in their cells; rows the
+    /// console would refuse are refused with its rule (a reply before the receipt, a wrong ID
+    /// check digit, a reply type the law does not have) and a repeated row is flagged, not doubled.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheLedger_IsCheckedLikeTheConsole_AndCountsInTheReportFromRecords(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
+        var town = await db.Agencies.SingleAsync(a => a.ShortCode == "sample-town");
+        var today = new DateOnly(2026, 3, 2);
+        var calendar = Domain.Calendar.WorkingCalendar.National;
+        var ledger = Sheet("samples", "ledger.xlsx");
+        var bad = ledger.Concat([
+            ["2025-05-06", "网络", "自然人", "错一", "330200198001010010", "13800138009", "某信息", "", "", "", "", "", "", "2025-05-01", "予以公开"],
+            ["2025-05-06", "网络", "自然人", "错二", "330200198001010011", "13800138009", "某信息"],
+            ["2025-05-06", "网络", "自然人", "错三", "330200198001010010", "13800138009", "某信息", "", "", "", "", "", "", "2025-05-08", "已办结"],
+            ledger[1],
+        ]).ToList();
+
+        var preview = await LedgerImport.PreviewAsync(db, town.Id, bad, calendar, today, default);
+        Assert.Null(preview.Problem);
+        Assert.Equal([.. Enumerable.Repeat(RowFate.New, 6), RowFate.Refused, RowFate.Refused, RowFate.Refused, RowFate.Refused], preview.Rows.Select(r => r.Fate));
+        Assert.Contains("早于上一步的日期", preview.Rows[6].Detail);
+        Assert.Contains("身份证号码不正确", preview.Rows[7].Detail);
+        Assert.Contains("“已办结”不是条例规定的答复类型", preview.Rows[8].Detail);
+        Assert.Contains("可能重复", preview.Rows[9].Detail);
+        Assert.Equal(0, await db.Applications.CountAsync());
+
+        await LedgerImport.ApplyAsync(db, town.Id, bad, "ledger.xlsx", calendar, today, DateTime.UtcNow, default);
+        db.ChangeTracker.Clear();
+        var stored = await db.Applications.AsNoTracking().OrderBy(a => a.Received).ToListAsync();
+        Assert.Equal(6, stored.Count);
+        Assert.Equal(4, stored.Count(a => a.ReplyType != null));
+        Assert.True(stored.Single(a => a.ApplicantName == "郑三").Extended);
+        var wu = stored.Single(a => a.ApplicantName == "吴二").Id;
+        Assert.Equal(2, await db.ApplicationSteps.CountAsync(s => s.ApplicationId == wu
+            && (s.Kind == Domain.Applications.StepKind.RequestSupplement || s.Kind == Domain.Applications.StepKind.ReceiveSupplement)));
+        var open = stored.Where(a => a.ReplyType is null).ToList();
+        Assert.Equal(["王四", "样例县绿水环保协会"], open.Select(a => a.ApplicantName));
+        Assert.All(open, a => Assert.Equal(calendar.AddWorkingDays(a.Received, 20), a.DueDate));
+        Assert.All(stored.Where(a => a.IdNumber is not null), a => Assert.StartsWith("sm4:", a.IdNumber));
+        Assert.Contains(await db.AuditEntries.Select(e => e.Changes).ToListAsync(), c => c.Contains("ledger.xlsx 第 7 行", StringComparison.Ordinal));
+
+        var again = await LedgerImport.PreviewAsync(db, town.Id, ledger, calendar, today, default);
+        Assert.All(again.Rows, r => Assert.Equal(RowFate.Unchanged, r.Fate));
+
+        var counted = await Reports.RecordCounts.CountAsync(db, [town.Id], Domain.Reports.ReportFormats.ForYear(2025), 2025);
+        decimal? Cell(string row, string column) => counted.Values.Number(new Domain.Reports.CellKey("requests", row, column));
+        Assert.Equal((2m, 1m, 3m), (Cell("new", "natural"), Cell("new", "commercial"), Cell("new", "total")));
+        Assert.Equal((1m, 1m, 1m), (Cell("granted", "natural"), Cell("partial", "natural"), Cell("unable.not_held", "commercial")));
+    }
 }

@@ -39,9 +39,13 @@ public sealed class FirstStartTests
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/console")).Status);
     }
 
-    private static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file)
+    private static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, int? agencyId = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(await visitor.TokenFromAsync(page)), "__RequestVerificationToken" } };
+        if (agencyId is { } agency)
+        {
+            form.Add(new StringContent(agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), "AgencyId");
+        }
         var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(Browser.RepositoryRoot(), "docs", "samples", file)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "Sheet.File", file);
@@ -82,6 +86,16 @@ public sealed class FirstStartTests
         using var clerk = app.NewVisitor();
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.SignInAsync("sample-town.clerk", passwords["sample-town.clerk"])).StatusCode);
         Assert.Equal("/console/account", (await clerk.GetAsync("/console")).Location);
+
+        // The town's ledger: its open cases join the applications list with their deadlines.
+        var town = await app.AgencyAsync("sample-town");
+        var ledger = await UploadAsync(admin, "/console/applications/import", "ledger.xlsx", town.Id);
+        Assert.Contains("新增 6，修改 0，不变 0，拒绝 0", ledger.Text);
+        var imported = await admin.PostAsync("/console/applications/import?handler=Apply", Visitor.Values(ledger.Document.QuerySelector("form[action*='handler=Apply']")!));
+        Assert.Contains("已导入《ledger.xlsx》", imported.Text);
+        var list = (await admin.GetAsync("/console/applications")).Text;
+        Assert.Contains("王四", list);
+        Assert.Contains("样例县绿水环保协会", list);
 
         var again = await UploadAsync(admin, "/console/agencies/import", "agencies.xlsx");
         Assert.Contains("新增 0，修改 0，不变 3，拒绝 0", again.Text);

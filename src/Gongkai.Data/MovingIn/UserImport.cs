@@ -86,8 +86,7 @@ public static class UserImport
     }
 
     /// <summary>A role by its Chinese label (经办人, 审核人, 单位管理员, 主管部门…) or its code.</summary>
-    public static StaffRole? RoleOf(string text) =>
-        Enum.GetValues<StaffRole>().Cast<StaffRole?>().FirstOrDefault(r => r!.Value.Label() == text || string.Equals(r.Value.ToString(), text, StringComparison.OrdinalIgnoreCase));
+    public static StaffRole? RoleOf(string text) => Domain.Text.Labels.Parse<StaffRole>(text, r => r.Label());
 
     private static async Task<(ImportPreview Preview, List<Wanted> Plan)> PlanAsync(GongkaiDb db, Importer by, IReadOnlyList<IReadOnlyList<string>> sheet, CancellationToken ct)
     {

@@ -23,17 +23,10 @@ public static partial class AgencyRules
     public static bool IsIndexCode(string? code) => code is not null && IndexCode().IsMatch(code);
 
     /// <summary>A kind by its label (人民政府, 政府部门, 街道办事处, 其他机关) or its code.</summary>
-    public static AgencyKind? KindOf(string? text) => Parse<AgencyKind>(text, k => k.Label());
+    public static AgencyKind? KindOf(string? text) => Text.Labels.Parse<AgencyKind>(text, k => k.Label());
 
     /// <summary>A level by its label (省级, 市级, 县级, 乡级) or its code.</summary>
-    public static AgencyLevel? LevelOf(string? text) => Parse<AgencyLevel>(text, l => l.Label());
-
-    private static T? Parse<T>(string? text, Func<T, string> label) where T : struct, Enum
-    {
-        var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null
-            : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => label(v!.Value) == t || string.Equals(v!.Value.ToString(), t, StringComparison.OrdinalIgnoreCase));
-    }
+    public static AgencyLevel? LevelOf(string? text) => Text.Labels.Parse<AgencyLevel>(text, l => l.Label());
 
     [GeneratedRegex(ShortCodePattern)]
     private static partial Regex ShortCode();

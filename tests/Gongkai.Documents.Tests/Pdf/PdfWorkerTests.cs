@@ -64,7 +64,8 @@ public sealed class PdfWorkerTests
     {
         // 16 MB of content stream (under the 64 MB inflate limit): PdfPig needs over 256 MB for it; the worker is allowed 48.
         var pdf = HostileFiles.LongContentPdf(16);
-        var refused = Assert.Throws<FileLimitException>(() => PdfLines.Read(pdf, ReadLimits.Default with { Worker = Worker(48) }));
+        // A time budget no machine reaches first, however busy (a CI run answered 读取超时 at 20 s): only the memory limit may end it.
+        var refused = Assert.Throws<FileLimitException>(() => PdfLines.Read(pdf, ReadLimits.Default with { Time = TimeSpan.FromMinutes(10), Worker = Worker(48) }));
         Assert.Equal("读取时占用内存超过 48 MB。", refused.Message);
         Assert.Empty(RunningWorkers());
     }

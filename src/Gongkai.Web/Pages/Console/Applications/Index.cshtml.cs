@@ -20,6 +20,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanRegister => staff.HasAnywhere(Permission.EditRecords);
+    public bool MayImport => staff.HasAnywhere(Permission.EditAgencyProfile);
 
     public async Task<IActionResult> OnGetAsync(string? download, CancellationToken ct)
     {

@@ -1,0 +1,59 @@
+using Gongkai.Data.MovingIn;
+using Gongkai.Web.MovingIn;
+
+namespace Gongkai.Web.Pages.Console.Applications;
+
+/// <summary>An agency's admin brings its applications ledger (依申请公开台账) in: preview row by row, then confirm.</summary>
+public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider clock, WorkingCalendars calendars) : PageModel
+{
+    [BindProperty]
+    public SheetUpload Sheet { get; set; } = new();
+
+    [BindProperty(SupportsGet = true), Display(Name = "机构")]
+    public int? AgencyId { get; set; }
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        AgencyId ??= staff.AgencyId;
+        return await LoadAsync(ct) ? Page() : Forbid();
+    }
+
+    public Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => RunAsync(apply: false, ct);
+
+    public Task<IActionResult> OnPostApplyAsync(CancellationToken ct) => RunAsync(apply: true, ct);
+
+    private async Task<IActionResult> RunAsync(bool apply, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || AgencyId is not { } agencyId || Agencies.All(a => a.Id != agencyId))
+        {
+            return Forbid();
+        }
+        var (sheet, problem) = await Sheet.ReadAsync(fromCopy: apply, ct);
+        if (sheet is null)
+        {
+            ModelState.AddModelError("Sheet.File", problem!);
+            return Page();
+        }
+        var calendar = await calendars.CurrentAsync(db, ct);
+        var today = ChinaTime.Today(clock);
+        Sheet.Preview = apply
+            ? await LedgerImport.ApplyAsync(db, agencyId, sheet, Sheet.FileName ?? "", calendar, today, clock.GetUtcNow().UtcDateTime, ct)
+            : await LedgerImport.PreviewAsync(db, agencyId, sheet, calendar, today, ct);
+        Sheet.Applied = apply && Sheet.Preview.HasWork;
+        if (Sheet.Preview.Problem is { } sheetProblem)
+        {
+            ModelState.AddModelError("Sheet.File", sheetProblem);
+        }
+        return Page();
+    }
+
+    // The agency's admin brings its own ledger (the system admin any agency's).
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var allowed = await staff.AgenciesWhereAsync(Permission.EditAgencyProfile, ct);
+        Agencies = await db.Agencies.AsNoTracking().Where(a => allowed.Contains(a.Id)).OrderBy(a => a.SortOrder).ToListAsync(ct);
+        return Agencies.Count > 0;
+    }
+}
