@@ -37,6 +37,7 @@ public static class GongkaiCommand
         root.Subcommands.Add(KeyCommands.Create(io));
         root.Subcommands.Add(SetupCommand.Create(io));
         root.Subcommands.Add(MovingInCommands.Agency(io));
+        root.Subcommands.Add(MovingInCommands.Item(io));
         // What a command stores or prints ends up in letters and reports: a control character no
         // document can hold is refused here, for every option of every command (WritableText).
         for (var i = 0; i < args.Length; i++)

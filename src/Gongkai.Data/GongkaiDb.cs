@@ -43,6 +43,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MessageTemplateRecord> MessageTemplates => Set<MessageTemplateRecord>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<MovingIn.ImportUpload> ImportUploads => Set<MovingIn.ImportUpload>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries

@@ -82,7 +82,7 @@ public sealed class CliTests
     /// only its owner can read.
     /// </summary>
     [Fact]
-    public async Task AgencyUserAndLedgerImport_PreviewThenApply_TheSecondRunChangesNothing()
+    public async Task AgencyUserLedgerAndItemImport_PreviewThenApply_TheSecondRunChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         Assert.Equal(0, (await RunAsync(database, "setup", "--agency-code", "sample", "--agency-name", "样例县人民政府", "--admin", "admin.sample", "--admin-name", "管理员", "--password-stdin")).Exit);
@@ -102,6 +102,14 @@ public sealed class CliTests
         Assert.True(ledger.Exit == 0, ledger.Error);
         Assert.Contains("已导入：新增 6，修改 0，不变 0，拒绝 0", ledger.Out);
         Assert.Contains("预览：新增 0，修改 0，不变 6，拒绝 0", (await RunAsync(database, "application", "import", Path.Combine(root, "ledger.xlsx"), "--agency", "sample-town")).Out);
+
+        var items = await RunAsync(database, "item", "import", Path.Combine(root, "items.xlsx"), "--agency", "sample-town", "--files", Path.Combine(root, "samples"), "--apply");
+        Assert.True(items.Exit == 0, items.Error);
+        Assert.Contains("已导入：新增 3，修改 0，不变 0，拒绝 0", items.Out);
+        await using (var db = Contexts.Open(database))
+        {
+            Assert.Equal(2, await db.InfoItems.CountAsync(i => i.Status == Domain.Disclosure.ItemStatus.Published));
+        }
 
         var passwords = Path.Combine(Path.GetTempPath(), $"gongkai-passwords-{Guid.NewGuid():N}.txt");
         try

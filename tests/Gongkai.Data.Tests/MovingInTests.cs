@@ -197,4 +197,77 @@ public sealed class MovingInTests
         Assert.Equal((2m, 1m, 3m), (Cell("new", "natural"), Cell("new", "commercial"), Cell("new", "total")));
         Assert.Equal((1m, 1m, 1m), (Cell("granted", "natural"), Cell("partial", "natural"), Cell("unable.not_held", "commercial")));
     }
+
+    /// <summary>
+    /// The sample items of sample-town with their files: two published as they were (their own
+    /// 索引号 and dates, the body file and the attachment read, searchable at once), the list of
+    /// names with an unmasked ID number held as a draft; a second run imports nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Items_KeepTheirIndexAndDates_AreFoundAtOnce_AndOneWithAnIdNumberIsHeld(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
+        var town = await db.Agencies.AsNoTracking().SingleAsync(a => a.ShortCode == "sample-town");
+        var files = LocalFolder.Read(Fixture("samples"), ReadLimits.Default);
+        var today = new DateOnly(2026, 3, 2);
+        var sheet = Sheet("samples", "items.xlsx");
+
+        var preview = await ItemImport.PreviewAsync(db, town, sheet, files, ReadLimits.Default, today, default);
+        Assert.Equal([RowFate.New, RowFate.New, RowFate.New], preview.Rows.Select(r => r.Fate));
+        Assert.Contains("含未屏蔽的个人信息（3302**********0010）", preview.Rows[2].Detail);
+
+        await ItemImport.ApplyAsync(db, town, sheet, files, "items.xlsx", (1, "管理员"), ReadLimits.Default, today, DateTime.UtcNow, null, default);
+        db.ChangeTracker.Clear();
+        var items = await db.InfoItems.AsNoTracking().OrderBy(i => i.WrittenOn).ToListAsync();
+        Assert.Equal([
+            ("11330200MB1234567X/2025-00003", Domain.Disclosure.ItemStatus.Draft, (DateOnly?)null),
+            ("11330200MB1234567X/2025-00015", Domain.Disclosure.ItemStatus.Published, new DateOnly(2025, 6, 24)),
+            ("11330200MB1234567X/2025-00012", Domain.Disclosure.ItemStatus.Published, new DateOnly(2025, 8, 5)),
+        ], items.Select(i => (i.IndexNumber, i.Status, i.PublishedOn)));
+        var rules = items[1];
+        Assert.Equal(("清政发〔2025〕3号", Domain.Disclosure.DocumentKind.Normative, "a21.t04"), (rules.DocumentNumber, rules.DocumentKind, rules.CategoryCode));
+        Assert.Contains("村民代表会议讨论通过", rules.BodyText);
+        var attachment = await db.ItemAttachments.AsNoTracking().SingleAsync(a => a.ItemId == rules.Id);
+        Assert.Equal("宅基地申请表.docx", attachment.FileName);
+        Assert.Contains("清河镇农村宅基地申请表", attachment.Text);
+        Assert.Contains(await db.AuditEntries.Select(e => e.Changes).ToListAsync(), c => c.Contains("迁移导入：items.xlsx 第 2 行", StringComparison.Ordinal));
+
+        foreach (var (words, expected) in new[] { ("水利设施维修资金", items[2].Id), ("宅基地申请表", rules.Id) })
+        {
+            var hits = await db.Search.SearchAsync(Domain.Disclosure.SearchText.Parse(words).Query!, new Search.SearchFilter(), 1, 10);
+            Assert.Equal([expected], hits.ItemIds);
+        }
+        Assert.Empty((await db.Search.SearchAsync(Domain.Disclosure.SearchText.Parse("社会救助对象名单").Query!, new Search.SearchFilter(), 1, 10)).ItemIds);
+
+        var again = await ItemImport.PreviewAsync(db, town, sheet, files, ReadLimits.Default, today, default);
+        Assert.All(again.Rows, r => Assert.Equal(RowFate.Unchanged, r.Fate));
+    }
+
+    [Fact]
+    public void AZipWhosePathsClimb_IsRefusedWhole()
+    {
+        byte[] Zip(params string[] names)
+        {
+            using var stream = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var name in names)
+                {
+                    using var entry = zip.CreateEntry(name).Open();
+                    entry.Write("内容"u8);
+                }
+            }
+            return stream.ToArray();
+        }
+        Assert.Equal(["items/a.txt", "b.txt"], ZipFolder.Read(Zip("items/a.txt", "b.txt"), ReadLimits.Default).Keys.Order(StringComparer.Ordinal).Reverse());
+        foreach (var bad in new[] { "../etc/passwd", "items/../../x.txt", "/abs.txt", "C:/x.txt", "items\\..\\..\\x.txt" })
+        {
+            Assert.Contains("不安全", Assert.Throws<FileLimitException>(() => ZipFolder.Read(Zip("items/a.txt", bad), ReadLimits.Default)).Message);
+        }
+        Assert.Contains("超过", Assert.Throws<FileLimitException>(() => ZipFolder.Read(Zip("a.txt", "b.txt"), ReadLimits.Default with { MaxDecompressedBytes = 7 })).Message);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using Gongkai.Data.Setup;
 using Gongkai.Domain.Agencies;
@@ -57,10 +58,12 @@ public sealed class FirstStartTests
     /// After setup, the system admin brings docs/samples/ in through the console: the agencies
     /// sheet previews as 1 changed and 2 new, is confirmed; the users sheet likewise, showing each
     /// new account's one-time password once; a new clerk signs in with it and is sent to change it
-    /// first. Uploading the same sheet again previews every row unchanged, with nothing to confirm.
+    /// first; the town's ledger puts its open cases in the applications list; the old site's items
+    /// (a ZIP) are on the town's catalog and found by a word of a body, the one with an unmasked
+    /// ID number not. Uploading the same sheet again previews every row unchanged, with nothing to confirm.
     /// </summary>
     [Fact]
-    public async Task TheSystemAdmin_ImportsTheSampleAgenciesAndStaff_AndANewClerkMustChangeTheInitialPassword()
+    public async Task TheSystemAdmin_ImportsTheSamples_AgenciesStaffLedgerAndItems_AndANewClerkMustChangeTheInitialPassword()
     {
         await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["Demo:SeedOnEmptyDatabase"] = "false" });
         await app.QueryAsync(db => PlatformSetup.SetUpAsync(db,
@@ -96,6 +99,39 @@ public sealed class FirstStartTests
         var list = (await admin.GetAsync("/console/applications")).Text;
         Assert.Contains("王四", list);
         Assert.Contains("样例县绿水环保协会", list);
+
+        // The town's old site: a ZIP of the list and its files; the published ones are on the portal and found at once.
+        byte[] zip;
+        using (var stream = new MemoryStream())
+        {
+            var samples = Path.Combine(Browser.RepositoryRoot(), "docs", "samples");
+            using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                archive.CreateEntryFromFile(Path.Combine(samples, "items.xlsx"), "items.xlsx");
+                foreach (var path in Directory.GetFiles(Path.Combine(samples, "items")))
+                {
+                    archive.CreateEntryFromFile(path, "items/" + Path.GetFileName(path));
+                }
+            }
+            zip = stream.ToArray();
+        }
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await admin.TokenFromAsync("/console/items/import")), "__RequestVerificationToken" },
+            { new StringContent(town.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "AgencyId" },
+        };
+        form.Add(new ByteArrayContent(zip), "Package", "old-site.zip");
+        var itemsPreview = await admin.Client.PostAsync("/console/items/import?handler=Preview", form);
+        var itemsPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await itemsPreview.Content.ReadAsStringAsync());
+        Assert.Contains("新增 3，不变 0，拒绝 0", itemsPage.Body!.TextContent);
+        var published = await admin.PostAsync("/console/items/import?handler=Apply", Visitor.Values(itemsPage.QuerySelector("form[action*='handler=Apply']")!));
+        Assert.Contains("已导入《old-site.zip》", published.Text);
+        using var citizen = app.NewVisitor();
+        var catalog = (await citizen.GetAsync("/agency/sample-town/catalog")).Text;
+        Assert.Contains("清河镇2025年财政预算执行情况", catalog);
+        Assert.DoesNotContain("社会救助对象名单", catalog);
+        var search = await citizen.GetAsync("/search?q=" + Uri.EscapeDataString("水利设施维修资金"));
+        Assert.Contains("清河镇2025年财政预算执行情况", search.Text);
 
         var again = await UploadAsync(admin, "/console/agencies/import", "agencies.xlsx");
         Assert.Contains("新增 0，修改 0，不变 3，拒绝 0", again.Text);

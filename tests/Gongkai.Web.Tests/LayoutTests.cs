@@ -83,7 +83,7 @@ public sealed class LayoutTests
             ("console/reports/{id:int}/cell", $"/console/reports/{ids["reports"]}/cell?key=requests%2Fnew%2Ftotal"),
             ("console/users", "/console/users"), ("console/users/new", "/console/users/new"), ("console/users/{id:int}", $"/console/users/{ids["users"]}"),
             ("console/account/two-factor", "/console/account/two-factor"), ("console/agencies/import", "/console/agencies/import"), ("console/users/import", "/console/users/import"),
-            ("console/applications/import", "/console/applications/import"), ("console/login/code", "/console/login/code"),
+            ("console/applications/import", "/console/applications/import"), ("console/items/import", "/console/items/import"), ("console/login/code", "/console/login/code"),
             ("console/applications/{id:int}/id-number", $"/console/applications/{ids["bsz-application"]}/id-number"),
         };
         // Who opens each console page: the system admin, except where 三员分立 or the agency's own work gives it to another.

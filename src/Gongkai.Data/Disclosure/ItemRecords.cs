@@ -191,7 +191,7 @@ public static class ItemRecords
     }
 
     // Stored sanitised: what a clerk pastes from Word keeps its structure, never its scripts.
-    private static string Cleaned(string body) => BodyHtml.Sanitize(body.Contains('<') ? body : BodyHtml.FromPlainText(body));
+    internal static string Cleaned(string body) => BodyHtml.Sanitize(body.Contains('<') ? body : BodyHtml.FromPlainText(body));
 
     /// <summary>
     /// Writes a new item (<paramref name="item"/> null: a draft with the agency's next 索引号) or

@@ -125,7 +125,7 @@ public static class LedgerImport
     /// <summary>The application a row describes, or why it cannot be registered (the console's own words).</summary>
     private static (Wanted? Wanted, string? Refusal) Read(int line, Func<string, string> cell, WorkingCalendar calendar, DateOnly today)
     {
-        if (Date(cell(Received)) is not { } received)
+        if (SheetColumns.Date(cell(Received)) is not { } received)
         {
             return (null, $"收到日期“{cell(Received)}”不是日期（如 2026-03-02）。");
         }
@@ -155,14 +155,14 @@ public static class LedgerImport
         const string actor = "台账导入";
         if (cell(SupplementAsked).Length > 0)
         {
-            if (Date(cell(SupplementAsked)) is not { } asked || !int.TryParse(cell(SupplementDays), out var days))
+            if (SheetColumns.Date(cell(SupplementAsked)) is not { } asked || !int.TryParse(cell(SupplementDays), out var days))
             {
                 return (null, "补正告知日期须为日期，并填写补正期限（工作日数）。");
             }
             steps.Add(new CaseStep(StepKind.RequestSupplement, asked, actor, "台账记载的补正告知", Days: days));
             if (cell(SupplementReceived).Length > 0)
             {
-                if (Date(cell(SupplementReceived)) is not { } back)
+                if (SheetColumns.Date(cell(SupplementReceived)) is not { } back)
                 {
                     return (null, $"补正收到日期“{cell(SupplementReceived)}”不是日期。");
                 }
@@ -171,7 +171,7 @@ public static class LedgerImport
         }
         if (cell(Extended).Length > 0)
         {
-            if (Date(cell(Extended)) is not { } extended)
+            if (SheetColumns.Date(cell(Extended)) is not { } extended)
             {
                 return (null, $"延期日期“{cell(Extended)}”不是日期。");
             }
@@ -181,7 +181,7 @@ public static class LedgerImport
         }
         if (cell(Replied).Length > 0 || cell(Reply).Length > 0)
         {
-            if (Date(cell(Replied)) is not { } replied || ReplyOf(cell(Reply)) is not { } reply)
+            if (SheetColumns.Date(cell(Replied)) is not { } replied || ReplyOf(cell(Reply)) is not { } reply)
             {
                 return (null, $"答复须有答复日期和答复类型（“{cell(Reply)}”不是条例规定的答复类型，可选如：予以公开、部分公开、政府信息不存在）。");
             }
@@ -211,8 +211,4 @@ public static class LedgerImport
                 || string.Equals(r.Value.ToString(), t, StringComparison.OrdinalIgnoreCase)),
         };
     }
-
-    private static DateOnly? Date(string text) =>
-        DateOnly.TryParseExact(text.Replace('/', '-').Replace('.', '-').Split(' ')[0], ["yyyy-M-d", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

@@ -67,6 +67,11 @@ public sealed class SheetColumns
 
     public bool Has(string column) => _index.ContainsKey(column);
 
+    /// <summary>A date as offices type it (2026-03-02, 2026/3/2, 2026.3.2; a time after it ignored), or null.</summary>
+    public static DateOnly? Date(string text) =>
+        DateOnly.TryParseExact(text.Replace('/', '-').Replace('.', '-').Split(' ')[0], ["yyyy-M-d", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
     private static string Normalize(string header) => new(header.Where(c => !char.IsWhiteSpace(c) && c is not ('*' or '＊' or '（' or '）' or '(' or ')')).ToArray());
 }
 

@@ -10,6 +10,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanCreate => staff.HasAnywhere(Permission.EditRecords);
+    public bool MayImport => staff.HasAnywhere(Permission.EditAgencyProfile);
 
     /// <summary>Only items in this state (the dashboard's links).</summary>
     [BindProperty(SupportsGet = true, Name = "status")]
