@@ -84,6 +84,33 @@ public sealed class PersonalDataTests
     }
 
     /// <summary>
+    /// Processes starting at once on a machine without the key file (a CI run's parallel commands,
+    /// two nodes) all end up with the one key written, never a half-written file: a CLI test read
+    /// an empty file and its command failed ("holds no key") before the file was written aside and moved.
+    /// </summary>
+    [Fact]
+    public async Task ManyStartingAtOnce_AgreeOnOneKey()
+    {
+        var folder = Directory.CreateTempSubdirectory("gongkai-keys-");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PersonalData:KeyFile"] = "personal-data.key" }).Build();
+            using var start = new Barrier(16);
+            var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return PersonalDataCipher.Load(configuration, folder.FullName).CurrentKeyId;
+            })));
+            Assert.Single(ids.Distinct());
+            Assert.Equal(["personal-data.key"], folder.GetFiles().Select(f => f.Name));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The raw row holds the sealed number, its lookup and its mask; numbers stored in the clear by
     /// an older version are sealed at start-up; after a rotation (a new key appended) everything
     /// moves to the new key and one applicant's requests are still counted together; a key file

@@ -40,7 +40,7 @@ public sealed class FirstStartTests
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/console")).Status);
     }
 
-    private static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, int? agencyId = null)
+    internal static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, int? agencyId = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(await visitor.TokenFromAsync(page)), "__RequestVerificationToken" } };
         if (agencyId is { } agency)
@@ -52,6 +52,22 @@ public sealed class FirstStartTests
         form.Add(content, "Sheet.File", file);
         var response = await visitor.Client.PostAsync($"{page}?handler=Preview", form);
         return new Visitor.Page(response.StatusCode, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    /// <summary>docs/samples/items.xlsx and its files as the one ZIP the console takes.</summary>
+    internal static byte[] SampleItemsZip()
+    {
+        using var stream = new MemoryStream();
+        var samples = Path.Combine(Browser.RepositoryRoot(), "docs", "samples");
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntryFromFile(Path.Combine(samples, "items.xlsx"), "items.xlsx");
+            foreach (var path in Directory.GetFiles(Path.Combine(samples, "items")))
+            {
+                archive.CreateEntryFromFile(path, "items/" + Path.GetFileName(path));
+            }
+        }
+        return stream.ToArray();
     }
 
     /// <summary>
@@ -101,20 +117,7 @@ public sealed class FirstStartTests
         Assert.Contains("样例县绿水环保协会", list);
 
         // The town's old site: a ZIP of the list and its files; the published ones are on the portal and found at once.
-        byte[] zip;
-        using (var stream = new MemoryStream())
-        {
-            var samples = Path.Combine(Browser.RepositoryRoot(), "docs", "samples");
-            using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-            {
-                archive.CreateEntryFromFile(Path.Combine(samples, "items.xlsx"), "items.xlsx");
-                foreach (var path in Directory.GetFiles(Path.Combine(samples, "items")))
-                {
-                    archive.CreateEntryFromFile(path, "items/" + Path.GetFileName(path));
-                }
-            }
-            zip = stream.ToArray();
-        }
+        var zip = SampleItemsZip();
         var form = new MultipartFormDataContent
         {
             { new StringContent(await admin.TokenFromAsync("/console/items/import")), "__RequestVerificationToken" },

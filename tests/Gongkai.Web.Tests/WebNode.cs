@@ -43,13 +43,13 @@ public sealed class WebNode : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts a node on <paramref name="port"/> with these settings (environment variables) and waits until it serves its home page.</summary>
-    public static async Task<WebNode> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts a node on <paramref name="port"/> with these settings (environment variables) and waits until it serves its home page (with <paramref name="ready"/>: 503 on a database not set up yet).</summary>
+    public static async Task<WebNode> StartAsync(int port, IReadOnlyDictionary<string, string> settings, HttpStatusCode ready = HttpStatusCode.OK)
     {
         var node = new WebNode(port, settings);
         try
         {
-            await WaitUntilServingAsync($"http://127.0.0.1:{port}/", () => node._process.HasExited ? node.Output : null);
+            await WaitUntilServingAsync($"http://127.0.0.1:{port}/", () => node._process.HasExited ? node.Output : null, ready);
             return node;
         }
         catch
@@ -82,8 +82,8 @@ public sealed class WebNode : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>Waits for <paramref name="url"/> to answer 200; <paramref name="failed"/> returns why not, once it knows.</summary>
-    public static async Task WaitUntilServingAsync(string url, Func<string?> failed)
+    /// <summary>Waits for <paramref name="url"/> to answer 200 (or <paramref name="ready"/>); <paramref name="failed"/> returns why not, once it knows.</summary>
+    public static async Task WaitUntilServingAsync(string url, Func<string?> failed, HttpStatusCode ready = HttpStatusCode.OK)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var watch = Stopwatch.StartNew();
@@ -91,7 +91,7 @@ public sealed class WebNode : IDisposable
         {
             try
             {
-                if ((await http.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(url)).StatusCode == ready)
                 {
                     return;
                 }

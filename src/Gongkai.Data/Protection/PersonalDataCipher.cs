@@ -155,16 +155,25 @@ public sealed class PersonalDataCipher
         var path = KeyFilePath(configuration, baseDirectory);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                using var file = OwnerOnlyFiles.CreateNew(path);
-                using var writer = new StreamWriter(file);
-                writer.Write($"# Gongkai personal-data keys (SM4). Back this file up apart from the database; every node needs the same file.\n{LineFor(NewKey())}\n");
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another node or process made it at the same moment: read theirs.
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // Written aside and moved into place without overwriting: another node or process
+                // making the file at the same moment never reads it half-written, and one key wins.
+                var aside = $"{path}.{Guid.NewGuid():N}.tmp";
+                using (var file = OwnerOnlyFiles.CreateNew(aside))
+                using (var writer = new StreamWriter(file))
+                {
+                    writer.Write($"# Gongkai personal-data keys (SM4). Back this file up apart from the database; every node needs the same file.\n{LineFor(NewKey())}\n");
+                }
+                try
+                {
+                    File.Move(aside, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    File.Delete(aside);
+                }
             }
             catch (UnauthorizedAccessException e)
             {
