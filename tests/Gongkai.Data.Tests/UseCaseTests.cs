@@ -100,6 +100,11 @@ public sealed class UseCaseTests
         var close = await ApplicationRecords.RecordStepAsync(db, application, Replayed(), new CaseStep(StepKind.Close, Today, "clerk", "归档"), application.Version, calendar, null, Now, null, default);
         Assert.Equal(OutcomeKind.Refused, close.Kind);
 
+        // A date past the calendar's reach is refused with its reason, not an error (the form fuzz posted 4566-04-30: 500).
+        var far = await ApplicationRecords.RecordStepAsync(db, application, Replayed(), new CaseStep(StepKind.RequestSupplement, new DateOnly(4566, 4, 30), "clerk", "请补正", Days: 10),
+            application.Version, calendar, null, Now, null, default);
+        Assert.Equal((OutcomeKind.Refused, true), (far.Kind, far.Problems[0].Message.Contains("超出了可计算的范围", StringComparison.Ordinal)));
+
         var version = application.Version;
         var reply = new CaseStep(StepKind.Reply, new DateOnly(2026, 11, 20), "clerk", "予以公开", ReplyType.Granted);
         Assert.True((await ApplicationRecords.RecordStepAsync(db, application, Replayed(), reply, version, calendar, null, Now, null, default)).IsDone);

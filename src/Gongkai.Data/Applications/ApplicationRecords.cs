@@ -159,8 +159,9 @@ public static class ApplicationRecords
         {
             domain.Record(step, calendar);
         }
-        catch (CaseStepException e)
+        catch (Exception e) when (e is CaseStepException or CalendarGapException)
         {
+            // A date past the calendar's reach (the form fuzz posted 4566-04-30) is refused with the calendar's own words, as an illegal step is.
             return Outcome.Refused(e.Message);
         }
         db.Entry(application).Property(a => a.Version).OriginalValue = version;

@@ -192,7 +192,7 @@ public static class LedgerImport
         {
             Replay(wanted, calendar);
         }
-        catch (CaseStepException e)
+        catch (Exception e) when (e is CaseStepException or CalendarGapException)
         {
             return (null, e.Message);
         }

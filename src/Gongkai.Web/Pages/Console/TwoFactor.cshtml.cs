@@ -48,7 +48,8 @@ public sealed class TwoFactorModel(GongkaiDb db, StaffContext staff, TimeProvide
         string secret;
         try
         {
-            var parts = Protector.Unprotect(Enrolment).Split('|');
+            // An empty or forged field (the form fuzz posted one) is no enrolment: the page starts again.
+            var parts = Protector.Unprotect(string.IsNullOrEmpty(Enrolment) ? throw new System.Security.Cryptography.CryptographicException() : Enrolment).Split('|');
             secret = parts.Length == 2 && parts[0] == user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ? parts[1] : throw new System.Security.Cryptography.CryptographicException();
         }
         catch (System.Security.Cryptography.CryptographicException)
