@@ -64,6 +64,15 @@ public sealed class OfficeYearTests
         // The system admin is told next year's notice is missing.
         using var sysadmin = await app.SignedInAsync("sysadmin");
         Assert.Contains("2027 年节假日安排尚未载入", (await sysadmin.GetAsync("/console")).Text);
+        // The agency's admin is told too, but loading it is the system admin's: no link that answers 403 (the form fuzz's crawl met one).
+        using (var agencyAdmin = await app.SignedInAsync("bsz.admin"))
+        {
+            var page = await agencyAdmin.GetAsync("/console");
+            Assert.Contains("2027 年节假日安排尚未载入", page.Text);
+            Assert.Contains("由系统管理员在“工作日历”中载入", page.Text);
+            Assert.Empty(page.Document.QuerySelectorAll("a[href='/console/calendar']"));
+            Assert.Equal(HttpStatusCode.Forbidden, (await agencyAdmin.GetAsync("/console/calendar")).Status);
+        }
 
         // The notice arrives (made up here: 4 January off too): every open deadline moves, audited, and the mark goes.
         await using (var scope = app.Services.CreateAsyncScope())

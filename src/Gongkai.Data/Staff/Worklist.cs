@@ -11,7 +11,8 @@ namespace Gongkai.Data.Staff;
 
 /// <summary>One thing on a staff member's list, as a count with a link to the filtered list.</summary>
 /// <param name="Urgent">Past a statutory date, or needing this person before anything else can move.</param>
-public sealed record WorkTask(string Text, int? Count, string Link, bool Urgent = false);
+/// <param name="Link">Where the work is done; null when the member is told of it but another does it (no link that would answer 403).</param>
+public sealed record WorkTask(string Text, int? Count, string? Link, bool Urgent = false);
 
 /// <summary>
 /// What is a staff member's to do now, by role (the console's first page): applications overdue
@@ -88,14 +89,16 @@ public static class Worklist
         {
             return;
         }
+        // Loading the calendar is the system admin's (ManageAgencies); an agency's admin is told, and told who does it.
+        var (who, link) = scope.ManagesAgencies ? ("请", "/console/calendar") : ("由系统管理员", (string?)null);
         var next = today.Year + 1;
         if (today.Month >= 11 && calendar.IsProvisional(next))
         {
-            tasks.Add(new WorkTask($"{next} 年节假日安排尚未载入：跨入 {next} 年的答复期限暂按法定节假日计算（暂定）。国务院办公厅公布后请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
+            tasks.Add(new WorkTask($"{next} 年节假日安排尚未载入：跨入 {next} 年的答复期限暂按法定节假日计算（暂定）。国务院办公厅公布后{who}在“工作日历”中载入", null, link, Urgent: true));
         }
         if (calendar.IsProvisional(today.Year))
         {
-            tasks.Add(new WorkTask($"{today.Year} 年节假日安排尚未载入：答复期限均为暂定，请在“工作日历”中载入", null, "/console/calendar", Urgent: true));
+            tasks.Add(new WorkTask($"{today.Year} 年节假日安排尚未载入：答复期限均为暂定，{who}在“工作日历”中载入", null, link, Urgent: true));
         }
     }
 
