@@ -177,4 +177,68 @@ public sealed class HostileUploadTests(ITestOutputHelper output)
         Assert.Equal(96, Infrastructure.UploadLimits.From(Settings(("Uploads:PdfWorkerMegabytes", "96"))).Worker?.MemoryMegabytes);
         Assert.Null(Infrastructure.UploadLimits.From(Settings(("Uploads:PdfWorker", "false"))).Worker);
     }
+
+    /// <summary>
+    /// Issue 26's upload paths — a spreadsheet to the agencies' import, a ZIP to the items' import —
+    /// given the hostile files: deep nesting, a decompression bomb, millions of attributes, broken
+    /// files, a ZIP whose path climbs. Each is refused with 422 and its reason, and the site stays up.
+    /// </summary>
+    [Fact]
+    public async Task TheImportPages_RefuseEveryHostileFile_With422_AndStayUp()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var admin = await app.SignedInAsync("sysadmin");
+        var town = await app.AgencyAsync("qx-bsz");
+        async Task<(HttpStatusCode Status, string Text)> PostAsync(string page, string field, string name, byte[] content, bool withAgency)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(await admin.TokenFromAsync(page)), "__RequestVerificationToken" } };
+            if (withAgency)
+            {
+                form.Add(new StringContent(town.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "AgencyId");
+            }
+            form.Add(new ByteArrayContent(content), field, name);
+            var response = await admin.Client.PostAsync($"{page}?handler=Preview", form);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        byte[] Zip(string entry, byte[] content)
+        {
+            using var stream = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                using var part = zip.CreateEntry(entry, System.IO.Compression.CompressionLevel.SmallestSize).Open();
+                part.Write(content);
+            }
+            return stream.ToArray();
+        }
+        var sheets = new (string Name, byte[] Content, string Message)[]
+        {
+            ("nested.xlsx", HostileFiles.NestedTablesDocx(20_000), "嵌套过深"),
+            ("bomb.xlsx", HostileFiles.ZipBombDocx(200), "解压后"),
+            ("attributes.xlsx", HostileFiles.AttributesDocx(2_000_000), ""),
+            ("broken.xlsx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "无法读取"),
+            ("broken.xls", [0xD0, 0xCF, 0x11, 0xE0, 9, 9, 9, 9], "无法读取"),
+            ("report.pdf", HostileFiles.DeepArraysPdf(), "只能读取"),
+        };
+        foreach (var (name, content, message) in sheets)
+        {
+            var (status, text) = await PostAsync("/console/agencies/import", "Sheet.File", name, content, withAgency: false);
+            Assert.Equal((name, HttpStatusCode.UnprocessableEntity), (name, status));
+            Assert.Contains(message, text);
+        }
+        var packages = new (string Name, byte[] Content, string Message)[]
+        {
+            ("bomb.zip", Zip("items/zeros.txt", new byte[200 * 1024 * 1024]), "解压后超过"),
+            ("climb.zip", Zip("../../etc/passwd", "x"u8.ToArray()), "不安全"),
+            ("broken.zip", [0x50, 0x4B, 0x05, 0x06, 0, 0], "不是有效的 ZIP"),
+            ("nolist.zip", Zip("items/a.txt", "x"u8.ToArray()), "信息列表"),
+        };
+        foreach (var (name, content, message) in packages)
+        {
+            var (status, text) = await PostAsync("/console/items/import", "Package", name, content, withAgency: true);
+            Assert.Equal((name, HttpStatusCode.UnprocessableEntity), (name, status));
+            Assert.Contains(message, text);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/console")).Status);
+    }
 }

@@ -33,13 +33,13 @@ public static class ItemImport
     private sealed record Wanted(int Line, string? Index, InfoItem Item, IReadOnlyList<(string Name, byte[] Content, string Text)> Files, IReadOnlyList<PersonalDataFinding> Findings);
 
     public static async Task<ImportPreview> PreviewAsync(GongkaiDb db, Agency agency, IReadOnlyList<IReadOnlyList<string>> sheet, IReadOnlyDictionary<string, byte[]> files,
-        ReadLimits limits, DateOnly today, CancellationToken ct) => (await PlanAsync(db, agency, sheet, files, limits, today, DateTime.UtcNow, ct)).Preview;
+        ReadLimits limits, DateOnly today, CancellationToken ct) => (await PlanAsync(db, agency, sheet, files, limits, today, ct)).Preview;
 
     /// <summary>Writes the new items with their attachments in one transaction (and marks the upload they came from, if any, applied).</summary>
     public static async Task<ImportPreview> ApplyAsync(GongkaiDb db, Agency agency, IReadOnlyList<IReadOnlyList<string>> sheet, IReadOnlyDictionary<string, byte[]> files,
         string fileName, (int Id, string Name) importer, ReadLimits limits, DateOnly today, DateTime nowUtc, ImportUpload? upload, CancellationToken ct)
     {
-        var (preview, plan) = await PlanAsync(db, agency, sheet, files, limits, today, nowUtc, ct);
+        var (preview, plan) = await PlanAsync(db, agency, sheet, files, limits, today, ct);
         if (!preview.HasWork)
         {
             return preview;
@@ -48,7 +48,7 @@ public static class ItemImport
         foreach (var w in plan)
         {
             var item = w.Item;
-            (item.AuthorId, item.AuthorName) = importer;
+            (item.AuthorId, item.AuthorName, item.CreatedUtc, item.UpdatedUtc) = (importer.Id, importer.Name, nowUtc, nowUtc);
             (item.Sequence, var generated) = await InfoItem.NextIndexAsync(db, agency, item.Year, ct);
             item.IndexNumber = w.Index ?? generated;
             db.InfoItems.Add(item);
@@ -76,7 +76,7 @@ public static class ItemImport
     }
 
     private static async Task<(ImportPreview Preview, List<Wanted> Plan)> PlanAsync(GongkaiDb db, Agency agency, IReadOnlyList<IReadOnlyList<string>> sheet,
-        IReadOnlyDictionary<string, byte[]> files, ReadLimits limits, DateOnly today, DateTime nowUtc, CancellationToken ct)
+        IReadOnlyDictionary<string, byte[]> files, ReadLimits limits, DateOnly today, CancellationToken ct)
     {
         var (columns, problem) = SheetColumns.Read(sheet, Columns, Required);
         if (columns is null)
@@ -93,7 +93,7 @@ public static class ItemImport
         for (var i = 1; i < sheet.Count; i++)
         {
             var (line, cell) = (i + 1, (Func<string, string>)(column => columns.Cell(sheet[i], column)));
-            var (wanted, refusal) = Read(line, cell, agency, categories, files, limits, today, nowUtc);
+            var (wanted, refusal) = Read(line, cell, agency, categories, files, limits, today);
             var key = cell(Index) is { Length: > 0 } index ? index : cell(Title);
             if (wanted is null)
             {
@@ -126,7 +126,7 @@ public static class ItemImport
     }
 
     private static (Wanted? Wanted, string? Refusal) Read(int line, Func<string, string> cell, Agency agency, IReadOnlyList<DisclosureCategory> categories,
-        IReadOnlyDictionary<string, byte[]> files, ReadLimits limits, DateOnly today, DateTime nowUtc)
+        IReadOnlyDictionary<string, byte[]> files, ReadLimits limits, DateOnly today)
     {
         var title = cell(Title);
         if (title.Length is 0 or > 200)
@@ -215,7 +215,7 @@ public static class ItemImport
             Issuer = cell(Issuer) is { Length: > 0 } issuer ? issuer : agency.Name, WrittenOn = written,
             PublishedOn = findings.Count == 0 ? published : null, Topic = cell(Topic) is { Length: > 0 } topic ? topic : null, CategoryCode = category.Code,
             BodyHtml = bodyHtml, BodyText = text, DocumentKind = kind.Value, RepealedOn = repealed, Channels = PublicationChannels.Website,
-            Status = findings.Count == 0 ? ItemStatus.Published : ItemStatus.Draft, AuthorName = "", CreatedUtc = nowUtc, UpdatedUtc = nowUtc,
+            Status = findings.Count == 0 ? ItemStatus.Published : ItemStatus.Draft, AuthorName = "",
         };
         return (new Wanted(line, cell(Index) is { Length: > 0 } index ? index : null, item, attached, findings), null);
     }

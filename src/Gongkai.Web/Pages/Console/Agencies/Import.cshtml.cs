@@ -25,6 +25,8 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff) : PageModel
         if (sheet is null)
         {
             ModelState.AddModelError("Sheet.File", problem!);
+            // A file refused by the readers' limits answers 422, as every upload path does.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         Sheet.Preview = apply ? await AgencyImport.ApplyAsync(db, sheet, Sheet.FileName ?? "", ct) : await AgencyImport.PreviewAsync(db, sheet, ct);

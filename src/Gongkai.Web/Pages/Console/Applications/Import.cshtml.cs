@@ -34,6 +34,8 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         if (sheet is null)
         {
             ModelState.AddModelError("Sheet.File", problem!);
+            // A file refused by the readers' limits answers 422, as every upload path does.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         var calendar = await calendars.CurrentAsync(db, ct);

@@ -90,6 +90,8 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         catch (FileLimitException e)
         {
             ModelState.AddModelError(nameof(Package), e.Message);
+            // A file refused by the readers' limits answers 422, as every upload path does.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return null;
         }
     }
