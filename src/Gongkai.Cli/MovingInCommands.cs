@@ -76,7 +76,12 @@ public static class MovingInCommands
         var file = new Argument<FileInfo>("file") { Description = "依申请公开台账（.xlsx、.xls 或 .csv）" };
         var agency = new Option<string>("--agency") { Description = "台账所属机关的简码", Required = true };
         var apply = new Option<bool>("--apply") { Description = "写入数据库（不加则只预览）" };
-        var import = new Command("import", "从台账导入申请（收到日期、申请方式、申请人、申请内容、补正、延期、答复……），逐行按办理规则检查") { file, agency, apply };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "某一项从哪一列读取：项目=表头（如 --map 收到日期=登记日期；表头写 - 表示不导入该项）；可多次使用。导入后记住该机关的列对应，下次无需再写",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var import = new Command("import", "从台账导入申请（收到日期、申请方式、申请人、申请内容、补正、延期、收费、答复、复议/诉讼……），逐行按办理规则检查") { file, agency, apply, map };
         import.SetAction((parse, ct) => GongkaiCommand.Guard(io, async () =>
         {
             var (name, sheet) = Read(parse.GetValue(file)!);
@@ -89,9 +94,26 @@ public static class MovingInCommands
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var calendar = await scope.ServiceProvider.GetRequiredService<Gongkai.Data.Calendar.WorkingCalendars>().CurrentAsync(db, ct);
             var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
+            var choices = new Dictionary<string, string?>();
+            foreach (var pair in parse.GetValue(map) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || !LedgerImport.Columns.ContainsKey(parts[0]) || parts[1].Length == 0)
+                {
+                    throw new CliException($"--map：“{pair}”应为 项目=表头，项目可选：{string.Join("、", LedgerImport.Columns.Keys)}。");
+                }
+                choices[parts[0]] = parts[1];
+            }
             var preview = parse.GetValue(apply)
-                ? await LedgerImport.ApplyAsync(db, agencyId, sheet, name, calendar, today, clock.GetUtcNow().UtcDateTime, ct)
-                : await LedgerImport.PreviewAsync(db, agencyId, sheet, calendar, today, ct);
+                ? await LedgerImport.ApplyAsync(db, agencyId, sheet, choices, name, calendar, today, clock.GetUtcNow().UtcDateTime, ct)
+                : await LedgerImport.PreviewAsync(db, agencyId, sheet, choices, calendar, today, ct);
+            // The mapping is shown first, so a column read from the wrong header is seen before the rows.
+            foreach (var use in preview.Columns ?? [])
+            {
+                await io.Out.WriteLineAsync(use.Header is null
+                    ? $"  {use.Field} ← （无此列{(use.Required ? "，必需" : "")}）"
+                    : $"  {use.Field} ← {use.Column} 列“{use.Header}”");
+            }
             return await ReportAsync(io, preview, parse.GetValue(apply));
         }));
         return import;

@@ -44,6 +44,7 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<MessageTemplateRecord> MessageTemplates => Set<MessageTemplateRecord>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<MovingIn.ImportUpload> ImportUploads => Set<MovingIn.ImportUpload>();
+    public DbSet<MovingIn.ImportMapping> ImportMappings => Set<MovingIn.ImportMapping>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries

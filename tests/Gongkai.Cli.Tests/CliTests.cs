@@ -101,6 +101,23 @@ public sealed class CliTests
         var ledger = await RunAsync(database, "application", "import", Path.Combine(root, "ledger.xlsx"), "--agency", "sample-town", "--apply");
         Assert.True(ledger.Exit == 0, ledger.Error);
         Assert.Contains("已导入：新增 6，修改 0，不变 0，拒绝 0", ledger.Out);
+        Assert.Contains("  复议/诉讼 ← T 列“复议/诉讼”", ledger.Out);
+        // An office's own header, chosen with --map and remembered: the second run needs no --map.
+        var own = Path.Combine(Path.GetTempPath(), $"gongkai-ledger-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(own, "登记日期,申请方式,申请人类型,申请人,联系电话,申请内容\n2026-02-25,网络,商业企业,某商贸公司,0571-87001234,清河镇集贸市场改造方案\n");
+            var refused = await RunAsync(database, "application", "import", own, "--agency", "sample-town");
+            Assert.Contains("  收到日期 ← （无此列，必需）", refused.Out + refused.Error);
+            var bad = await RunAsync(database, "application", "import", own, "--agency", "sample-town", "--map", "到达日期=登记日期");
+            Assert.Contains("--map：“到达日期=登记日期”应为 项目=表头", bad.Error);
+            Assert.Contains("已导入：新增 1", (await RunAsync(database, "application", "import", own, "--agency", "sample-town", "--map", "收到日期=登记日期", "--apply")).Out);
+            Assert.Contains("预览：新增 0，修改 0，不变 1，拒绝 0", (await RunAsync(database, "application", "import", own, "--agency", "sample-town")).Out);
+        }
+        finally
+        {
+            File.Delete(own);
+        }
         Assert.Contains("预览：新增 0，修改 0，不变 6，拒绝 0", (await RunAsync(database, "application", "import", Path.Combine(root, "ledger.xlsx"), "--agency", "sample-town")).Out);
 
         var items = await RunAsync(database, "item", "import", Path.Combine(root, "items.xlsx"), "--agency", "sample-town", "--files", Path.Combine(root, "samples"), "--apply");

@@ -165,7 +165,7 @@ public sealed class MovingInTests
             ledger[1],
         ]).ToList();
 
-        var preview = await LedgerImport.PreviewAsync(db, town.Id, bad, calendar, today, default);
+        var preview = await LedgerImport.PreviewAsync(db, town.Id, bad, null, calendar, today, default);
         Assert.Null(preview.Problem);
         Assert.Equal([.. Enumerable.Repeat(RowFate.New, 6), RowFate.Refused, RowFate.Refused, RowFate.Refused, RowFate.Refused], preview.Rows.Select(r => r.Fate));
         Assert.Contains("早于上一步的日期", preview.Rows[6].Detail);
@@ -174,7 +174,7 @@ public sealed class MovingInTests
         Assert.Contains("可能重复", preview.Rows[9].Detail);
         Assert.Equal(0, await db.Applications.CountAsync());
 
-        await LedgerImport.ApplyAsync(db, town.Id, bad, "ledger.xlsx", calendar, today, DateTime.UtcNow, default);
+        await LedgerImport.ApplyAsync(db, town.Id, bad, null, "ledger.xlsx", calendar, today, DateTime.UtcNow, default);
         db.ChangeTracker.Clear();
         var stored = await db.Applications.AsNoTracking().OrderBy(a => a.Received).ToListAsync();
         Assert.Equal(6, stored.Count);
@@ -189,13 +189,115 @@ public sealed class MovingInTests
         Assert.All(stored.Where(a => a.IdNumber is not null), a => Assert.StartsWith("sm4:", a.IdNumber));
         Assert.Contains(await db.AuditEntries.Select(e => e.Changes).ToListAsync(), c => c.Contains("ledger.xlsx 第 7 行", StringComparison.Ordinal));
 
-        var again = await LedgerImport.PreviewAsync(db, town.Id, ledger, calendar, today, default);
+        var again = await LedgerImport.PreviewAsync(db, town.Id, ledger, null, calendar, today, default);
         Assert.All(again.Rows, r => Assert.Equal(RowFate.Unchanged, r.Fate));
+        Assert.Equal(2, await db.Appeals.CountAsync());
+        var fee = await db.ApplicationSteps.AsNoTracking().SingleAsync(s => s.ApplicationId == wu && s.Kind == Domain.Applications.StepKind.SendFeeNotice);
+        Assert.Equal((new DateOnly(2025, 11, 20), 120m), (fee.Date, fee.Amount));
+        Assert.Equal(1, await db.ApplicationSteps.CountAsync(s => s.ApplicationId == wu && s.Kind == Domain.Applications.StepKind.RecordPayment));
 
         var counted = await Reports.RecordCounts.CountAsync(db, [town.Id], Domain.Reports.ReportFormats.ForYear(2025), 2025);
         decimal? Cell(string row, string column) => counted.Values.Number(new Domain.Reports.CellKey("requests", row, column));
         Assert.Equal((2m, 1m, 3m), (Cell("new", "natural"), Cell("new", "commercial"), Cell("new", "total")));
         Assert.Equal((1m, 1m, 1m), (Cell("granted", "natural"), Cell("partial", "natural"), Cell("unable.not_held", "commercial")));
+        decimal? Appeal(string column) => counted.Values.Number(new Domain.Reports.CellKey("appeals", "cases", column));
+        Assert.Equal((1m, 1m, 1m, 1m), (Appeal("reconsideration.upheld"), Appeal("reconsideration.total"), Appeal("litigation.direct.pending"), Appeal("litigation.direct.total")));
+    }
+
+    /// <summary>
+    /// A fee and an appeal in a ledger are checked by the rules the console applies: no fee notice
+    /// before 2021 (国办函〔2020〕109号), 逾期未缴费 only after the period to pay, no appeal filed before
+    /// the application or decided before it was filed, and only the kinds and results the report has.
+    /// </summary>
+    [Fact]
+    public async Task FeesAndAppeals_InTheLedger_AreCheckedLikeTheConsole()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        var county = await db.Agencies.SingleAsync();
+        IReadOnlyList<string> header = ["收到日期", "申请方式", "申请人类型", "申请人姓名或名称", "联系电话", "申请内容", "收费通知日期", "收费金额", "缴费日期", "答复日期", "答复类型",
+            "复议/诉讼", "复议/诉讼提起日期", "复议/诉讼审结日期", "复议/诉讼结果"];
+        IReadOnlyList<string> Row(string name, string received, string fee = "", string amount = "", string paid = "", string replied = "", string reply = "",
+            string appeal = "", string filed = "", string decided = "", string result = "") =>
+            [received, "网络", "商业企业", name, "0571-87001234", "某信息", fee, amount, paid, replied, reply, appeal, filed, decided, result];
+        var sheet = new List<IReadOnlyList<string>>
+        {
+            header,
+            Row("甲", "2025-03-03", "2025-03-10", "¥150元", "2025-03-14", "2025-03-20", "予以公开", "复议后诉讼", "2025-06-02", "2025-08-01", "纠正"),
+            Row("乙", "2020-11-02", "2020-11-10", "100"),
+            Row("丙", "2025-03-03", "2025-03-10", "100", "", "2025-03-12", "逾期未缴费"),
+            Row("丁", "2025-03-03", "2025-03-10", "100", "", "2025-04-20", "逾期未缴费"),
+            Row("戊", "2025-03-03", "", "", "", "2025-03-20", "予以公开", "行政复议", "2025-02-01"),
+            Row("己", "2025-03-03", "", "", "", "2025-03-20", "予以公开", "行政复议", "2025-04-01", "2025-03-01", "维持"),
+            Row("庚", "2025-03-03", "", "", "", "2025-03-20", "予以公开", "投诉", "2025-04-01"),
+            Row("辛", "2025-03-03", "", "", "", "2025-03-20", "予以公开", "行政诉讼", "2025-04-01", "2025-05-01", "驳回"),
+            Row("壬", "2025-03-03", "", "-5"),
+        };
+
+        var preview = await LedgerImport.PreviewAsync(db, county.Id, sheet, null, Domain.Calendar.WorkingCalendar.National, new DateOnly(2026, 3, 2), default);
+
+        Assert.Equal([RowFate.New, RowFate.Refused, RowFate.Refused, RowFate.New, RowFate.Refused, RowFate.Refused, RowFate.Refused, RowFate.Refused, RowFate.Refused],
+            preview.Rows.Select(r => r.Fate));
+        Assert.Contains("收费 150 元", preview.Rows[0].Detail);
+        Assert.Contains("行政诉讼（复议后起诉） 2025-06-02，结果纠正", preview.Rows[0].Detail);
+        Assert.Contains("2021 年 1 月 1 日起", preview.Rows[1].Detail);
+        Assert.Contains("届满前不能视为放弃申请", preview.Rows[2].Detail);
+        Assert.Contains("申请人逾期未缴纳信息处理费", preview.Rows[3].Detail);
+        Assert.Equal(Domain.Applications.Appeal.FiledBeforeApplication, preview.Rows[4].Detail);
+        Assert.Equal(Domain.Applications.Appeal.DecidedBeforeFiled, preview.Rows[5].Detail);
+        Assert.Contains("“投诉”不正确", preview.Rows[6].Detail);
+        Assert.Contains("维持、纠正或其他", preview.Rows[7].Detail);
+        Assert.Contains("收费金额", preview.Rows[8].Detail);
+    }
+
+    /// <summary>
+    /// An office's ledger with its own headers (登记日期, 来信人): the preview shows which fields it
+    /// found and which required one it lacks; chosen, the columns are read, and after the import the
+    /// choice is the agency's remembered mapping — the next ledger reads the same without choosing,
+    /// a field chosen 不导入 stays unread, and another agency still reads by the standard names.
+    /// </summary>
+    [Fact]
+    public async Task TheLedgerColumnMapping_IsShown_Chosen_AndRemembered()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await Contexts.MigratedAsync(database);
+        await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
+        await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
+        var (county, town) = (await db.Agencies.SingleAsync(a => a.ShortCode == "sample"), await db.Agencies.SingleAsync(a => a.ShortCode == "sample-town"));
+        var calendar = Domain.Calendar.WorkingCalendar.National;
+        var today = new DateOnly(2026, 3, 2);
+        List<IReadOnlyList<string>> Ledger(string name) =>
+        [
+            ["登记日期", "申请方式", "申请人类型", "来信人", "联系电话", "申请内容", "备注"],
+            ["2026-02-02", "网络", "商业企业", name, "0571-87001234", "某信息", "电话已告知"],
+        ];
+
+        var unmapped = await LedgerImport.PreviewAsync(db, town.Id, Ledger("某公司"), null, calendar, today, default);
+        Assert.Equal("第一行缺少必需的列：收到日期、申请人姓名或名称（列名见 docs/moving-in.md）。", unmapped.Problem);
+        var shown = unmapped.Columns!.ToDictionary(u => u.Field);
+        Assert.Equal(("申请方式", "B"), (shown["申请方式"].Header, shown["申请方式"].Column));
+        Assert.Equal(("备注", "G"), (shown["答复说明"].Header, shown["答复说明"].Column));
+        Assert.True(shown["收到日期"] is { Header: null, Required: true });
+
+        var choices = new Dictionary<string, string?> { ["收到日期"] = "登记日期", ["申请人姓名或名称"] = "来信人", ["答复说明"] = SheetColumns.NotImported, ["证件号码"] = "" };
+        var chosen = await LedgerImport.PreviewAsync(db, town.Id, Ledger("某公司"), choices, calendar, today, default);
+        Assert.Null(chosen.Problem);
+        Assert.Equal([RowFate.New], chosen.Rows.Select(r => r.Fate));
+        Assert.Equal(("登记日期", "A"), (chosen.Columns!.Single(u => u.Field == "收到日期").Header, chosen.Columns!.Single(u => u.Field == "收到日期").Column));
+        Assert.True(chosen.Columns!.Single(u => u.Field == "答复说明") is { Header: null, Skipped: true });
+        Assert.Equal(0, await db.ImportMappings.CountAsync());
+
+        await LedgerImport.ApplyAsync(db, town.Id, Ledger("某公司"), choices, "台账.xlsx", calendar, today, DateTime.UtcNow, default);
+        var remembered = await ImportMapping.RememberedAsync(db, town.Id, LedgerImport.SheetKind, default);
+        Assert.Equal(("登记日期", "来信人", SheetColumns.NotImported), (remembered["收到日期"], remembered["申请人姓名或名称"], remembered["答复说明"]));
+        Assert.False(remembered.ContainsKey("证件号码"));
+
+        var next = await LedgerImport.PreviewAsync(db, town.Id, Ledger("另一公司"), null, calendar, today, default);
+        Assert.Null(next.Problem);
+        Assert.Equal([RowFate.New], next.Rows.Select(r => r.Fate));
+        Assert.True(next.Columns!.Single(u => u.Field == "答复说明").Skipped);
+        Assert.NotNull((await LedgerImport.PreviewAsync(db, county.Id, Ledger("另一公司"), null, calendar, today, default)).Problem);
     }
 
     /// <summary>

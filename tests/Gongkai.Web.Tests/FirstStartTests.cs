@@ -40,14 +40,17 @@ public sealed class FirstStartTests
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/console")).Status);
     }
 
-    internal static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, int? agencyId = null)
+    internal static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, int? agencyId = null) =>
+        await UploadAsync(visitor, page, file, await File.ReadAllBytesAsync(Path.Combine(Browser.RepositoryRoot(), "docs", "samples", file)), agencyId);
+
+    internal static async Task<Visitor.Page> UploadAsync(Visitor visitor, string page, string file, byte[] bytes, int? agencyId = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(await visitor.TokenFromAsync(page)), "__RequestVerificationToken" } };
         if (agencyId is { } agency)
         {
             form.Add(new StringContent(agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), "AgencyId");
         }
-        var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(Browser.RepositoryRoot(), "docs", "samples", file)));
+        var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "Sheet.File", file);
         var response = await visitor.Client.PostAsync($"{page}?handler=Preview", form);
@@ -115,6 +118,23 @@ public sealed class FirstStartTests
         var list = (await admin.GetAsync("/console/applications")).Text;
         Assert.Contains("王四", list);
         Assert.Contains("样例县绿水环保协会", list);
+
+        // A ledger with the office's own headers: the preview shows the columns found and the one missing; chosen, it imports,
+        // and the town's next ledger is read with the remembered choice.
+        byte[] OwnLedger(string name) => System.Text.Encoding.UTF8.GetBytes($"登记日期,申请方式,申请人类型,来信人,联系电话,申请内容\n2026-02-25,网络,商业企业,{name},0571-87001234,清河镇集贸市场改造方案\n");
+        var own = await UploadAsync(admin, "/console/applications/import", "台账2026.csv", OwnLedger("某商贸公司"), town.Id);
+        Assert.Contains("第一行缺少必需的列：收到日期、申请人姓名或名称", own.Text);
+        var mapForm = own.Document.QuerySelector("details.column-map form")!;
+        Assert.Equal("申请方式", mapForm.QuerySelector("select[name='Sheet.Map[申请方式]'] option[selected]")!.TextContent);
+        var choice = Visitor.Values(mapForm);
+        (choice["Sheet.Map[收到日期]"], choice["Sheet.Map[申请人姓名或名称]"]) = ("登记日期", "来信人");
+        var mapped = await admin.PostAsync("/console/applications/import?handler=Preview", choice);
+        Assert.Contains("新增 1，修改 0，不变 0，拒绝 0", mapped.Text);
+        Assert.Contains("已导入《台账2026.csv》", (await admin.PostAsync("/console/applications/import?handler=Apply",
+            Visitor.Values(mapped.Document.QuerySelector("form[action*='handler=Apply']")!))).Text);
+        var next = await UploadAsync(admin, "/console/applications/import", "台账2026-03.csv", OwnLedger("某物流公司"), town.Id);
+        Assert.Contains("新增 1，修改 0，不变 0，拒绝 0", next.Text);
+        Assert.Equal("登记日期", next.Document.QuerySelector("select[name='Sheet.Map[收到日期]'] option[selected]")!.TextContent);
 
         // The town's old site: a ZIP of the list and its files; the published ones are on the portal and found at once.
         var zip = SampleItemsZip();

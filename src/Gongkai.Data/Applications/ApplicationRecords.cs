@@ -176,9 +176,9 @@ public static class ApplicationRecords
     public static async Task<Outcome> AddAppealAsync(GongkaiDb db, DisclosureApplication application, AppealKind kind, DateOnly filed, string body,
         DateTime nowUtc, string? correctionReason, CancellationToken ct)
     {
-        if (filed < application.Received)
+        if (new Appeal(kind, filed, body).Problem(application.Received) is { } problem)
         {
-            return Outcome.Refused("提起日期不能早于收到申请之日。", "Filed");
+            return Outcome.Refused(problem, "Filed");
         }
         db.Appeals.Add(new AppealRecord
         {
@@ -191,9 +191,9 @@ public static class ApplicationRecords
     /// <summary>Records how a reconsideration or lawsuit ended; it cannot end before it was filed.</summary>
     public static async Task<Outcome> DecideAppealAsync(GongkaiDb db, AppealRecord appeal, DateOnly? decided, AppealResult? result, string? correctionReason, CancellationToken ct)
     {
-        if (decided is { } d && d < appeal.Filed)
+        if ((appeal.ToDomain() with { Decided = decided }).Problem(DateOnly.MinValue) is { } problem)
         {
-            return Outcome.Refused("审结日期不能早于提起日期。", "Decided");
+            return Outcome.Refused(problem, "Decided");
         }
         appeal.Decided = decided;
         appeal.Result = result;

@@ -19,33 +19,50 @@ public static class LedgerImport
 {
     public const string Received = "收到日期", Channel = "申请方式", Kind = "申请人类型", Name = "申请人姓名或名称", IdNumber = "证件号码", Phone = "联系电话",
         Description = "申请内容", FormWanted = "获取方式", SupplementAsked = "补正告知日期", SupplementDays = "补正期限", SupplementReceived = "补正收到日期",
-        Extended = "延期日期", ExtensionDays = "延长工作日数", Replied = "答复日期", Reply = "答复类型", ReplyNote = "答复说明";
+        Extended = "延期日期", ExtensionDays = "延长工作日数", FeeNoticed = "收费通知日期", FeeAmount = "收费金额", Paid = "缴费日期",
+        Replied = "答复日期", Reply = "答复类型", ReplyNote = "答复说明",
+        Appeal = "复议/诉讼", AppealFiled = "复议/诉讼提起日期", AppealBody = "复议机关或法院", AppealDecided = "复议/诉讼审结日期", AppealOutcome = "复议/诉讼结果";
+
+    /// <summary>The sheet's kind under which an agency's column mapping is remembered.</summary>
+    public const string SheetKind = "ledger";
 
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
         [Received] = ["收到申请日期", "受理日期", "申请日期"], [Channel] = ["提交方式", "申请渠道"], [Kind] = ["申请人类别"], [Name] = ["申请人", "申请人姓名", "申请人名称"],
         [IdNumber] = ["身份证号码", "证件号"], [Phone] = ["联系方式", "电话"], [Description] = ["申请公开内容", "所需信息"], [FormWanted] = ["提供形式"],
         [SupplementAsked] = ["补正日期"], [SupplementDays] = ["补正期限（工作日）"], [SupplementReceived] = ["补正日期（收到）"],
-        [Extended] = ["延期答复日期"], [ExtensionDays] = ["延长期限"], [Replied] = ["答复时间"], [Reply] = ["答复结果", "办理结果"], [ReplyNote] = ["答复理由", "备注"],
+        [Extended] = ["延期答复日期"], [ExtensionDays] = ["延长期限"], [FeeNoticed] = ["收费通知书日期", "发出收费通知日期"], [FeeAmount] = ["收费", "信息处理费", "收费金额（元）"],
+        [Paid] = ["缴费收到日期", "收到缴费日期"], [Replied] = ["答复时间"], [Reply] = ["答复结果", "办理结果"], [ReplyNote] = ["答复理由", "备注"],
+        [Appeal] = ["复议诉讼", "行政复议/诉讼", "复议或诉讼", "救济情况"], [AppealFiled] = ["复议诉讼提起日期", "提起日期"], [AppealBody] = ["复议机关", "受理法院"],
+        [AppealDecided] = ["复议诉讼审结日期", "审结日期"], [AppealOutcome] = ["复议诉讼结果", "审结结果"],
     };
 
     private static readonly string[] Required = [Received, Channel, Kind, Name, Phone, Description];
 
-    private sealed record Wanted(int Line, Applicant Applicant, DateOnly Received, Channel Channel, IReadOnlyList<CaseStep> Steps);
+    private sealed record Wanted(int Line, Applicant Applicant, DateOnly Received, Channel Channel, IReadOnlyList<CaseStep> Steps, Appeal? Appeal);
 
-    public static async Task<ImportPreview> PreviewAsync(GongkaiDb db, int agencyId, IReadOnlyList<IReadOnlyList<string>> sheet, WorkingCalendar calendar, DateOnly today, CancellationToken ct) =>
-        (await PlanAsync(db, agencyId, sheet, calendar, today, ct)).Preview;
+    /// <param name="choices">The office's choice of column for some fields (field → header; <see cref="SheetColumns.NotImported"/>), over the agency's remembered mapping.</param>
+    public static async Task<ImportPreview> PreviewAsync(GongkaiDb db, int agencyId, IReadOnlyList<IReadOnlyList<string>> sheet, IReadOnlyDictionary<string, string?>? choices,
+        WorkingCalendar calendar, DateOnly today, CancellationToken ct) =>
+        (await PlanAsync(db, agencyId, sheet, await ImportMapping.ChosenAsync(db, agencyId, SheetKind, choices, ct), calendar, today, ct)).Preview;
 
-    /// <summary>Registers the new rows' applications with their steps, in one transaction; the audit log names the file and row of each.</summary>
-    public static async Task<ImportPreview> ApplyAsync(GongkaiDb db, int agencyId, IReadOnlyList<IReadOnlyList<string>> sheet, string fileName, WorkingCalendar calendar,
-        DateOnly today, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Registers the new rows' applications with their steps and appeals, in one transaction; the
+    /// audit log names the file and row of each. The columns it was read with become the agency's
+    /// remembered mapping.
+    /// </summary>
+    public static async Task<ImportPreview> ApplyAsync(GongkaiDb db, int agencyId, IReadOnlyList<IReadOnlyList<string>> sheet, IReadOnlyDictionary<string, string?>? choices,
+        string fileName, WorkingCalendar calendar, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
-        var (preview, plan) = await PlanAsync(db, agencyId, sheet, calendar, today, ct);
-        if (!preview.HasWork)
+        var chosen = await ImportMapping.ChosenAsync(db, agencyId, SheetKind, choices, ct);
+        var (preview, plan) = await PlanAsync(db, agencyId, sheet, chosen, calendar, today, ct);
+        if (preview.Problem is not null)
         {
             return preview;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ImportMapping.RememberAsync(db, agencyId, SheetKind, preview.Columns!, ct);
+        await db.SaveChangesAsync(ct);
         foreach (var w in plan)
         {
             var (application, _) = ApplicationRecords.New(w.Applicant, agencyId, w.Received, w.Channel, calendar, nowUtc);
@@ -59,8 +76,16 @@ public static class LedgerImport
             {
                 db.ApplicationSteps.Add(ApplicationStep.From(step, application, null, nowUtc));
             }
+            if (w.Appeal is { } appeal)
+            {
+                db.Appeals.Add(new AppealRecord
+                {
+                    AgencyId = agencyId, ApplicationId = application.Id, Kind = appeal.Kind, Filed = appeal.Filed, Body = appeal.Body, Decided = appeal.Decided, Result = appeal.Result,
+                    CreatedUtc = nowUtc,
+                });
+            }
             db.AuditNote = $"从台账导入：{fileName} 第 {w.Line} 行";
-            db.CorrectionReason = w.Steps.Count > 0 ? $"从台账导入（{fileName} 第 {w.Line} 行）" : null;
+            db.CorrectionReason = w.Steps.Count > 0 || w.Appeal is not null ? $"从台账导入（{fileName} 第 {w.Line} 行）" : null;
             await db.SaveChangesAsync(ct);
             db.CorrectionReason = null;
         }
@@ -79,12 +104,13 @@ public static class LedgerImport
     }
 
     private static async Task<(ImportPreview Preview, List<Wanted> Plan)> PlanAsync(GongkaiDb db, int agencyId, IReadOnlyList<IReadOnlyList<string>> sheet,
-        WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+        IReadOnlyDictionary<string, string> chosen, WorkingCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var (columns, problem) = SheetColumns.Read(sheet, Columns, Required);
+        var uses = SheetColumns.Uses(sheet, Columns, Required, chosen);
+        var (columns, problem) = SheetColumns.Read(sheet, Columns, Required, chosen);
         if (columns is null)
         {
-            return (new ImportPreview([], problem), []);
+            return (new ImportPreview([], problem, uses), []);
         }
         var stored = (await db.Applications.AsNoTracking().Where(a => a.AgencyId == agencyId)
             .Select(a => new { a.Received, a.ApplicantName, a.Description, a.TrackingNumber }).ToListAsync(ct))
@@ -114,12 +140,14 @@ public static class LedgerImport
                 continue;
             }
             var status = Replay(wanted, calendar);
-            rows.Add(new ImportRow(line, key, RowFate.New, status.Reply is { } reply
+            rows.Add(new ImportRow(line, key, RowFate.New, (status.Reply is { } reply
                 ? $"{wanted.Applicant.Name}，{reply.Date:yyyy-MM-dd} 答复：{reply.Type.Label()}"
-                : $"{wanted.Applicant.Name}，办理中，答复期限 {status.Deadline(calendar).Due:yyyy-MM-dd}"));
+                : $"{wanted.Applicant.Name}，办理中，答复期限 {status.Deadline(calendar).Due:yyyy-MM-dd}")
+                + (status.FeeNotice is { Amount: { } fee } ? $"；收费 {fee:0.##} 元" : "")
+                + (wanted.Appeal is { } appeal ? $"；{appeal.Kind.Label()} {appeal.Filed:yyyy-MM-dd}{(appeal.Result is { } result ? $"，{result.Label()}" : "，尚未审结")}" : "")));
             plan.Add(wanted);
         }
-        return (new ImportPreview(rows), plan);
+        return (new ImportPreview(rows, Columns: uses), plan);
     }
 
     /// <summary>The application a row describes, or why it cannot be registered (the console's own words).</summary>
@@ -179,15 +207,46 @@ public static class LedgerImport
             // The ledger records an extension that was approved (Art. 33 ¶2): it is imported as the reviewer's.
             steps.Add(new CaseStep(StepKind.Extend, extended, actor, "台账记载的延期答复", Days: days, ByReviewer: true));
         }
+        if (cell(FeeNoticed).Length > 0 || cell(FeeAmount).Length > 0)
+        {
+            if (SheetColumns.Date(cell(FeeNoticed)) is not { } noticed || Money(cell(FeeAmount)) is not { } amount)
+            {
+                return (null, $"收费须有收费通知日期和收费金额（元，如 120 或 120.50；“{cell(FeeAmount)}”）。");
+            }
+            steps.Add(new CaseStep(StepKind.SendFeeNotice, noticed, actor, "台账记载的收费通知", Amount: amount));
+            if (cell(Paid).Length > 0)
+            {
+                if (SheetColumns.Date(cell(Paid)) is not { } paid)
+                {
+                    return (null, $"缴费日期“{cell(Paid)}”不是日期。");
+                }
+                steps.Add(new CaseStep(StepKind.RecordPayment, paid, actor, "台账记载的缴费"));
+            }
+        }
         if (cell(Replied).Length > 0 || cell(Reply).Length > 0)
         {
             if (SheetColumns.Date(cell(Replied)) is not { } replied || ReplyOf(cell(Reply)) is not { } reply)
             {
                 return (null, $"答复须有答复日期和答复类型（“{cell(Reply)}”不是条例规定的答复类型，可选如：予以公开、部分公开、政府信息不存在）。");
             }
-            steps.Add(new CaseStep(StepKind.Reply, replied, actor, cell(ReplyNote) is { Length: > 0 } note ? note : $"台账记载：{reply.Label()}", reply));
+            var note = cell(ReplyNote) is { Length: > 0 } n ? n : $"台账记载：{reply.Label()}";
+            // 逾期不补正 and 逾期未缴费 are not replies but the application deemed abandoned (Art. 30; 国办函〔2020〕109号):
+            // recorded as those steps, they are checked against the period that had to run out first.
+            steps.Add(reply switch
+            {
+                ReplyType.NoSupplement => new CaseStep(StepKind.DeemAbandonedNoSupplement, replied, actor, note),
+                ReplyType.FeeUnpaid => new CaseStep(StepKind.DeemAbandonedUnpaid, replied, actor, note),
+                _ => new CaseStep(StepKind.Reply, replied, actor, note, reply),
+            });
         }
-        var wanted = new Wanted(line, applicant, received, channel, steps);
+        var (appeal, appealProblem) = AppealOf(cell, received);
+        if (appealProblem is not null)
+        {
+            return (null, appealProblem);
+        }
+        // A ledger keeps each step in its own column; the case happened in the order of their dates
+        // (a fee notice may come before or after an extension), and on one day in the columns' order.
+        var wanted = new Wanted(line, applicant, received, channel, [.. steps.OrderBy(s => s.Date)], appeal);
         try
         {
             Replay(wanted, calendar);
@@ -199,6 +258,61 @@ public static class LedgerImport
         return (wanted, null);
     }
 
+    /// <summary>The reconsideration or lawsuit a row records, or why it cannot be (dates as the console checks them).</summary>
+    private static (Appeal? Appeal, string? Problem) AppealOf(Func<string, string> cell, DateOnly received)
+    {
+        if (cell(Appeal) is "" or "无" or "否" or "未提起")
+        {
+            return cell(AppealFiled).Length > 0 ? (null, "填写了复议/诉讼提起日期，请同时填写复议/诉讼类别（行政复议、行政诉讼或复议后诉讼）。") : (null, null);
+        }
+        if (AppealKindOf(cell(Appeal)) is not { } kind)
+        {
+            return (null, $"复议/诉讼“{cell(Appeal)}”不正确，可选：行政复议、行政诉讼、复议后诉讼。");
+        }
+        if (SheetColumns.Date(cell(AppealFiled)) is not { } filed)
+        {
+            return (null, $"复议/诉讼须有提起日期（“{cell(AppealFiled)}”不是日期）。");
+        }
+        DateOnly? decided = null;
+        AppealResult? result = null;
+        if (cell(AppealDecided).Length > 0 || cell(AppealOutcome).Length > 0)
+        {
+            if (SheetColumns.Date(cell(AppealDecided)) is not { } d || AppealResultOf(cell(AppealOutcome)) is not { } r)
+            {
+                return (null, $"审结的复议/诉讼须有审结日期和结果（维持、纠正或其他；“{cell(AppealOutcome)}”）。");
+            }
+            (decided, result) = (d, r);
+        }
+        var appeal = new Appeal(kind, filed, cell(AppealBody) is { Length: > 0 } body ? body[..Math.Min(body.Length, 100)] : "台账未记载", decided, result);
+        return appeal.Problem(received) is { } problem ? (null, problem) : (appeal, null);
+    }
+
+    /// <summary>行政复议, 行政诉讼 (filed directly) or 复议后诉讼, as the report's fourth table groups them; also their labels.</summary>
+    public static AppealKind? AppealKindOf(string text)
+    {
+        var t = text.Trim();
+        return Enum.GetValues<AppealKind>().Cast<AppealKind?>().FirstOrDefault(k => k!.Value.Label() == t) ?? t switch
+        {
+            _ when t.Contains("复议后") || t.Contains("经复议") => AppealKind.LitigationAfterReconsideration,
+            _ when t.Contains("诉讼") || t.Contains("起诉") => AppealKind.LitigationDirect,
+            _ when t.Contains("复议") => AppealKind.Reconsideration,
+            _ => null,
+        };
+    }
+
+    public static AppealResult? AppealResultOf(string text) => text.Trim() switch
+    {
+        "维持" or "结果维持" => AppealResult.Upheld,
+        "纠正" or "结果纠正" or "撤销" or "确认违法" or "责令履行" => AppealResult.Corrected,
+        "其他" or "其他结果" or "撤回" or "终止" => AppealResult.Other,
+        _ => null,
+    };
+
+    /// <summary>An amount in yuan as a ledger writes it (120, 120.50, ¥120, 120元), above zero.</summary>
+    private static decimal? Money(string text) =>
+        decimal.TryParse(text.Trim().TrimStart('¥', '￥').TrimEnd('元').Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+            && amount is > 0 and < 10_000_000 ? decimal.Round(amount, 2) : null;
+
     /// <summary>A reply type by the report's label, the part after its "：" (属于国家秘密, 政府信息不存在), a common short form, or its code.</summary>
     public static ReplyType? ReplyOf(string text)
     {
@@ -207,6 +321,8 @@ public static class LedgerImport
         {
             "部分公开" => ReplyType.Partial,
             "不存在" or "信息不存在" => ReplyType.NotExist,
+            "逾期不补正" or "逾期未补正" => ReplyType.NoSupplement,
+            "逾期未缴费" or "逾期不缴费" => ReplyType.FeeUnpaid,
             _ => Enum.GetValues<ReplyType>().Cast<ReplyType?>().FirstOrDefault(r => r!.Value.Label() == t || r.Value.Label().Split('：').Last() == t
                 || string.Equals(r.Value.ToString(), t, StringComparison.OrdinalIgnoreCase)),
         };

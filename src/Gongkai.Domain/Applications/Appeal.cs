@@ -36,4 +36,16 @@ public static class AppealLabels
 }
 
 /// <summary>A reconsideration or lawsuit about an application's reply; <see cref="Result"/> is null while undecided.</summary>
-public sealed record Appeal(AppealKind Kind, DateOnly Filed, string Body, DateOnly? Decided = null, AppealResult? Result = null);
+public sealed record Appeal(AppealKind Kind, DateOnly Filed, string Body, DateOnly? Decided = null, AppealResult? Result = null)
+{
+    public const string FiledBeforeApplication = "提起日期不能早于收到申请之日。";
+    public const string DecidedBeforeFiled = "审结日期不能早于提起日期。";
+
+    /// <summary>
+    /// Why the appeal's dates cannot be those of an application received on <paramref name="received"/>,
+    /// or null: a reconsideration or lawsuit is about the application's handling, so it cannot be
+    /// filed before the application arrived, nor end before it was filed.
+    /// </summary>
+    public string? Problem(DateOnly received) =>
+        Filed < received ? FiledBeforeApplication : Decided is { } decided && decided < Filed ? DecidedBeforeFiled : null;
+}

@@ -23,11 +23,21 @@ public sealed class SheetUpload
 
     public ImportPreview? Preview { get; set; }
 
+    /// <summary>The office's choice of column per field (field → header, or <see cref="SheetColumns.NotImported"/>), where the import offers one.</summary>
+    public Dictionary<string, string?> Map { get; set; } = [];
+
     public bool Applied { get; set; }
 
-    /// <summary>The sheet of the upload (or of the previewed copy), or the reason it cannot be read, for the field "Sheet.File".</summary>
+    /// <summary>The sheet's column headers, for choosing which column a field is read from.</summary>
+    public IReadOnlyList<string> Headers { get; private set; } = [];
+
+    /// <summary>
+    /// The sheet of the upload (or of the previewed copy: on confirming, or when a preview is asked
+    /// again with other columns chosen), or the reason it cannot be read, for the field "Sheet.File".
+    /// </summary>
     public async Task<(IReadOnlyList<IReadOnlyList<string>>? Sheet, string? Problem)> ReadAsync(bool fromCopy, CancellationToken ct)
     {
+        fromCopy |= File is null && !string.IsNullOrEmpty(Content);
         byte[] bytes;
         if (fromCopy)
         {
@@ -55,7 +65,9 @@ public sealed class SheetUpload
         }
         try
         {
-            return (Spreadsheets.Read(FileName ?? "sheet.xlsx", bytes, ReadLimits.Default), null);
+            var sheet = Spreadsheets.Read(FileName ?? "sheet.xlsx", bytes, ReadLimits.Default);
+            Headers = sheet.Count > 0 ? [.. sheet[0].Select(h => h.Trim()).Where(h => h.Length > 0).Distinct()] : [];
+            return (sheet, null);
         }
         catch (FileLimitException e)
         {

@@ -41,8 +41,8 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         var calendar = await calendars.CurrentAsync(db, ct);
         var today = ChinaTime.Today(clock);
         Sheet.Preview = apply
-            ? await LedgerImport.ApplyAsync(db, agencyId, sheet, Sheet.FileName ?? "", calendar, today, clock.GetUtcNow().UtcDateTime, ct)
-            : await LedgerImport.PreviewAsync(db, agencyId, sheet, calendar, today, ct);
+            ? await LedgerImport.ApplyAsync(db, agencyId, sheet, Sheet.Map, Sheet.FileName ?? "", calendar, today, clock.GetUtcNow().UtcDateTime, ct)
+            : await LedgerImport.PreviewAsync(db, agencyId, sheet, Sheet.Map, calendar, today, ct);
         Sheet.Applied = apply && Sheet.Preview.HasWork;
         if (Sheet.Preview.Problem is { } sheetProblem)
         {
