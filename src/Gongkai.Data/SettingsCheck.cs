@@ -15,7 +15,7 @@ public static class SettingsCheck
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications", "StaffMail"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes", "PdfWorkers"],
         ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
-        ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute"],
+        ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute", "SubmissionsPerAddressPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,
         ["Jobs"] = ["RemindersAt", "Enabled"],
         ["Session"] = ["IdleMinutes", "AbsoluteHours"],

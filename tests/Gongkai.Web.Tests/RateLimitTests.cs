@@ -41,6 +41,61 @@ public sealed class RateLimitTests
         Assert.Equal(accepted, await app.QueryAsync(db => db.Applications.CountAsync(a => a.ApplicantName == "频繁申请人")));
     }
 
+    /// <summary>
+    /// Past the limit the answer is a page in Chinese, not an error: it says how long to wait (and
+    /// Retry-After says the same), and gives back what was typed in a form that posts it to the same
+    /// address unchanged — nothing to type again.
+    /// </summary>
+    [Fact]
+    public async Task ARefusedPost_IsExplainedInChinese_WithRetryAfter_AndKeepsWhatWasTyped()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string> { ["RateLimits:SubmissionsPerMinute"] = "1" });
+        using var visitor = app.NewVisitor();
+        var (target, values) = await visitor.FillInAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = "20260302001000001", ["Code"] = "ABCD2345" });
+        Visitor.Page refused = await visitor.PostAsync(target, values);
+        for (var i = 0; i < 3 && refused.Status != HttpStatusCode.TooManyRequests; i++)
+        {
+            refused = await visitor.PostAsync(target, values);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        var wait = int.Parse(refused.Response.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wait, 1, 60);
+        Assert.Contains($"请在 {wait} 秒后再试", refused.Text);
+        Assert.DoesNotContain("服务器处理请求时出错", refused.Text);
+        var kept = refused.Document.QuerySelector("main form[method=post]")!;
+        Assert.Equal("/track", kept.GetAttribute("action"));
+        var again = Visitor.Values(kept);
+        Assert.Equal(("20260302001000001", "ABCD2345"), (again["TrackingNumber"], again["Code"]));
+        Assert.Equal(values["__RequestVerificationToken"], again["__RequestVerificationToken"]);
+    }
+
+    /// <summary>
+    /// Many browsers behind one address (a carrier's NAT) each have their own limit, and all of them
+    /// together the address's wider one: with 100 a browser and 3 an address, three browsers posting
+    /// four times each get at most two windows' worth through.
+    /// </summary>
+    [Fact]
+    public async Task BrowsersBehindOneAddress_ShareTheAddressLimit()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite", new Dictionary<string, string>
+        {
+            ["RateLimits:SubmissionsPerMinute"] = "100", ["RateLimits:SubmissionsPerAddressPerMinute"] = "3",
+        });
+        var answers = new List<HttpStatusCode>();
+        for (var b = 0; b < 3; b++)
+        {
+            using var visitor = app.NewVisitor();
+            var (target, values) = await visitor.FillInAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = $"2026030200100000{b}", ["Code"] = "ABCD2345" });
+            for (var i = 0; i < 4; i++)
+            {
+                answers.Add((await visitor.PostAsync(target, new Dictionary<string, string?>(values) { ["Code"] = $"ABCD234{i}" })).Status);
+            }
+        }
+        Assert.Equal(12, answers.Count(a => a is HttpStatusCode.OK or HttpStatusCode.TooManyRequests));
+        Assert.InRange(answers.Count(a => a == HttpStatusCode.OK), 3, 6);
+    }
+
     [Fact]
     public async Task TheParseApi_AnswersTooManyRequests_PastItsLimit()
     {

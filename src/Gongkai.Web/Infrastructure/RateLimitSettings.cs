@@ -8,12 +8,17 @@ namespace Gongkai.Web.Infrastructure;
 /// times these figures; deploy/nginx holds the limits that hold across nodes.
 /// </summary>
 /// <param name="SignInsPerMinute">Sign-in attempts (an account's own limit is its lockout, kept in the database).</param>
-/// <param name="SubmissionsPerMinute">Posts of the public application and tracking forms.</param>
+/// <param name="SubmissionsPerMinute">Posts of the public application and tracking forms from one browser (its antiforgery cookie) at one address.</param>
 /// <param name="FormReadsPerMinute">Reads of those forms.</param>
 /// <param name="ParsesPerMinute">Calls of the report parse API, which costs CPU.</param>
-public sealed record RateLimitSettings(int SignInsPerMinute, int SubmissionsPerMinute, int FormReadsPerMinute, int ParsesPerMinute)
+/// <param name="SubmissionsPerAddressPerMinute">
+/// Posts of those forms from one address, all browsers together: a mobile carrier's NAT or an
+/// office network puts many people on one address, and a county receives a few hundred
+/// applications a year, so 60 a minute holds every honest case and still stops a flood.
+/// </param>
+public sealed record RateLimitSettings(int SignInsPerMinute, int SubmissionsPerMinute, int FormReadsPerMinute, int ParsesPerMinute, int SubmissionsPerAddressPerMinute)
 {
-    public static readonly RateLimitSettings Default = new(20, 10, 600, 60);
+    public static readonly RateLimitSettings Default = new(20, 10, 600, 60, 60);
 
     public static RateLimitSettings From(IConfiguration configuration)
     {
@@ -23,6 +28,7 @@ public sealed record RateLimitSettings(int SignInsPerMinute, int SubmissionsPerM
             Positive(nameof(SignInsPerMinute), Default.SignInsPerMinute),
             Positive(nameof(SubmissionsPerMinute), Default.SubmissionsPerMinute),
             Positive(nameof(FormReadsPerMinute), Default.FormReadsPerMinute),
-            Positive(nameof(ParsesPerMinute), Default.ParsesPerMinute));
+            Positive(nameof(ParsesPerMinute), Default.ParsesPerMinute),
+            Positive(nameof(SubmissionsPerAddressPerMinute), Default.SubmissionsPerAddressPerMinute));
     }
 }

@@ -19,6 +19,9 @@ namespace Gongkai.Web.Infrastructure;
 
 public static class WebSetup
 {
+    /// <summary>The antiforgery cookie: it also tells one browser from another for the public forms' rate limit.</summary>
+    public const string AntiforgeryCookie = "gongkai.af";
+
     /// <summary>The authorization policy of the record folders: a role that reads records somewhere.</summary>
     public const string ReadsRecords = "reads-records";
 
@@ -99,7 +102,7 @@ public static class WebSetup
         // their folders answer 403 to a role that reads records nowhere, before any page runs.
         services.AddAuthorization(o => o.AddPolicy(ReadsRecords, p => p.RequireAssertion(c =>
             StaffClaims.Role(c.User) is { } role && AccessPolicy.HasAnywhere(role, Permission.ReadRecords))));
-        services.AddAntiforgery(o => o.Cookie.Name = "gongkai.af");
+        services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
 
         services.AddRazorPages(o =>
             {
