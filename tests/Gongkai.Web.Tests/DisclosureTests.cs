@@ -74,6 +74,42 @@ public sealed class DisclosureTests
         Assert.Contains("<mark>临时救助</mark>", found.Document.QuerySelector(".search-results")!.InnerHtml);
     }
 
+    /// <summary>
+    /// The search finds what the portal has, not only items: the published annual reports by their
+    /// title and narrative, the agencies' 公开指南 — each with its kind shown and as a filter, the
+    /// years offered as a list of those present.
+    /// </summary>
+    [Fact]
+    public async Task TheSearch_FindsReportsAndGuides_WithTheirKind_AndOffersTheYearsPresent()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+
+        var reports = await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("年度报告"));
+        var pages = reports.Document.QuerySelectorAll(".search-results.pages li").ToList();
+        Assert.Contains(pages, li => li.QuerySelector(".kind")!.TextContent == "年度报告"
+            && li.QuerySelector("a")!.GetAttribute("href")!.StartsWith("/agency/qx-bsz/reports/", StringComparison.Ordinal));
+        var narrative = await visitor.GetAsync("/search?kind=report&q=" + Uri.EscapeDataString("政策解读的形式"));
+        Assert.Contains("<mark>政策解读的形式</mark>", narrative.Document.QuerySelector(".search-results.pages")!.InnerHtml);
+        Assert.DoesNotContain("政府信息：找到", narrative.Text);
+
+        var guides = await visitor.GetAsync("/search?kind=guide&q=" + Uri.EscapeDataString("白沙镇公开指南"));
+        Assert.Empty(guides.Document.QuerySelectorAll(".search-results.pages li"));
+        var guide = await visitor.GetAsync("/search?kind=guide&q=" + Uri.EscapeDataString("白沙镇人民政府政府信息公开指南"));
+        Assert.Equal(["公开指南"], guide.Document.QuerySelectorAll(".search-results.pages .kind").Select(k => k.TextContent));
+        Assert.Equal("/agency/qx-bsz/guide", guide.Document.QuerySelector(".search-results.pages a")!.GetAttribute("href"));
+
+        var years = reports.Document.QuerySelectorAll("select#year option").Select(o => o.GetAttribute("value") ?? "").Where(v => v != "").ToList();
+        var present = await app.QueryAsync(async db =>
+            (await db.InfoItems.Where(i => i.Status == ItemStatus.Published).Select(i => i.PublishedOn!.Value.Year).Distinct().ToListAsync())
+            .Concat(await db.AnnualReports.Where(r => r.Status == Domain.Reports.ReportStatus.Published).Select(r => r.Year).Distinct().ToListAsync())
+            .Distinct().OrderDescending().Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        Assert.True(present.Count >= 2);
+        Assert.Equal(present, years);
+        var items = await visitor.GetAsync("/search?kind=item&q=" + Uri.EscapeDataString("年度报告"));
+        Assert.Empty(items.Document.QuerySelectorAll(".search-results.pages li"));
+    }
+
     /// <summary>Attachments are read: their ID numbers stop the review; one action masks a DOCX in the file, a PDF needs a decision; published, the PDF's words find the item.</summary>
     [Fact]
     public async Task Attachments_AreScanned_MaskedWhereTheFileAllows_AndSearchedByTheirText()

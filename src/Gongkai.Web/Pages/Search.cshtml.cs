@@ -16,6 +16,11 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>信息, 年度报告 or 公开指南和制度; empty for all.</summary>
+    [FromQuery(Name = "kind")] public string? Kind { get; set; }
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Kinds = [("item", "政府信息"), ("report", "年度报告"), ("guide", "公开指南和制度")];
+
     public sealed record Hit(string AgencyCode, string AgencyName, int Id, string TitleHtml, string SnippetHtml, DateOnly PublishedOn, string IndexNumber);
 
     public string? Problem { get; private set; }
@@ -25,10 +30,19 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<(string Code, string Name)> Agencies { get; private set; } = [];
 
+    /// <summary>The years of published items and reports, for the year filter.</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    /// <summary>Reports, guides and rules that match, shown above the items on the first page.</summary>
+    public IReadOnlyList<PageHit> PageHits { get; private set; } = [];
+
+    public IReadOnlyList<string> Terms { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new { a.ShortCode, a.Name }).ToListAsync(ct))
             .Select(a => (a.ShortCode, a.Name)).ToList();
+        Years = await PageSearch.YearsAsync(db, ct);
         if (Query is null)
         {
             return;
@@ -45,6 +59,19 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
             agencyId = await db.Agencies.Where(a => a.ShortCode == AgencyCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) ?? -1;
         }
         PageNumber = Math.Max(1, PageNumber);
+        Terms = query.Terms;
+        if (Kind is not "item" && PageNumber == 1 && string.IsNullOrEmpty(Category))
+        {
+            PageHits = await PageSearch.SearchAsync(db, query, agencyId, Year, Kind switch { "report" => PageKind.Report, "guide" => PageKind.Guide, _ => null }, ct);
+            if (Kind == "guide")
+            {
+                PageHits = [.. PageHits, .. await PageSearch.SearchAsync(db, query, agencyId, Year, PageKind.Rules, ct)];
+            }
+        }
+        if (Kind is "report" or "guide")
+        {
+            return;
+        }
         var hits = await search.SearchAsync(query, new SearchFilter(agencyId, Year, Category), PageNumber, PageSize, ct);
         (Total, MoreThanTotal) = (hits.Total, hits.MoreThanTotal);
         var ids = hits.ItemIds;
@@ -63,6 +90,7 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
             string.IsNullOrEmpty(AgencyCode) ? null : "agency=" + Uri.EscapeDataString(AgencyCode),
             string.IsNullOrEmpty(Category) ? null : "category=" + Uri.EscapeDataString(Category),
             Year is { } y ? $"year={y}" : null,
+            string.IsNullOrEmpty(Kind) ? null : "kind=" + Uri.EscapeDataString(Kind),
             page > 1 ? $"page={page}" : null,
         }.Where(p => p is not null));
 }
