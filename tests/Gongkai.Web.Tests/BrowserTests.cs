@@ -64,6 +64,45 @@ public sealed class BrowserTests
     }
 
     /// <summary>
+    /// A failed submit is heard, not only seen (issue 27): focus moves to the error summary, each
+    /// entry links to its control, and every invalid control — input, select and textarea alike —
+    /// says so (aria-invalid) and names its message (aria-describedby); required ones say they are.
+    /// On a phone's width.
+    /// </summary>
+    [Fact]
+    public async Task AFailedSubmit_MovesFocusToTheSummary_AndTiesEachMessageToItsControl()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } })).NewPageAsync();
+        await page.GotoAsync(app.Address + "/agency/qx-bsz/apply");
+        Assert.True(await page.Locator("textarea[required]").CountAsync() > 0);
+
+        await page.Locator("form[method=post] button[type=submit]").Last.ClickAsync();
+        await page.Locator(".error-summary").WaitForAsync();
+
+        Assert.True("alert" == await page.EvaluateAsync<string?>("document.activeElement.getAttribute('role')"),
+            await page.EvaluateAsync<string>("document.activeElement.tagName + ' ' + (document.querySelector('.error-summary')?.outerHTML ?? 'no summary')"));
+        Assert.Contains("error-summary", await page.EvaluateAsync<string>("document.activeElement.className"));
+        var invalid = await page.Locator("[aria-invalid=true]").AllAsync();
+        Assert.True(invalid.Count >= 3, $"{invalid.Count} controls marked invalid");
+        Assert.Contains("TEXTAREA", await Task.WhenAll(invalid.Select(c => c.EvaluateAsync<string>("e => e.tagName"))));
+        foreach (var control in invalid)
+        {
+            var message = await page.Locator("#" + await control.GetAttributeAsync("aria-describedby")).TextContentAsync();
+            Assert.False(string.IsNullOrWhiteSpace(message));
+            Assert.Equal("2px", await control.EvaluateAsync<string>("e => getComputedStyle(e).borderTopWidth"));
+        }
+        foreach (var link in await page.Locator(".error-summary a").AllAsync())
+        {
+            Assert.Equal(1, await page.Locator(await link.GetAttributeAsync("href") ?? "#none").CountAsync());
+        }
+    }
+
+    /// <summary>
     /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
     /// the narrative and submits it; the county's supervisor accepts; the town publishes; the
     /// public page shows it with its DOCX. (Reports are edited by the agency admin here.)
