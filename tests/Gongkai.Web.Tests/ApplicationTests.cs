@@ -97,6 +97,53 @@ public sealed class ApplicationTests
         Assert.DoesNotContain("张三", right.Text);
     }
 
+    /// <summary>
+    /// A receipt worth keeping (issue 27): the confirmation is a 受理回执 — the agency, the day
+    /// received and its rule, what was asked for, the due date in words, how to track (a link that
+    /// fills the number in, never the code) and the office's contact; /track shows what was asked,
+    /// the working days left and, once answered, gives the reply letter to the number and code only.
+    /// </summary>
+    [Fact]
+    public async Task TheReceipt_AndTheStatusPage_SayWhatWasAsked_TheDaysLeft_AndGiveTheReplyLetter()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        var submitted = await visitor.SubmitAsync("/agency/qx-bsz/apply", Valid());
+        var receipt = await visitor.GetAsync(submitted.Location!);
+        var section = receipt.Document.QuerySelector("section.receipt")!;
+        var (tracking, code) = (section.QuerySelector("#receipt-number")!.TextContent, section.QuerySelector("#receipt-code")!.TextContent);
+        Assert.Contains("政府信息公开申请受理回执", section.TextContent);
+        Assert.Contains("白沙镇2025年农村低保资金发放名单", section.TextContent);
+        Assert.Contains("2026年3月30日", section.TextContent);
+        Assert.Contains("0571-86040001", section.TextContent);
+        var links = section.QuerySelectorAll("a[href^='/track']").Select(a => a.GetAttribute("href")!).Distinct().ToList();
+        Assert.Equal([$"/track?number={tracking}"], links);
+        Assert.DoesNotContain(code, string.Join(" ", section.QuerySelectorAll("a").Select(a => a.GetAttribute("href"))));
+
+        var filled = await visitor.GetAsync(links[0]);
+        Assert.Equal(tracking, filled.Document.QuerySelector("#TrackingNumber")!.GetAttribute("value"));
+        var open = await visitor.SubmitAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = tracking, ["Code"] = code });
+        Assert.Contains("白沙镇2025年农村低保资金发放名单", open.Text);
+        Assert.Equal("（还有 20 个工作日）", open.Document.QuerySelector(".days-left")!.TextContent);
+        Assert.Empty(open.Document.QuerySelectorAll("form[action*='handler=Letter']"));
+
+        var id = await app.QueryAsync(db => db.Applications.Where(a => a.TrackingNumber == tracking).Select(a => a.Id).SingleAsync());
+        using var clerk = await app.SignedInAsync("bsz.clerk");
+        var replied = await clerk.SubmitAsync($"/console/applications/{id}", new Dictionary<string, string?>
+        {
+            ["Kind"] = "Reply", ["Date"] = "2026-03-02", ["Reply"] = "Granted", ["Reason"] = "予以公开，见附件。",
+        });
+        Assert.True(replied.Status == HttpStatusCode.Redirect, replied.Summary);
+        var answered = await visitor.SubmitAsync("/track", new Dictionary<string, string?> { ["TrackingNumber"] = tracking, ["Code"] = code });
+        Assert.Null(answered.Document.QuerySelector(".days-left"));
+        var letterForm = answered.Document.QuerySelector("form[action*='handler=Letter']")!;
+        var letter = await visitor.Client.PostAsync(letterForm.GetAttribute("action"), new FormUrlEncodedContent(Visitor.Values(letterForm)!));
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        Assert.Equal(Gongkai.Data.Applications.ApplicationLetters.DocxType, letter.Content.Headers.ContentType!.MediaType);
+        var stranger = await visitor.Client.PostAsync(letterForm.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>(Visitor.Values(letterForm)!) { ["Code"] = "AAAAAAAA" }));
+        Assert.NotEqual(Gongkai.Data.Applications.ApplicationLetters.DocxType, stranger.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task TwoClerksAtOnce_OneSucceeds_TheOtherIsToldToReload_NothingLost()
     {

@@ -103,6 +103,41 @@ public sealed class BrowserTests
     }
 
     /// <summary>
+    /// The receipt prints as a receipt: the number, the code, the due date and the office's contact,
+    /// with the page's address, and no navigation; the copy and print buttons appear with a script.
+    /// </summary>
+    [Fact]
+    public async Task TheReceipt_Prints_WithTheNumberTheDueDateAndTheContact_AndNoNavigation()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync(app.Address + "/agency/qx-bsz/apply");
+        await page.Locator("#Form_Kind").SelectOptionAsync("Commercial");
+        await page.Locator("#Form_Name").FillAsync("某某建材有限公司");
+        await page.Locator("#Form_Phone").FillAsync("0571-87001234");
+        await page.Locator("#Form_Description").FillAsync("白沙镇2025年道路改造工程招标文件");
+        await page.Locator("#Form_FormWanted").SelectOptionAsync("电子邮件");
+        await page.Locator("form[method=post] button[type=submit]").Last.ClickAsync();
+        await page.Locator("section.receipt").WaitForAsync();
+        Assert.True(await page.Locator("button[data-print]").IsVisibleAsync());
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await page.Locator("#receipt-number").IsVisibleAsync());
+        Assert.True(await page.Locator("#receipt-code").IsVisibleAsync());
+        var printed = await page.Locator("section.receipt").InnerTextAsync();
+        Assert.Contains("答复期限", printed);
+        Assert.Contains("0571-86040001", printed);
+        Assert.Contains("本回执打印自 " + app.Address + "/agency/qx-bsz/apply", printed);
+        Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
+        Assert.False(await page.Locator(".column-nav").IsVisibleAsync());
+        Assert.False(await page.Locator("button[data-print]").IsVisibleAsync());
+    }
+
+    /// <summary>
     /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
     /// the narrative and submits it; the county's supervisor accepts; the town publishes; the
     /// public page shows it with its DOCX. (Reports are edited by the agency admin here.)

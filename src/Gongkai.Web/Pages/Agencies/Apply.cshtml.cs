@@ -22,6 +22,12 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
 
     public Done? Submitted { get; private set; }
 
+    /// <summary>What was asked for, on the receipt (read back from the stored application, not carried in the cookie).</summary>
+    public string? SubmittedDescription { get; private set; }
+
+    /// <summary>The page's address, printed on the receipt.</summary>
+    public string PageUrl => $"{Request.Scheme}://{Request.Host}{Request.Path}";
+
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
         if (!await FindAgencyAsync(code, ct))
@@ -47,12 +53,14 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
     private const string DoneKey = "application-submitted";
 
     /// <summary>The confirmation, once, right after the submission; the code is never shown again.</summary>
-    protected override Task<IActionResult> LoadSectionAsync(CancellationToken ct)
+    protected override async Task<IActionResult> LoadSectionAsync(CancellationToken ct)
     {
         if (TempData[DoneKey] is string done)
         {
             Submitted = System.Text.Json.JsonSerializer.Deserialize<Done>(done);
+            SubmittedDescription = await Db.Applications.AsNoTracking().Where(a => a.TrackingNumber == Submitted!.TrackingNumber && a.AgencyId == Agency.Id)
+                .Select(a => a.Description).SingleOrDefaultAsync(ct);
         }
-        return Task.FromResult<IActionResult>(Page());
+        return Page();
     }
 }
