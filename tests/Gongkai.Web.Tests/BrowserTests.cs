@@ -138,6 +138,49 @@ public sealed class BrowserTests
     }
 
     /// <summary>
+    /// The 关怀版 is switched on and off by links, without JavaScript, and stays on from page to page
+    /// (a cookie holding only the choice): body text at least 18 px while on, the 字号 switch on top
+    /// of it; its pages still have no serious or critical accessibility violation.
+    /// </summary>
+    [Fact]
+    public async Task TheCareView_SwitchesOnAndOff_WithoutJavaScript_AndStaysAccessible()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } })).NewPageAsync();
+        async Task<double> BodyPixelsAsync() =>
+            double.Parse((await page.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontSize")).Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture);
+        await page.GotoAsync(app.Address + "/agency/qx-bsz/catalog");
+        Assert.Equal(16, await BodyPixelsAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "关怀版", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/agency/qx-bsz/catalog");
+        Assert.True(await BodyPixelsAsync() >= 18);
+        await page.GotoAsync(app.Address + "/track");
+        Assert.True(await BodyPixelsAsync() >= 18);
+        await page.GetByRole(AriaRole.Link, new() { Name = "大号字" }).ClickAsync();
+        await page.WaitForURLAsync("**/track");
+        Assert.Equal(22, await BodyPixelsAsync());
+
+        var accessible = await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();
+        await accessible.Context.AddCookiesAsync([new() { Name = Infrastructure.ReadingView.Cookie, Value = "cl", Url = app.Address }]);
+        var problems = new List<string>();
+        foreach (var path in new[] { "/", "/agency/qx-bsz/catalog", "/agency/qx-bsz/apply", "/search?q=%E4%BD%8E%E4%BF%9D" })
+        {
+            await accessible.GotoAsync(app.Address + path);
+            problems.AddRange((await Browser.SeriousViolationsAsync(accessible)).Select(v => $"{path}: {v}"));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "退出关怀版" }).ClickAsync();
+        await page.WaitForURLAsync("**/track");
+        Assert.Equal(18, await BodyPixelsAsync());
+    }
+
+    /// <summary>
     /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
     /// the narrative and submits it; the county's supervisor accepts; the town publishes; the
     /// public page shows it with its DOCX. (Reports are edited by the agency admin here.)

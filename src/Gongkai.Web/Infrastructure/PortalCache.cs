@@ -27,7 +27,9 @@ public static class PortalCache
         {
             services.AddHostedService<PortalNotices>();
         }
-        return services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag).AddPolicy<FreshOnly>()))
+        return services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Tag)
+            // A page is kept once for each reading view (关怀版, 字号): the view is part of its HTML.
+            .VaryByValue(context => new KeyValuePair<string, string>("view", ReadingView.Of(context.Request).Value)).AddPolicy<FreshOnly>()))
             .AddMemoryCache()
             .AddSingleton<PortalData>()
             .AddSingleton<IInterceptor, Eviction>()

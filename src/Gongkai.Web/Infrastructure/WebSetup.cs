@@ -205,6 +205,7 @@ public static class WebSetup
         app.MapOpenReports();
         app.MapAgencyFeed();
         app.MapSitemap();
+        app.MapReadingView();
         return app;
     }
 
