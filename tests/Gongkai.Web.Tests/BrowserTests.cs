@@ -181,6 +181,29 @@ public sealed class BrowserTests
     }
 
     /// <summary>
+    /// On a phone (390 px) the catalog is a list: the first title has a full line (at least 300 px),
+    /// its 发布日期 is on screen and not broken, and the page is no wider than the screen.
+    /// </summary>
+    [Fact]
+    public async Task OnAPhone_TheCatalogIsAList_WithFullWidthTitles()
+    {
+        Browser.SkipUnlessInstalled();
+        await using var app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } })).NewPageAsync();
+        await page.GotoAsync(app.Address + "/agency/qx-bsz/catalog");
+        var title = await page.Locator("table.item-list tbody tr td:first-child").First.BoundingBoxAsync();
+        Assert.True(title!.Width >= 300, $"the first title is {title.Width} px wide");
+        var date = page.Locator("table.item-list tbody tr td[data-label='发布日期']").First;
+        var box = await date.BoundingBoxAsync();
+        Assert.True(box!.X + box.Width <= 390, $"发布日期 ends at {box.X + box.Width} px");
+        Assert.Equal(1, (int)Math.Round(box.Height / double.Parse((await date.EvaluateAsync<string>("e => getComputedStyle(e).lineHeight")).Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
+    }
+
+    /// <summary>
     /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
     /// the narrative and submits it; the county's supervisor accepts; the town publishes; the
     /// public page shows it with its DOCX. (Reports are edited by the agency admin here.)
