@@ -22,7 +22,10 @@ public sealed class Visitor(HttpClient client) : IDisposable
         /// <summary>Where a redirect points, as a local path and query.</summary>
         public string? Location => Response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : null;
 
-        public string Summary => Document.QuerySelector(".error-summary")?.TextContent.Trim() ?? "";
+        /// <summary>The error summary's messages, one a line (without its heading).</summary>
+        public string Summary => Document.QuerySelector(".error-summary") is { } summary
+            ? summary.QuerySelectorAll("li") is { Length: > 0 } items ? string.Join("\n", items.Select(i => i.TextContent.Trim())) : summary.TextContent.Trim()
+            : "";
     }
 
     public async Task<Page> GetAsync(string url)

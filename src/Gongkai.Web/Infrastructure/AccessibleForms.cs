@@ -30,6 +30,10 @@ public sealed class AccessibleFieldTagHelper : TagHelper
     /// <summary>After the framework's helpers have written the control's name and id.</summary>
     public override int Order => 100;
 
+    /// <summary>A field the model requires ([Required]); a checkbox's bool always has a value.</summary>
+    public static bool IsRequired(Microsoft.AspNetCore.Mvc.ModelBinding.ModelMetadata metadata) =>
+        metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any() && metadata.UnderlyingOrModelType != typeof(bool);
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
@@ -38,7 +42,7 @@ public sealed class AccessibleFieldTagHelper : TagHelper
         {
             return;
         }
-        if (For.Metadata.ValidatorMetadata.OfType<RequiredAttribute>().Any() && For.Metadata.UnderlyingOrModelType != typeof(bool))
+        if (IsRequired(For.Metadata))
         {
             output.Attributes.SetAttribute("required", "required");
         }
@@ -104,7 +108,8 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { ValidationState: ModelValidationState.Invalid })
             .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, Message: string.IsNullOrEmpty(error.ErrorMessage) ? "此项填写有误。" : error.ErrorMessage)))
-            .DistinctBy(e => (e.Key, e.Message))
+            // One entry per message: the same refusal under the form and under its field is listed once, linked to the field.
+            .GroupBy(e => e.Message).Select(g => g.OrderBy(e => e.Key.Length == 0).First())
             .ToList();
         if (errors.Count == 0)
         {
@@ -119,6 +124,9 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("autofocus", "autofocus");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
         output.AddClass("error-summary", HtmlEncoder.Default);
+        // The framework's helper put its own list after the content: this list replaces it.
+        output.PreContent.Clear();
+        output.PostContent.Clear();
         output.Content.Clear();
         output.Content.AppendHtml($"<p id=\"error-summary-title\" class=\"error-summary-title\">提交未成功，请修改以下 {errors.Count} 处：</p><ul>");
         foreach (var (key, message) in errors)

@@ -21,9 +21,7 @@ public sealed class RequiredLabelTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var metadata = For.Metadata;
-        var marked = metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any();
-        if (marked && metadata.UnderlyingOrModelType != typeof(bool))
+        if (AccessibleFieldTagHelper.IsRequired(For.Metadata))
         {
             output.AddClass("required", HtmlEncoder.Default);
         }
