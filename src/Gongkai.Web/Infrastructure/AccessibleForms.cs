@@ -96,7 +96,7 @@ public sealed class ServerValidatedForms : TagHelper
 /// summary itself, tabindex −1: no script needed). Without errors it is not written at all.
 /// </summary>
 [HtmlTargetElement("div", Attributes = "asp-validation-summary")]
-public sealed class ErrorSummaryTagHelper : TagHelper
+public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
 {
     [ViewContext, HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -123,7 +123,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("autofocus", "autofocus");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
-        output.AddClass("error-summary", HtmlEncoder.Default);
+        output.AddClass("error-summary", encoder);
         // The framework's helper put its own list after the content: this list replaces it.
         output.PreContent.Clear();
         output.PostContent.Clear();
@@ -131,10 +131,11 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Content.AppendHtml($"<p id=\"error-summary-title\" class=\"error-summary-title\">提交未成功，请修改以下 {errors.Count} 处：</p><ul>");
         foreach (var (key, message) in errors)
         {
-            var text = HtmlEncoder.Default.Encode(message);
+            // The site's encoder (WebSetup: Chinese written as is, not as entities), as Razor's own output uses.
+            var text = encoder.Encode(message);
             output.Content.AppendHtml(key.Length == 0
                 ? $"<li>{text}</li>"
-                : $"<li><a href=\"#{HtmlEncoder.Default.Encode(TagBuilder.CreateSanitizedId(key, "_"))}\">{text}</a></li>");
+                : $"<li><a href=\"#{encoder.Encode(TagBuilder.CreateSanitizedId(key, "_"))}\">{text}</a></li>");
         }
         output.Content.AppendHtml("</ul>");
     }
