@@ -150,6 +150,7 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         // Every test citizen comes from 127.0.0.1.
         ["RateLimits__SubmissionsPerMinute"] = "100000",
         ["RateLimits__FormReadsPerMinute"] = "100000",
+        ["RateLimits__SubmissionsPerAddressPerMinute"] = "100000",
     };
 
     private void StartNginx()

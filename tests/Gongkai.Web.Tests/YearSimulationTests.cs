@@ -39,6 +39,7 @@ public sealed class YearSimulationTests
     {
         ["RateLimits:SignInsPerMinute"] = "1000000", ["RateLimits:SubmissionsPerMinute"] = "1000000",
         ["RateLimits:FormReadsPerMinute"] = "1000000", ["RateLimits:ParsesPerMinute"] = "1000000",
+        ["RateLimits:SubmissionsPerAddressPerMinute"] = "1000000",
     };
 
     /// <summary>A 2027 notice as the State Council might publish it: the statute's days and one longer Spring Festival with a Saturday worked.</summary>
