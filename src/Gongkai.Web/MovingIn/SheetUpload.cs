@@ -32,10 +32,33 @@ public sealed class SheetUpload
     public IReadOnlyList<string> Headers { get; private set; } = [];
 
     /// <summary>
+    /// The import pages' one flow: read the sheet (a file the readers refuse answers 422 naming why,
+    /// as every upload path does), preview or apply it with <paramref name="import"/>, and show a
+    /// problem of the sheet itself (a required column missing) on the file's field.
+    /// </summary>
+    public async Task<IActionResult> RunAsync(PageModel page, bool apply, Func<IReadOnlyList<IReadOnlyList<string>>, Task<ImportPreview>> import, CancellationToken ct)
+    {
+        var (sheet, problem) = await ReadAsync(fromCopy: apply, ct);
+        if (sheet is null)
+        {
+            page.ModelState.AddModelError("Sheet.File", problem!);
+            page.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page.Page();
+        }
+        Preview = await import(sheet);
+        Applied = apply && Preview.HasWork;
+        if (Preview.Problem is { } sheetProblem)
+        {
+            page.ModelState.AddModelError("Sheet.File", sheetProblem);
+        }
+        return page.Page();
+    }
+
+    /// <summary>
     /// The sheet of the upload (or of the previewed copy: on confirming, or when a preview is asked
     /// again with other columns chosen), or the reason it cannot be read, for the field "Sheet.File".
     /// </summary>
-    public async Task<(IReadOnlyList<IReadOnlyList<string>>? Sheet, string? Problem)> ReadAsync(bool fromCopy, CancellationToken ct)
+    private async Task<(IReadOnlyList<IReadOnlyList<string>>? Sheet, string? Problem)> ReadAsync(bool fromCopy, CancellationToken ct)
     {
         fromCopy |= File is null && !string.IsNullOrEmpty(Content);
         byte[] bytes;

@@ -30,25 +30,11 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        var (sheet, problem) = await Sheet.ReadAsync(fromCopy: apply, ct);
-        if (sheet is null)
-        {
-            ModelState.AddModelError("Sheet.File", problem!);
-            // A file refused by the readers' limits answers 422, as every upload path does.
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
         var calendar = await calendars.CurrentAsync(db, ct);
         var today = ChinaTime.Today(clock);
-        Sheet.Preview = apply
-            ? await LedgerImport.ApplyAsync(db, agencyId, sheet, Sheet.Map, Sheet.FileName ?? "", calendar, today, clock.GetUtcNow().UtcDateTime, ct)
-            : await LedgerImport.PreviewAsync(db, agencyId, sheet, Sheet.Map, calendar, today, ct);
-        Sheet.Applied = apply && Sheet.Preview.HasWork;
-        if (Sheet.Preview.Problem is { } sheetProblem)
-        {
-            ModelState.AddModelError("Sheet.File", sheetProblem);
-        }
-        return Page();
+        return await Sheet.RunAsync(this, apply, sheet => apply
+            ? LedgerImport.ApplyAsync(db, agencyId, sheet, Sheet.Map, Sheet.FileName ?? "", calendar, today, clock.GetUtcNow().UtcDateTime, ct)
+            : LedgerImport.PreviewAsync(db, agencyId, sheet, Sheet.Map, calendar, today, ct), ct);
     }
 
     // The agency's admin brings its own ledger (the system admin any agency's).

@@ -26,29 +26,17 @@ public sealed class ImportModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             return Forbid();
         }
-        var (sheet, problem) = await Sheet.ReadAsync(fromCopy: apply, ct);
-        if (sheet is null)
-        {
-            ModelState.AddModelError("Sheet.File", problem!);
-            // A file refused by the readers' limits answers 422, as every upload path does.
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
         var by = new UserImport.Importer(staff.Role, staff.AgencyId);
-        if (apply)
+        return await Sheet.RunAsync(this, apply, async sheet =>
         {
-            (Sheet.Preview, Passwords) = await UserImport.ApplyAsync(db, by, sheet, Sheet.FileName ?? "", clock.GetUtcNow().UtcDateTime, ct);
+            if (!apply)
+            {
+                return await UserImport.PreviewAsync(db, by, sheet, ct);
+            }
+            (var preview, Passwords) = await UserImport.ApplyAsync(db, by, sheet, Sheet.FileName ?? "", clock.GetUtcNow().UtcDateTime, ct);
+            // The one-time passwords are on this page only: no cache keeps it.
             Response.Headers.CacheControl = "no-store";
-        }
-        else
-        {
-            Sheet.Preview = await UserImport.PreviewAsync(db, by, sheet, ct);
-        }
-        Sheet.Applied = apply && Sheet.Preview.HasWork;
-        if (Sheet.Preview.Problem is { } sheetProblem)
-        {
-            ModelState.AddModelError("Sheet.File", sheetProblem);
-        }
-        return Page();
+            return preview;
+        }, ct);
     }
 }
