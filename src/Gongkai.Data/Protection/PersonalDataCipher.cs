@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
@@ -166,14 +167,7 @@ public sealed class PersonalDataCipher
                 {
                     writer.Write($"# Gongkai personal-data keys (SM4). Back this file up apart from the database; every node needs the same file.\n{LineFor(NewKey())}\n");
                 }
-                try
-                {
-                    File.Move(aside, path, overwrite: false);
-                }
-                catch (IOException) when (File.Exists(path))
-                {
-                    File.Delete(aside);
-                }
+                PlaceUnlessPresent(aside, path);
             }
             catch (UnauthorizedAccessException e)
             {
@@ -182,6 +176,44 @@ public sealed class PersonalDataCipher
         }
         return new PersonalDataCipher(ReadKeys(path), path);
     }
+
+    /// <summary>
+    /// Puts the written file at <paramref name="path"/> unless a file is there already, in one step:
+    /// two processes making the key at the same moment must not both "win", one overwriting the key
+    /// the other has already read. .NET's File.Move without overwrite checks and then renames (a
+    /// window between the two on Linux; the concurrent-start test found it), so on Unix the file is
+    /// hard-linked into place — link(2) fails with EEXIST when the name is taken — and on Windows
+    /// MoveFileEx without replace is itself atomic.
+    /// </summary>
+    private static void PlaceUnlessPresent(string aside, string path)
+    {
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    File.Move(aside, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                }
+            }
+            else if (Link(aside, path) != 0 && Marshal.GetLastPInvokeError() != EExist)
+            {
+                throw new IOException($"Cannot place the key file {path} (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+        finally
+        {
+            File.Delete(aside);
+        }
+    }
+
+    private const int EExist = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string created);
 
     /// <summary>
     /// Key rotation: a new key is appended to the key file (written aside and renamed, so no reader
