@@ -14,7 +14,7 @@ public static class SettingsCheck
         ["ConnectionStrings"] = ["Default"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications", "StaffMail"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes", "PdfWorkers"],
-        ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact"],
+        ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact", "Operator", "PoliceRecord", "GovBadgeLink"],
         ["RateLimits"] = ["SignInsPerMinute", "SubmissionsPerMinute", "FormReadsPerMinute", "ParsesPerMinute", "SubmissionsPerAddressPerMinute"],
         ["Mail"] = Mail.MailSettings.Keys,
         ["Jobs"] = ["RemindersAt", "Enabled"],

@@ -13,6 +13,8 @@ public static class Browser
 
     public static string AxeScript { get; } = Path.Combine(RepositoryRoot(), "tests", "Gongkai.Web.Tests", "browser", "node_modules", "axe-core", "axe.min.js");
 
+    public static bool Installed => File.Exists(Chromium) && File.Exists(AxeScript);
+
     public static void SkipUnlessInstalled()
     {
         Assert.SkipUnless(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium fonts-noto-cjk); .ci/run installs it.");
@@ -51,5 +53,67 @@ public static class Browser
             }
         }
         return AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>
+/// One app on Kestrel and one Chromium for a whole test class (an xUnit class fixture): a browser
+/// test class pays for one start, not one per test. Its tests work in their own browser contexts
+/// (cookies, viewport, script on or off) and must not depend on what another test of the class
+/// stored. Starts nothing where the browser or axe is missing (the tests then skip with the reason).
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private GongkaiApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public GongkaiApp App => _app ?? throw new InvalidOperationException("Browser.SkipUnlessInstalled() first.");
+
+    public string Address => App.Address;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!Browser.Installed)
+        {
+            return;
+        }
+        _app = await GongkaiApp.StartOnKestrelAsync("sqlite");
+        (_playwright, _browser) = await Browser.LaunchAsync();
+    }
+
+    /// <summary>A visitor over HTTP to the app's socket (the browser's app is on Kestrel, not the in-memory test server).</summary>
+    public Visitor NewVisitor() => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(Address) });
+
+    /// <summary>A page in a fresh browser context (its own cookies) made with <paramref name="options"/>.</summary>
+    public async Task<IPage> PageAsync(BrowserNewContextOptions? options = null)
+    {
+        Browser.SkipUnlessInstalled();
+        return await (await _browser!.NewContextAsync(options)).NewPageAsync();
+    }
+
+    /// <summary>A page signed in to the console as <paramref name="user"/> (the demo's password).</summary>
+    public async Task<IPage> SignedInAsync(string user, BrowserNewContextOptions? options = null)
+    {
+        var page = await PageAsync(options);
+        await page.GotoAsync(Address + "/console/login");
+        await page.Locator("#UserName").FillAsync(user);
+        await page.Locator("#Password").FillAsync(Gongkai.Data.Demo.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/console**");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 }

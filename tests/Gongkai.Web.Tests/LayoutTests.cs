@@ -69,6 +69,7 @@ public sealed class LayoutTests
             ("agency/{code}/catalog", "/agency/qx-bsz/catalog"), ("agency/{code}/items/{id:int}", $"/agency/qx-bsz/items/{ids["items"]}"),
             ("agency/{code}/reports", "/agency/qx-bsz/reports"), ("agency/{code}/reports/{year:int}", "/agency/qx-bsz/reports/2025"),
             ("agency/{code}/apply", "/agency/qx-bsz/apply"), ("track", "/track"), ("search", "/search?q=%E4%BD%8E%E4%BF%9D"), ("data", "/data"),
+            ("apply", "/apply"), ("sitemap", "/sitemap"), ("contact", "/contact"),
             ("error/{status:int}", "/error/404"), ("console/login", "/console/login"),
             ("console", "/console"), ("console/account", "/console/account"), ("console/account/mail", "/console/account/mail"),
             ("console/agencies", "/console/agencies"), ("console/agencies/new", "/console/agencies/new"), ("console/agencies/{id:int}", $"/console/agencies/{ids["agencies"]}"),

@@ -14,7 +14,7 @@ public sealed class WorkdayTests
         ? Path.GetFullPath(Path.IsPathRooted(dir) ? dir : Path.Combine(Browser.RepositoryRoot(), dir))
         : null;
 
-    private static async Task ShotAsync(IBrowser browser, string address, string path, string name, string? user = null)
+    private static async Task ShotAsync(IBrowser browser, string address, string path, string name, string? user = null, bool care = false)
     {
         if (Screenshots is null)
         {
@@ -25,6 +25,10 @@ public sealed class WorkdayTests
         {
             var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = 1 });
             var page = await context.NewPageAsync();
+            if (care)
+            {
+                await context.AddCookiesAsync([new() { Name = Infrastructure.ReadingView.Cookie, Value = "cm", Url = address }]);
+            }
             if (user is not null)
             {
                 await SignInAsync(page, address, user);
@@ -122,5 +126,7 @@ public sealed class WorkdayTests
         await ShotAsync(browser, app.Address, "/", "portal");
         await ShotAsync(browser, app.Address, "/agency/qx-bsz/catalog", "catalog");
         await ShotAsync(browser, app.Address, $"/agency/qx-bsz/items/{catalogItem}", "item");
+        await ShotAsync(browser, app.Address, "/agency/qx-bsz", "column");
+        await ShotAsync(browser, app.Address, "/agency/qx-bsz/catalog", "catalog-care", care: true);
     }
 }

@@ -41,14 +41,39 @@ public sealed record SiteSettings(Uri PublicUrl, IReadOnlyList<IPAddress> Truste
                 ? address
                 : throw new SettingsException($"Site:TrustedProxies: '{text}' is not an IP address. （Site:TrustedProxies 应为以逗号分隔的 IP 地址）"));
         }
+        var police = Text(section, "PoliceRecord");
+        if (police is not null && SiteIdentity.PoliceRecordNumber(police) is null)
+        {
+            throw new SettingsException($"Site:PoliceRecord = '{police}' has no record number, e.g. 浙公网安备 33010002000001号. （Site:PoliceRecord 应为公安机关备案号，如“浙公网安备 33010002000001号”）");
+        }
+        var badge = Text(section, "GovBadgeLink");
+        if (badge is not null && !(Uri.TryCreate(badge, UriKind.Absolute, out var badgeUri) && badgeUri.Scheme is "http" or "https"))
+        {
+            throw new SettingsException($"Site:GovBadgeLink = '{badge}' is not an http(s) address. （Site:GovBadgeLink 应为党政机关网站标识的核验网址）");
+        }
         return new SiteSettings(publicUrl, proxies, new SiteIdentity(
-            Text(section, "Name") ?? "政府信息公开平台", Text(section, "Sponsor"), Text(section, "SiteCode"), Text(section, "Icp"), Text(section, "Contact")));
+            Text(section, "Name") ?? "政府信息公开平台", Text(section, "Sponsor"), Text(section, "SiteCode"), Text(section, "Icp"), Text(section, "Contact"),
+            Text(section, "Operator"), police, badge));
     }
 }
 
 /// <summary>
-/// The site's name in the header, and the footer every government site carries: the organiser
-/// (主办单位), the site identification code (网站标识码) and the ICP filing number (ICP备案号), and a
-/// contact line. Unset ones are not shown.
+/// The site's name in the header, and the footer every government site carries (政府网站发展指引):
+/// the organiser (主办单位) and the operator (承办单位), a contact line, and the identifiers a
+/// deployment is issued before it opens — 网站标识码, ICP备案号 (linked to the MIIT filing system),
+/// 公安机关备案号 (linked to its record) and the 党政机关网站标识 (the issuer's badge, linked to its
+/// verification page). None is invented by the software; unset ones are not shown.
 /// </summary>
-public sealed record SiteIdentity(string Name, string? Sponsor, string? SiteCode, string? Icp, string? Contact);
+public sealed record SiteIdentity(string Name, string? Sponsor, string? SiteCode, string? Icp, string? Contact,
+    string? Operator = null, string? PoliceRecord = null, string? GovBadgeLink = null)
+{
+    /// <summary>Where an ICP number is looked up: the MIIT filing system.</summary>
+    public const string IcpLookup = "https://beian.miit.gov.cn/";
+
+    /// <summary>The record number in a 公安备案号 such as “浙公网安备 33010002000001号” (its digits, 10 or more).</summary>
+    public static string? PoliceRecordNumber(string record) =>
+        System.Text.RegularExpressions.Regex.Match(record, "[0-9]{10,}") is { Success: true } m ? m.Value : null;
+
+    /// <summary>The record's page in the Ministry of Public Security's filing system.</summary>
+    public string? PoliceRecordLink => PoliceRecord is { } r && PoliceRecordNumber(r) is { } n ? $"https://beian.mps.gov.cn/#/query/webSearch?code={n}" : null;
+}

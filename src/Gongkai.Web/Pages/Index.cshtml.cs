@@ -15,17 +15,14 @@ public sealed class IndexModel(GongkaiDb db) : PageModel
 
     public sealed record ReportLink(string Code, string Agency, int Year);
 
-    public IReadOnlyList<Agency> Roots { get; private set; } = [];
-    public ILookup<int?, Agency> ChildrenOf { get; private set; } = Array.Empty<Agency>().ToLookup(a => a.ParentId);
+    public AgencyTree Agencies { get; private set; } = null!;
     public IReadOnlyList<News> LatestItems { get; private set; } = [];
     public IReadOnlyList<ReportLink> LatestReports { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name).ToListAsync(ct);
-        ChildrenOf = all.ToLookup(a => a.ParentId);
-        var ids = all.Select(a => a.Id).ToHashSet();
-        Roots = all.Where(a => a.ParentId is null || !ids.Contains(a.ParentId.Value)).ToList();
+        Agencies = await AgencyTree.LoadAsync(db, ct);
+        var all = Agencies.All;
         var byId = all.ToDictionary(a => a.Id);
         var items = await db.InfoItems.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(Latest)

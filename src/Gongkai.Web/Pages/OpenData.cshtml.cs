@@ -57,6 +57,7 @@ public sealed class OpenDataModel(GongkaiDb db) : PageModel
             .ToList())).ToList());
         Query = string.Join("&", new[] { ("agency", Agency), ("format", Format) }.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         ViewData["Title"] = "开放数据";
+        Breadcrumbs.Set(ViewData, new Breadcrumbs.Step("开放数据"));
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Pages.Agencies;
 /// holiday notice: a deadline in a year without one is provisional (暂定).
 /// </summary>
 [EnableRateLimiting(ApplicationLimits.Policy)]
-public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock, WorkingCalendars calendars) : AgencyColumnPage(db, portal)
+public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, TimeProvider clock, WorkingCalendars calendars, SiteSettings site) : AgencyColumnPage(db, portal)
 {
     public sealed record Done(string TrackingNumber, string Code, DateOnly Received, DateOnly Due, string? ProvisionalNote);
 
@@ -48,6 +48,19 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
         TempData[DoneKey] = System.Text.Json.JsonSerializer.Serialize(new Done(application.TrackingNumber, secret, application.Received, application.DueDate,
             calendar.IsProvisional(application.Received, application.DueDate) ? WorkingCalendar.ProvisionalNote(application.DueDate.Year) : null));
         return Redirect($"/agency/{Agency.ShortCode}/apply");
+    }
+
+    /// <summary>The paper application form (申请表) addressed to this agency, for people who apply in writing (Art. 29).</summary>
+    public async Task<IActionResult> OnGetFormAsync(string code, CancellationToken ct)
+    {
+        if (!await FindAgencyAsync(code, ct))
+        {
+            return NotFound();
+        }
+        var a = Agency;
+        var docx = Gongkai.Documents.Letters.ApplicationFormDocx.Render(new(a.Name, a.OfficeName, a.OfficeAddress, a.OfficePostcode, a.OfficePhone, a.OfficeFax,
+            a.OfficeHours, $"{site.Origin}/agency/{a.ShortCode}/apply"));
+        return File(docx, Gongkai.Documents.Letters.ApplicationFormDocx.ContentType, $"政府信息公开申请表（{a.Name}）.docx");
     }
 
     private const string DoneKey = "application-submitted";

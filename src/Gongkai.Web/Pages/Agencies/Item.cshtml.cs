@@ -26,6 +26,7 @@ public sealed class ItemModel(GongkaiDb db, PortalCache.PortalData portal, TimeP
         }
         Item = item;
         ViewData["Title"] = $"{item.Title} - {Agency.Name}";
+        Breadcrumbs.Set(ViewData, new Breadcrumbs.Step(item.Title));
         Validity = ItemRecords.Validity(item, ChinaTime.Today(clock));
         Attachments = (await Db.ItemAttachments.AsNoTracking().Where(a => a.ItemId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct))
             .Select(a => (a.Id, a.FileName, a.Size)).ToList();

@@ -57,6 +57,7 @@ public sealed class ReportModel(GongkaiDb db, PortalCache.PortalData portal) : A
                 return NotFound();
         }
         ViewData["Title"] = Report.Title;
+        Breadcrumbs.Set(ViewData, new Breadcrumbs.Step($"{Record.Year}年度报告"));
         return Page();
     }
 }
