@@ -57,8 +57,10 @@ public sealed class BadParameterTests
 
     /// <summary>
     /// Every GET route of the site (pages and APIs, from the route table) with each route value and
-    /// each query parameter any page or handler reads (from the page models) out of range, alone and
-    /// with each handler: never a server error. The system administrator sees every console page.
+    /// each query parameter its page or handler reads (from the page model: properties bound on GET
+    /// or from the query, the handlers' parameters; an API: every key any page reads) out of range,
+    /// alone and with each of the page's handlers: never a server error. The system administrator
+    /// sees every console page.
     /// </summary>
     [Fact]
     public async Task EveryRouteOfTheRouteTable_WithEachValueOutOfRange_IsNeverAServerError()
@@ -66,14 +68,24 @@ public sealed class BadParameterTests
         await using var app = await GongkaiApp.StartAsync("sqlite");
         using var visitor = app.NewVisitor();
         using var admin = await app.SignedInAsync("sysadmin");
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
-            .Select(e => e.RoutePattern).DistinctBy(p => p.RawText).ToList();
-        var (keys, handlers) = QueryParameters();
+            .DistinctBy(e => e.RoutePattern.RawText).ToList();
+        var pages = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract).ToList();
+        var (everyKey, _) = QueryParameters(pages);
         var errors = new List<string>();
         var requests = 0;
-        foreach (var route in routes)
+        var pagesFound = 0;
+        foreach (var endpoint in endpoints)
         {
+            var route = endpoint.RoutePattern;
+            // A page reads its own model's parameters; an API endpoint its delegate's (and the common
+            // keys); an endpoint that is neither gets every key any page reads.
+            var model = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page ? ModelOf(page, pages) : null;
+            pagesFound += model is null ? 0 : 1;
+            var (keys, handlers) = model is not null ? QueryParameters([model])
+                : endpoint.Metadata.GetMetadata<MethodInfo>() is { } api ? (ApiKeys(api), [])
+                : (everyKey, []);
             var staff = route.RawText?.StartsWith("console", StringComparison.OrdinalIgnoreCase) == true || route.RawText?.StartsWith("/console", StringComparison.OrdinalIgnoreCase) == true;
             foreach (var value in Values.Append(new string('9', 400)))
             {
@@ -85,7 +97,8 @@ public sealed class BadParameterTests
                         .Concat(handlers.Select(h => $"handler={h}"))
                         .Concat(handlers.Select(h => $"handler={h}&{all}"))
                         .Prepend(all)
-                        .Prepend("");
+                        .Prepend("")
+                        .Distinct();
                     foreach (var query in queries)
                     {
                         var url = query.Length == 0 ? path : $"{path}?{query}";
@@ -99,9 +112,23 @@ public sealed class BadParameterTests
                 }
             }
         }
-        Assert.True(routes.Count >= 40 && requests > 5_000, $"{routes.Count} routes, {requests} requests");
+        // Every page of the route table was matched to its model (a page left out would be walked with no parameters).
+        var pageRoutes = endpoints.Count(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null);
+        Assert.Equal(pageRoutes, pagesFound);
+        Assert.True(endpoints.Count >= 40 && requests > 5_000, $"{endpoints.Count} routes, {requests} requests");
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(30)));
     }
+
+    /// <summary>An API delegate's parameters that come from the request (numbers, text, dates), and the common keys.</summary>
+    private static IReadOnlyList<string> ApiKeys(MethodInfo api) => api.GetParameters()
+        .Where(p => (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) is { } t && (t.IsPrimitive || t == typeof(string) || t == typeof(DateOnly) || t == typeof(decimal) || t.IsEnum))
+        .Select(p => p.Name!).Concat(Common).Distinct().ToList();
+
+    private static readonly string[] Common = ["year", "page", "n", "agency", "format", "q"];
+
+    /// <summary>The model of a page (by the convention every page here follows: Pages/Agencies/Catalog.cshtml is Gongkai.Web.Pages.Agencies.CatalogModel).</summary>
+    private static Type? ModelOf(Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor page, IReadOnlyList<Type> models) =>
+        models.SingleOrDefault(t => t.FullName == "Gongkai.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model");
 
     /// <summary>The route with each parameter given <paramref name="value"/> (an agency code stays valid unless <paramref name="badCode"/>).</summary>
     private static string Path(RoutePattern route, string value, bool badCode)
@@ -118,9 +145,8 @@ public sealed class BadParameterTests
     }
 
     /// <summary>What the page models read from a query string: properties bound on GET, handlers' parameters, and the handlers' names.</summary>
-    private static (IReadOnlyList<string> Keys, IReadOnlyList<string> Handlers) QueryParameters()
+    private static (IReadOnlyList<string> Keys, IReadOnlyList<string> Handlers) QueryParameters(IEnumerable<Type> pages)
     {
-        var pages = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract).ToList();
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var handlers = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var page in pages)
@@ -130,6 +156,10 @@ public sealed class BadParameterTests
                 if (property.GetCustomAttribute<BindPropertyAttribute>() is { SupportsGet: true } bind)
                 {
                     keys.Add(bind.Name ?? property.Name);
+                }
+                if (property.GetCustomAttribute<FromQueryAttribute>() is { } query)
+                {
+                    keys.Add(query.Name ?? property.Name);
                 }
             }
             foreach (var method in page.GetMethods().Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal)))
@@ -145,7 +175,7 @@ public sealed class BadParameterTests
                 }
             }
         }
-        foreach (var common in new[] { "year", "page", "n", "agency", "format", "q" })
+        foreach (var common in Common)
         {
             keys.Add(common);
         }

@@ -83,6 +83,72 @@ public sealed class MailTests
         Assert.All(rows, r => Assert.Equal((OutboxState.Sent, 1), (r.State, r.Attempts)));
     }
 
+    /// <summary>
+    /// The worker's daily trigger on the injected clock: its rounds go on (each application's receipt
+    /// goes out) but the reminders wait for Jobs:RemindersAt in Beijing; past it they run once that
+    /// day, however many rounds follow, and again the next day only past the hour.
+    /// </summary>
+    [Fact]
+    public async Task TheDailyReminders_RunOnceADay_PastTheirHour_AndNotBefore()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var settings = Smtp(smtp);
+        settings["Jobs:RemindersAt"] = "07:30";
+        settings["Demo:StaffMail"] = "true";
+        DateTimeOffset Beijing(int day, int hour, int minute) => new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        await using var app = await GongkaiApp.StartAsync("sqlite", settings, Beijing(3, 7, 0));
+        async Task<List<DateOnly>> RunsAsync() => await app.QueryAsync(db => db.JobRuns.Where(r => r.Job == Reminders.Job).Select(r => r.Day).OrderBy(d => d).ToListAsync());
+        bool Digest(MimeMessage m) => m.To.Mailboxes.Any(a => a.Address.EndsWith(".gov.cn", StringComparison.Ordinal));
+        var expected = 0;
+        // A round has run since now once the receipt of an application made now has gone out.
+        async Task<IReadOnlyList<MimeMessage>> ARoundAsync()
+        {
+            await ApplyAsync(app);
+            expected = smtp.Messages().Count(m => !Digest(m)) + 1;
+            var until = DateTime.UtcNow.AddMinutes(1);
+            while (smtp.Messages().Count(m => !Digest(m)) < expected && DateTime.UtcNow < until)
+            {
+                await Task.Delay(100);
+            }
+            Assert.Equal(expected, smtp.Messages().Count(m => !Digest(m)));
+            return smtp.Messages();
+        }
+
+        await ARoundAsync();
+        Assert.Empty(await RunsAsync());
+
+        app.Clock.Now = Beijing(3, 7, 31);
+        await ARoundAsync();
+        var day = new DateOnly(2026, 3, 3);
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (!(await RunsAsync()).Contains(day) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal([day], await RunsAsync());
+        var digests = (await smtp.WaitForAsync(smtp.Messages().Count + 1)).Count(Digest);
+        Assert.True(digests > 0, "no digest went out");
+
+        // More rounds that day: no second run, no second digest.
+        await ARoundAsync();
+        await ARoundAsync();
+        Assert.Equal([day], await RunsAsync());
+        Assert.Equal(digests, smtp.Messages().Count(Digest));
+
+        // The next day, before the hour nothing; past it, the day's run.
+        app.Clock.Now = Beijing(4, 7, 29);
+        await ARoundAsync();
+        Assert.Equal([day], await RunsAsync());
+        app.Clock.Now = Beijing(4, 7, 30);
+        await ARoundAsync();
+        until = DateTime.UtcNow.AddMinutes(1);
+        while ((await RunsAsync()).Count < 2 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal([day, day.AddDays(1)], await RunsAsync());
+    }
+
     [Fact]
     public async Task WithTheMailServerDown_StepsAreRecorded_MailsWaitWithTheirError_AndGoOutOnceWhenItIsBack()
     {
@@ -185,13 +251,21 @@ public sealed class MailTests
         await using var app = await GongkaiApp.StartAsync("sqlite", settings);
         var now = await WriteTestMailsAsync(app, 40);
         var mailer = app.Services.GetRequiredService<Mailer>();
+        // Both senders are let go together, and each notes when it began and ended.
+        using var gate = new Barrier(2);
         var rounds = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             using var scope = app.Services.CreateScope();
-            return await OutboxSender.SendDueAsync(scope.ServiceProvider.GetRequiredService<GongkaiDb>(), mailer, now, CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
+            gate.SignalAndWait();
+            var began = System.Diagnostics.Stopwatch.GetTimestamp();
+            var round = await OutboxSender.SendDueAsync(db, mailer, now, CancellationToken.None);
+            return (Round: round, Began: began, Ended: System.Diagnostics.Stopwatch.GetTimestamp());
         })));
+        // The two ran at once (each began before the other ended): what follows is about two senders at once.
+        Assert.True(rounds[0].Began < rounds[1].Ended && rounds[1].Began < rounds[0].Ended, "the two senders did not overlap");
         var delivered = await smtp.WaitForAsync(40);
-        Assert.Equal(40, rounds.Sum(r => r.Sent));
+        Assert.Equal(40, rounds.Sum(r => r.Round.Sent));
         Assert.Equal(40, delivered.Count);
         Assert.Equal(40, delivered.Select(m => m.Subject).Distinct().Count());
     }

@@ -16,26 +16,24 @@ namespace Gongkai.Web.Tests;
 /// </summary>
 public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Nginx = "/usr/sbin/nginx";
     private readonly List<WebNode> _nodes = [];
-    private readonly ConcurrentQueue<string> _nginxOutput = new();
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gongkai-nodes-");
     private TestDatabase? _database;
-    private Process? _nginx;
+    private NginxProxy? _nginx;
     private int _proxyPort;
     private int[] _nodePorts = [];
 
     public async ValueTask InitializeAsync()
     {
-        Assert.SkipUnless(File.Exists(Nginx), $"The two-node test needs Debian's nginx at {Nginx} (apt-get install nginx); .ci/run installs it.");
+        NginxProxy.SkipUnlessInstalled();
         _database = await TestDatabase.CreateAsync("postgres");
         _proxyPort = WebNode.FreePort();
         _nodePorts = [WebNode.FreePort(), WebNode.FreePort()];
         // The first node makes the schema and the demo county; the second starts on a ready database.
         _nodes.Add(await WebNode.StartAsync(_nodePorts[0], Settings(seed: true)));
         _nodes.Add(await WebNode.StartAsync(_nodePorts[1], Settings(seed: false)));
-        StartNginx();
-        await WebNode.WaitUntilServingAsync($"http://127.0.0.1:{_proxyPort}/", () => _nginx!.HasExited ? string.Join('\n', _nginxOutput) : null);
+        // The load comes from one address: the proxy's per-address limits are raised, nothing else changes
+        // (ProxyLimitTests run the file's own limits).
+        _nginx = await NginxProxy.StartAsync(_proxyPort, _nodePorts, site => Regex.Replace(site, @"rate=\d+r/m", "rate=100000r/s"));
     }
 
     [Fact]
@@ -153,38 +151,6 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         ["RateLimits__SubmissionsPerAddressPerMinute"] = "100000",
     };
 
-    private void StartNginx()
-    {
-        var site = File.ReadAllText(Path.Combine(Browser.RepositoryRoot(), "deploy", "gongkai.nginx.conf"))
-            .Replace("127.0.0.1:5001", $"127.0.0.1:{_nodePorts[0]}", StringComparison.Ordinal)
-            .Replace("127.0.0.1:5002", $"127.0.0.1:{_nodePorts[1]}", StringComparison.Ordinal)
-            .Replace("listen 80;", $"listen 127.0.0.1:{_proxyPort};", StringComparison.Ordinal);
-        // The load comes from one address: the proxy's per-address limits are raised, nothing else changes.
-        site = Regex.Replace(site, @"rate=\d+r/m", "rate=100000r/s");
-        var dir = _dir.FullName;
-        File.WriteAllText(Path.Combine(dir, "gongkai.conf"), site);
-        File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
-            daemon off;
-            worker_processes 1;
-            pid {{dir}}/nginx.pid;
-            error_log {{dir}}/error.log warn;
-            events { worker_connections 512; }
-            http {
-                access_log off;
-                client_body_temp_path {{dir}}/body;
-                proxy_temp_path {{dir}}/proxy;
-                fastcgi_temp_path {{dir}}/fastcgi;
-                uwsgi_temp_path {{dir}}/uwsgi;
-                scgi_temp_path {{dir}}/scgi;
-                include {{dir}}/gongkai.conf;
-            }
-            """);
-        var start = new ProcessStartInfo(Nginx, ["-p", dir, "-c", Path.Combine(dir, "nginx.conf")]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        _nginx = Process.Start(start)!;
-        _nginx.ErrorDataReceived += (_, e) => _nginxOutput.Enqueue(e.Data ?? "");
-        _nginx.BeginErrorReadLine();
-    }
-
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(_database!.ConnectionString);
@@ -195,12 +161,10 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_nginx is { HasExited: false })
+        if (_nginx is not null)
         {
-            _nginx.Kill(entireProcessTree: true);
-            await _nginx.WaitForExitAsync();
+            await _nginx.DisposeAsync();
         }
-        _nginx?.Dispose();
         foreach (var node in _nodes)
         {
             node.Dispose();
@@ -209,6 +173,5 @@ public sealed class TwoNodesTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
-        _dir.Delete(recursive: true);
     }
 }
