@@ -392,6 +392,28 @@ public sealed class BrowserTests(BrowserApp portal) : IClassFixture<BrowserApp>
         Assert.Equal("20260302001000001", await page.Locator("main form[method=post] input[name=TrackingNumber]").InputValueAsync());
     }
 
+    /// <summary>An item and a report print as content: no navigation, and the page's public address and the day of printing on the paper.</summary>
+    [Fact]
+    public async Task AnItemAndAReport_PrintWithTheirAddressAndTheDate_AndNoNavigation()
+    {
+        Browser.SkipUnlessInstalled();
+        var item = await portal.App.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇农村低保审核审批实施办法").Select(i => i.Id).SingleAsync());
+        foreach (var path in new[] { $"/agency/qx-bsz/items/{item}", "/agency/qx-bsz/reports/2025" })
+        {
+            var page = await portal.PageAsync();
+            await page.GotoAsync(portal.Address + path);
+            Assert.False(await page.Locator(".print-source").IsVisibleAsync());
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            var source = await page.Locator(".print-source").InnerTextAsync();
+            // The site's configured address (Site:PublicUrl; the tests' default), not the address the browser used.
+            Assert.StartsWith("本页网址：http://localhost:5000" + path, source);
+            Assert.Matches(@"打印日期：\d{4}-\d{2}-\d{2}$", source);
+            Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
+            Assert.False(await page.Locator(".column-nav").IsVisibleAsync());
+            Assert.False(await page.Locator(".view-bar").IsVisibleAsync());
+        }
+    }
+
     /// <summary>
     /// Issue 7's path in a real browser: the town writes the year's report from its records, fixes
     /// the narrative and submits it; the county's supervisor accepts; the town publishes; the

@@ -8,7 +8,19 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
 {
     public sealed record Row(int Id, string IndexNumber, string Title, string Agency, ItemStatus Status, DateOnly WrittenOn, DateOnly? PublishedOn, int WorkingDays, bool Late);
 
+    public const int PageSize = 100;
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Every item that matches (the page shows <see cref="PageSize"/> of them).</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public string Link(int page) => $"/console/items?page={page}{(Status is { } s ? "&status=" + s : "")}{(Show is null ? "" : "&show=" + Uri.EscapeDataString(Show))}";
     public bool CanCreate => staff.HasAnywhere(Permission.EditRecords);
     public bool MayImport => staff.HasAnywhere(Permission.EditAgencyProfile);
 
@@ -40,12 +52,23 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff, TimeProvider cl
         {
             query = query.Where(i => i.Status == ItemStatus.Draft || i.Status == ItemStatus.InReview || i.Status == ItemStatus.InApproval);
         }
-        var items = await query
-            .OrderBy(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn).ThenByDescending(i => i.Id).Take(500)
-            .Select(i => new { i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn }).ToListAsync(ct);
-        Rows = items.Select(i => new Row(i.Id, i.IndexNumber, i.Title, agencies[i.AgencyId], i.Status, i.WrittenOn, i.PublishedOn,
-            Timeliness.WorkingDaysTaken(calendar, i.WrittenOn, i.PublishedOn, today),
-            Timeliness.Late(calendar, i.Status, i.WrittenOn, i.PublishedOn, today)))
-            .Where(r => Show != "late" || r.WorkingDays >= Domain.Notifications.StaffDigest.ItemWarningAfterWorkingDays).ToList();
+        var ordered = query.OrderBy(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Withdrawn).ThenByDescending(i => i.Id)
+            .Select(i => new { i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn });
+        Row RowOf(int id, string index, string title, int agency, ItemStatus status, DateOnly written, DateOnly? published) => new(id, index, title, agencies[agency], status, written, published,
+            Timeliness.WorkingDaysTaken(calendar, written, published, today), Timeliness.Late(calendar, status, written, published, today));
+        if (Show == "late")
+        {
+            // Lateness is counted on the working-day calendar, so the unpublished items (a few per office) are read and counted here.
+            var late = (await ordered.ToListAsync(ct)).Select(i => RowOf(i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn))
+                .Where(r => r.WorkingDays >= Domain.Notifications.StaffDigest.ItemWarningAfterWorkingDays).ToList();
+            Total = late.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, Pages);
+            Rows = late.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+            return;
+        }
+        Total = await ordered.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = (await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+            .Select(i => RowOf(i.Id, i.IndexNumber, i.Title, i.AgencyId, i.Status, i.WrittenOn, i.PublishedOn)).ToList();
     }
 }
