@@ -84,6 +84,32 @@ public sealed class AuditTrailTests
         Assert.Contains("no.such.user", everything.Text); // a failure of a name no agency owns
     }
 
+    /// <summary>Routine sign-ins and sign-outs are left out of the log unless asked for; a failed sign-in never is.</summary>
+    [Fact]
+    public async Task TheLog_LeavesRoutineSignInsOut_UnlessAsked_ButNeverAFailedOne()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using (var clerk = await app.SignedInAsync("bsz.clerk"))
+        {
+        }
+        using (var wrong = app.NewVisitor())
+        {
+            await wrong.SignInAsync("bsz.clerk", "not-the-password");
+        }
+        using var auditor = await app.SignedInAsync("auditor");
+        List<string> Sentences(Visitor.Page page) => page.Document.QuerySelectorAll("table.audit tbody .sentence").Select(p => p.TextContent.Trim()).ToList();
+
+        // The accounts' records (sign-in events are about an account): the newest page holds today's.
+        var plain = Sentences(await auditor.GetAsync("/console/audit?record=StaffUser"));
+        var asked = Sentences(await auditor.GetAsync("/console/audit?record=StaffUser&signins=true"));
+        Assert.DoesNotContain(plain, s => s.EndsWith(" 登录", StringComparison.Ordinal));
+        Assert.Contains(asked, s => s.EndsWith(" 登录", StringComparison.Ordinal));
+        Assert.Contains(plain, s => s.EndsWith("登录失败", StringComparison.Ordinal));
+        Assert.Contains(asked, s => s.EndsWith("登录失败", StringComparison.Ordinal));
+        Assert.Equal(await app.QueryAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "StaffUser" && AuditActions.Sessions.Contains(e.Action))),
+            asked.Count - plain.Count);
+    }
+
     [Fact]
     public async Task ChangingOnesOwnPassword_IsLogged_WithoutThePassword()
     {

@@ -25,6 +25,12 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignedOut = "signed-out";
+
+    /// <summary>
+    /// The day's routine sign-ins and sign-outs: most of the log, rarely what an auditor looks for,
+    /// so the log leaves them out unless asked. Failed sign-ins, lockouts and failed codes stay in.
+    /// </summary>
+    public static readonly string[] Sessions = [SignedIn, SignedOut];
     public const string TwoFactorEnrolled = "two-factor-enrolled";
     public const string TwoFactorReset = "two-factor-reset";
     public const string TwoFactorFailed = "two-factor-failed";

@@ -28,6 +28,10 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Routine sign-ins and sign-outs (<see cref="AuditActions.Sessions"/>) are shown when asked.</summary>
+    [BindProperty(SupportsGet = true, Name = "signins")]
+    public bool SignIns { get; set; }
+
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> People { get; private set; } = [];
     public IReadOnlyList<(AuditEntry Entry, AuditText.Line Line)> Entries { get; private set; } = [];
@@ -36,7 +40,7 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
     public string AgencyName(int? id) => id is null ? "—" : Agencies.FirstOrDefault(a => a.Id == id)?.Name ?? "";
 
     /// <summary>The filters as a query string, for the pager.</summary>
-    public string Query(int page) => string.Join("&", new (string, object?)[] { ("agency", Agency), ("person", Person), ("record", Record), ("from", From?.ToString("yyyy-MM-dd")), ("to", To?.ToString("yyyy-MM-dd")), ("page", page) }
+    public string Query(int page) => string.Join("&", new (string, object?)[] { ("agency", Agency), ("person", Person), ("record", Record), ("from", From?.ToString("yyyy-MM-dd")), ("to", To?.ToString("yyyy-MM-dd")), ("signins", SignIns ? "true" : null), ("page", page) }
         .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!.ToString()!)}"));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -68,6 +72,10 @@ public sealed class IndexModel(GongkaiDb db, StaffContext staff) : PageModel
         if (!string.IsNullOrEmpty(Record))
         {
             query = query.Where(e => e.EntityType == Record);
+        }
+        if (!SignIns)
+        {
+            query = query.Where(e => !AuditActions.Sessions.Contains(e.Action));
         }
         if (From is { } from)
         {
