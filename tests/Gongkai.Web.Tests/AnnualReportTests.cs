@@ -49,6 +49,13 @@ public sealed class AnnualReportTests
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var edit = await admin.GetAsync($"/console/reports/{id}/edit");
         Assert.Contains("错误：“自然人”一列中，", edit.Document.QuerySelector("#check-results")!.TextContent);
+        // The results come first, each linked to its cells, and the failing cells are marked in the table.
+        var results = edit.Document.QuerySelector("#check-results")!;
+        Assert.True(results.CompareDocumentPosition(edit.Document.QuerySelector("table.report-table")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        var failing = results.QuerySelectorAll("li.error a.to-cell").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("#cell-requests/results_total/natural", failing);
+        // Exactly the cells an error names are marked as errors.
+        Assert.Equal(failing.Select(href => href[1..]).Distinct().Order(), edit.Document.QuerySelectorAll("td.cell-error").Select(td => td.Id!).Order());
         var refused = await admin.SubmitAsync($"/console/reports/{id}", new Dictionary<string, string?>(), handler: "Publish");
         Assert.Contains("未通过的勾稽关系检查", refused.Summary);
         Assert.Equal(ReportStatus.Draft, (await app.QueryAsync(db => db.AnnualReports.SingleAsync(r => r.Id == id))).Status);
@@ -64,7 +71,10 @@ public sealed class AnnualReportTests
         Assert.Equal(HttpStatusCode.OK, publicPage.Status);
         Assert.Equal("3", publicPage.Document.QuerySelector("td[data-cell='requests/new/natural']")!.TextContent);
 
-        // Published means immutable.
+        // Published means immutable: its edit form is not offered, the correction is.
+        var offered = await admin.GetAsync($"/console/reports/{id}/edit");
+        Assert.Equal(($"/console/reports/{id}", HttpStatusCode.Redirect), (offered.Location, offered.Status));
+        Assert.Contains("更正（生成新版本）", (await admin.GetAsync(offered.Location!)).Document.QuerySelector(".notice")!.TextContent);
         var token = await admin.TokenFromAsync($"/console/reports/{id}");
         var late = await admin.PostAsync($"/console/reports/{id}/edit", new Dictionary<string, string?>(Balanced()) { ["__RequestVerificationToken"] = token, ["Title"] = "改过", ["Cells[requests/new/natural]"] = "9" });
         Assert.Equal(HttpStatusCode.Conflict, late.Status);

@@ -88,7 +88,7 @@ public static class ReportEditions
 
     public static async Task<Outcome> RedraftAsync(GongkaiDb db, AnnualReportRecord record, AnnualReport stored, DateTime nowUtc, CancellationToken ct)
     {
-        if (record.Status != ReportStatus.Draft)
+        if (!ReportWorkflow.ContentEditable(record.Status))
         {
             return Outcome.Refused("只有草稿可以重拟正文。");
         }

@@ -52,6 +52,13 @@ public static class ReportWorkflow
         [(ReportStatus.Draft, ReportAction.Publish)] = ReportStatus.Published,
     };
 
+    /// <summary>
+    /// Whether a report's figures and text may be changed: only as a draft. A submitted report is
+    /// what the superior reviews (returned to change it); a published one is on the record and is
+    /// corrected by a new edition, never edited.
+    /// </summary>
+    public static bool ContentEditable(ReportStatus status) => status == ReportStatus.Draft;
+
     /// <param name="hasSuperior">Whether the agency reports to a superior in this system.</param>
     /// <param name="hasErrors">Whether the report fails a cross-check (an error, not a warning).</param>
     /// <param name="imported">Whether the edition records a report already published elsewhere.</param>

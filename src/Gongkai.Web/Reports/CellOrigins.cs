@@ -14,7 +14,8 @@ public sealed record CellInput(string Key, string Label, string? Unit, string Va
 
 /// <summary>One table of a report, rendered by _ReportTable from the template's grid (<see cref="TableGrid"/>).</summary>
 /// <param name="Value">What a value cell shows; its value as text by default.</param>
-public sealed record ReportTableView(TableDef Table, int Year, ReportValues Values, Func<CellDef, IHtmlContent>? Value = null);
+/// <param name="CellClass">A value cell's mark (cell-error, cell-warning: a failed check names it).</param>
+public sealed record ReportTableView(TableDef Table, int Year, ReportValues Values, Func<CellDef, IHtmlContent>? Value = null, Func<CellKey, string?>? CellClass = null);
 
 /// <summary>A whole report as a page shows it (heading, particulars, parts and their tables), rendered by _Report.</summary>
 public sealed record ReportView(AnnualReport Report, Func<CellDef, IHtmlContent>? Value = null);

@@ -51,4 +51,10 @@ public sealed class ReportWorkflowTests
         // A report published elsewhere and imported is a record of the past, whatever today is.
         Assert.Equal(ReportStatus.Published, ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, false, false, imported: true, null, yearEnded: false));
     }
+
+    [Fact]
+    public void OnlyADraft_IsEdited()
+    {
+        Assert.Equal([ReportStatus.Draft], Enum.GetValues<ReportStatus>().Where(ReportWorkflow.ContentEditable));
+    }
 }

@@ -36,7 +36,14 @@
     results.appendChild(text("p", null, errors + " 个错误，" + data.warnings + " 个警告（错误须改正后才能发布；警告请核实）。"));
     var list = document.createElement("ul");
     items.forEach(function (v) {
-      list.appendChild(text("li", v.severity, (v.severity === "error" ? "错误：" : "警告：") + v.message));
+      var li = text("li", v.severity, (v.severity === "error" ? "错误：" : "警告：") + v.message);
+      v.cells.forEach(function (key, i) {
+        var a = text("a", "to-cell", "定位" + (v.cells.length > 1 ? String(i + 1) : ""));
+        a.href = "#cell-" + key;
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(a);
+      });
+      list.appendChild(li);
       mark(v.cells, v.severity === "error" ? "cell-error" : "cell-warning");
     });
     results.appendChild(list);

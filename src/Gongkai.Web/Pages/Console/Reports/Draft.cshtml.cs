@@ -34,7 +34,7 @@ public sealed class DraftModel(GongkaiDb db, StaffContext staff, TimeProvider cl
             return denied!;
         }
         var stored = ReportRecords.Load(record);
-        if (record.Status != ReportStatus.Draft || !ApplicationTables.Computable(stored.Format.Code))
+        if (!ReportWorkflow.ContentEditable(record.Status) || !ApplicationTables.Computable(stored.Format.Code))
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }

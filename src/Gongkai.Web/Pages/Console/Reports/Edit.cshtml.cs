@@ -59,11 +59,23 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         return CellOrigins.Input(cell, Cells.GetValueOrDefault(key), invalid, Sources, Values, Record.Id, _computable, Notes.GetValueOrDefault(key));
     }
 
+    /// <summary>A cell a failed check names, marked in the table: an error before a warning.</summary>
+    public string? CheckClass(CellKey key) =>
+        Violations.Where(v => v.Cells.Contains(key)).OrderBy(v => v.Severity == Severity.Error ? 0 : 1).FirstOrDefault() is { } v
+            ? v.Severity == Severity.Error ? "cell-error" : "cell-warning"
+            : null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
         {
             return denied;
+        }
+        if (!ReportWorkflow.ContentEditable(Record.Status))
+        {
+            // Only a draft is edited: a submitted one is returned first, a published one corrected by a new edition (Details).
+            TempData["Notice"] = $"本报告当前为“{Record.Status.Label()}”，不能直接修改。" + (Record.Status == ReportStatus.Published ? "如需修改，请使用“更正（生成新版本）”。" : "如需修改，请先退回为草稿。");
+            return Redirect($"/console/reports/{id}");
         }
         Title = _stored.Title;
         PeriodStart = _stored.PeriodStart;
@@ -89,7 +101,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         {
             return denied;
         }
-        if (Record.Status != ReportStatus.Draft)
+        if (!ReportWorkflow.ContentEditable(Record.Status))
         {
             // A published edition never changes; a correction is a new edition (see Details).
             return StatusCode(StatusCodes.Status409Conflict);
