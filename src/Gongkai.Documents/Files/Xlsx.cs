@@ -15,7 +15,10 @@ public static class Xlsx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <param name="Rows">Each cell a string, a number (decimal, int, long) or null.</param>
-    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
+    /// <param name="Merges">Cells merged as printed (a table's spanning headers): 0-based rows of <paramref name="Rows"/> and columns.</param>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows, IReadOnlyList<Merge>? Merges = null);
+
+    public sealed record Merge(int Row, int Column, int Rows, int Columns);
 
     public static byte[] Write(IEnumerable<Sheet> sheets)
     {
@@ -41,6 +44,14 @@ public static class Xlsx
                 worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
                 worksheet.Append(Widths(sheet.Header, rows));
                 worksheet.Append(data);
+                if (sheet.Merges is { Count: > 0 } merges)
+                {
+                    // The rows of Rows start under the header, on the sheet's second row.
+                    worksheet.Append(new MergeCells(merges.Select(m => new MergeCell
+                    {
+                        Reference = $"{Column(m.Column)}{m.Row + 2}:{Column(m.Column + m.Columns - 1)}{m.Row + m.Rows + 1}",
+                    })));
+                }
                 part.Worksheet = worksheet;
                 workbook.Workbook.Sheets!.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = SheetName(sheet.Name, names, id) });
                 id++;
@@ -85,9 +96,10 @@ public static class Xlsx
     private static Columns Widths(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<object?>> rows)
     {
         var columns = new Columns();
-        for (var c = 0; c < header.Count; c++)
+        var count = Math.Max(header.Count, rows.Take(2000).Select(r => r.Count).DefaultIfEmpty(0).Max());
+        for (var c = 0; c < count; c++)
         {
-            var longest = rows.Take(2000).Select(r => c < r.Count ? r[c]?.ToString() ?? "" : "").Append(header[c]).Max(Display);
+            var longest = rows.Take(2000).Select(r => c < r.Count ? r[c]?.ToString() ?? "" : "").Append(c < header.Count ? header[c] : "").Max(Display);
             columns.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = Math.Clamp(longest + 2, 6, 60), CustomWidth = true });
         }
         return columns;

@@ -85,8 +85,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         }
         if (download == "xlsx")
         {
-            var sheets = Groups.Select(g => ($"{g.Format.Name}", (IEnumerable<AnnualReport>)[g.Sum, .. g.AgencyIds.Select(id => reports[id])]));
-            return File(ReportCsv.Workbook(sheets.DefaultIfEmpty(("无数据", []))), Gongkai.Documents.Files.Xlsx.ContentType, $"汇总-{year}.xlsx");
+            return File(RollUpWorkbook(reports), Gongkai.Documents.Files.Xlsx.ContentType, $"汇总-{year}.xlsx");
         }
         if (download == "csv")
         {
@@ -94,5 +93,26 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         }
         ViewData["Title"] = $"{year} 年度报告汇总";
         return Page();
+    }
+
+    /// <summary>
+    /// The roll-up as a supervisor reads it: per format, the sum in the reports' own layout, then
+    /// each agency's report in the same layout (the same cell at the same place on every sheet);
+    /// last, one sheet per format with a line per cell and its codes, for programs.
+    /// </summary>
+    private byte[] RollUpWorkbook(IReadOnlyDictionary<int, AnnualReport> reports)
+    {
+        var sheets = new List<Gongkai.Documents.Files.Xlsx.Sheet>();
+        foreach (var g in Groups)
+        {
+            var several = Groups.Count > 1 ? $"（{g.Format.Name}）" : "";
+            sheets.Add(Gongkai.Documents.Reports.ReportXlsx.Layout($"汇总{several}", g.Sum));
+            sheets.AddRange(g.AgencyIds.Select(id => Gongkai.Documents.Reports.ReportXlsx.Layout(reports[id].AgencyName, reports[id])));
+        }
+        foreach (var g in Groups)
+        {
+            sheets.Add(new(Groups.Count > 1 ? $"数据（{g.Format.Name}）" : "数据", ReportCsv.Header, ReportCsv.Rows([g.Sum, .. g.AgencyIds.Select(id => reports[id])])));
+        }
+        return Gongkai.Documents.Files.Xlsx.Write(sheets.Count > 0 ? sheets : [new("无数据", ReportCsv.Header, [])]);
     }
 }
