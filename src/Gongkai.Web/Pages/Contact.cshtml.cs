@@ -10,7 +10,7 @@ public sealed class ContactModel(GongkaiDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Offices = (await AgencyTree.LoadAsync(db, ct)).InOrder().ToList();
+        Offices = (await PortalAgencies.LoadAsync(db, ct)).InOrder().ToList();
         ViewData["Title"] = "联系我们";
         Breadcrumbs.Set(ViewData, new Breadcrumbs.Step("联系我们"));
     }

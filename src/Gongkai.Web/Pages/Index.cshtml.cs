@@ -15,13 +15,13 @@ public sealed class IndexModel(GongkaiDb db) : PageModel
 
     public sealed record ReportLink(string Code, string Agency, int Year);
 
-    public AgencyTree Agencies { get; private set; } = null!;
+    public PortalAgencies Agencies { get; private set; } = null!;
     public IReadOnlyList<News> LatestItems { get; private set; } = [];
     public IReadOnlyList<ReportLink> LatestReports { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = await AgencyTree.LoadAsync(db, ct);
+        Agencies = await PortalAgencies.LoadAsync(db, ct);
         var all = Agencies.All;
         var byId = all.ToDictionary(a => a.Id);
         var items = await db.InfoItems.AsNoTracking().Where(i => i.Status == ItemStatus.Published)

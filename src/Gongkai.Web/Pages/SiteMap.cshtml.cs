@@ -6,11 +6,11 @@ namespace Gongkai.Web.Pages;
 [OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class SiteMapModel(GongkaiDb db) : PageModel
 {
-    public AgencyTree Agencies { get; private set; } = null!;
+    public PortalAgencies Agencies { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = await AgencyTree.LoadAsync(db, ct);
+        Agencies = await PortalAgencies.LoadAsync(db, ct);
         ViewData["Title"] = "网站地图";
         Breadcrumbs.Set(ViewData, new Breadcrumbs.Step("网站地图"));
     }

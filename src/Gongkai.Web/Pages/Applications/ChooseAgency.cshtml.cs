@@ -10,7 +10,7 @@ public sealed class ChooseAgencyModel(GongkaiDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = (await AgencyTree.LoadAsync(db, ct)).InOrder().ToList();
+        Agencies = (await PortalAgencies.LoadAsync(db, ct)).InOrder().ToList();
         ViewData["Title"] = "我要申请";
         Breadcrumbs.Set(ViewData, new Breadcrumbs.Step("我要申请"));
     }

@@ -13,20 +13,18 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
-    public sealed record Group(ReportFormat Format, IReadOnlyList<string> Agencies, IReadOnlyList<int> AgencyIds, AnnualReport Sum);
-
     /// <summary>"records": also count the groups' figures from their records, in one pass per group, and compare.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Source { get; set; }
 
     /// <summary>A group's published sums against what its agencies' records give: the cells that differ.</summary>
-    public sealed record Comparison(Group Group, RecordCount Records, IReadOnlyList<(CellDef Cell, decimal? Reported, decimal? Counted)> Differences);
+    public sealed record Comparison(ReportRollUp.Group Group, RecordCount Records, IReadOnlyList<(CellDef Cell, decimal? Reported, decimal? Counted)> Differences);
 
     public IReadOnlyList<Comparison> Comparisons { get; private set; } = [];
 
     public string AgencyName { get; private set; } = "";
     public AnnualReport? Own { get; private set; }
-    public IReadOnlyList<Group> Groups { get; private set; } = [];
+    public IReadOnlyList<ReportRollUp.Group> Groups { get; private set; } = [];
     /// <summary>An agency whose report for the year is not published: Art. 49's date, where its report stands, its failing checks.</summary>
     public sealed record Pending(string Agency, DateOnly Due, bool Late, bool DueSoon, ReportStatus? Status, int Errors, int? RecordId);
 
@@ -42,10 +40,10 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         Year ??= ChinaTime.Today(clock).Year - 1;
         var year = Year.Value;
         var readable = await staff.AgenciesWhereAsync(Permission.ReadRecords, ct);
-        var agencies = await db.Agencies.AsNoTracking().Where(a => readable.Contains(a.Id)).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
-        AgencyName = agencies.FirstOrDefault(a => a.Id == staff.AgencyId)?.Name ?? "";
-        var records = await db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && r.Year == year && r.Status == ReportStatus.Published).ToListAsync(ct);
-        var reports = records.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => ReportRecords.Load(g.MaxBy(r => r.Edition)!));
+        AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(ct) ?? "";
+        var rollUp = await ReportRollUp.ForAsync(db, readable, year, AgencyName, ct);
+        var agencies = rollUp.Agencies;
+        var reports = rollUp.Published;
         Own = reports.GetValueOrDefault(staff.AgencyId);
         var today = ChinaTime.Today(clock);
         var latest = (await db.AnnualReports.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && r.Year == year)
@@ -61,15 +59,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AgencyId, g => g.Count, ct);
         Corrected = agencies.Where(a => corrections.ContainsKey(a.Id) && latest.ContainsKey(a.Id))
             .Select(a => new Correction(a.Name, corrections[a.Id], latest[a.Id].Id)).ToList();
-        Groups = agencies.Where(a => reports.ContainsKey(a.Id)).Select(a => (a.Name, a.Id, Report: reports[a.Id]))
-            .GroupBy(x => x.Report.FormatCode)
-            .Select(g =>
-            {
-                var format = g.First().Report.Format;
-                var sum = AnnualReport.Blank(format, $"{AgencyName}（汇总 {g.Count()} 个机构）", year) with { Values = RollUp.Sum(format, g.Select(x => (x.Name, x.Report))) };
-                return new Group(format, g.Select(x => x.Name).ToList(), g.Select(x => x.Id).ToList(), sum);
-            })
-            .ToList();
+        Groups = rollUp.Groups;
         if (Source == "records")
         {
             var comparisons = new List<Comparison>();
@@ -85,7 +75,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         }
         if (download == "xlsx")
         {
-            return File(RollUpWorkbook(reports), Gongkai.Documents.Files.Xlsx.ContentType, $"汇总-{year}.xlsx");
+            return File(ReportRollUp.Workbook(rollUp), Gongkai.Documents.Files.Xlsx.ContentType, $"汇总-{year}.xlsx");
         }
         if (download == "csv")
         {
@@ -93,26 +83,5 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         }
         ViewData["Title"] = $"{year} 年度报告汇总";
         return Page();
-    }
-
-    /// <summary>
-    /// The roll-up as a supervisor reads it: per format, the sum in the reports' own layout, then
-    /// each agency's report in the same layout (the same cell at the same place on every sheet);
-    /// last, one sheet per format with a line per cell and its codes, for programs.
-    /// </summary>
-    private byte[] RollUpWorkbook(IReadOnlyDictionary<int, AnnualReport> reports)
-    {
-        var sheets = new List<Gongkai.Documents.Files.Xlsx.Sheet>();
-        foreach (var g in Groups)
-        {
-            var several = Groups.Count > 1 ? $"（{g.Format.Name}）" : "";
-            sheets.Add(Gongkai.Documents.Reports.ReportXlsx.Layout($"汇总{several}", g.Sum));
-            sheets.AddRange(g.AgencyIds.Select(id => Gongkai.Documents.Reports.ReportXlsx.Layout(reports[id].AgencyName, reports[id])));
-        }
-        foreach (var g in Groups)
-        {
-            sheets.Add(new(Groups.Count > 1 ? $"数据（{g.Format.Name}）" : "数据", ReportCsv.Header, ReportCsv.Rows([g.Sum, .. g.AgencyIds.Select(id => reports[id])])));
-        }
-        return Gongkai.Documents.Files.Xlsx.Write(sheets.Count > 0 ? sheets : [new("无数据", ReportCsv.Header, [])]);
     }
 }
