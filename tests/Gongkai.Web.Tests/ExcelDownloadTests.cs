@@ -47,14 +47,14 @@ public sealed class ExcelDownloadTests
         // The sum and each agency in the reports' layout, then the data sheet for programs.
         Assert.Equal(7, rollup.Count);
         var sheet = rollup["数据"];
-        Assert.Equal(["agency", "year", "format", "table", "row", "row_labels", "column", "column_labels", "unit", "value"], sheet[0]);
+        Assert.Equal(["机关", "年度", "格式", "表", "行", "列", "单位", "格式代码", "表代码", "行代码", "列代码", "数值"], sheet[0]);
         // The sum first, then each of the five agencies, every cell of the 2021 format.
         Assert.Equal(6, sheet.Skip(1).Select(r => r[0]).Distinct().Count());
-        var received = sheet.Where(r => r[3] == "requests" && r[4] == "new" && r[6] == "total").Select(r => decimal.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var received = sheet.Where(r => r[8] == "requests" && r[9] == "new" && r[10] == "total").Select(r => decimal.Parse(r[11], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(received[0], received.Skip(1).Sum());
         // Every figure is a number cell (a figure written as text would not sum in Excel or WPS); the year too.
         var rollupBytes = await DownloadAsync(supervisor, "/console/reports/rollup?year=2025&download=xlsx");
-        var values = Column(rollupBytes, 9, "数据");
+        var values = Column(rollupBytes, 11, "数据");
         Assert.All(values.Where(v => decimal.TryParse(v.Text, System.Globalization.CultureInfo.InvariantCulture, out _)), v => Assert.True(v.IsNumber, $"“{v.Text}” is stored as text"));
         Assert.Contains(values, v => v.IsNumber && v.Text.Length > 0);
         Assert.All(Column(rollupBytes, 1, "数据"), v => Assert.True(v.IsNumber, $"year “{v.Text}” is stored as text"));

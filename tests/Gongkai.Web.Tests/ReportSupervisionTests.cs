@@ -76,7 +76,7 @@ public sealed class ReportSupervisionTests
 
         var csv = await visitor.Client.GetStringAsync("/api/v1/open/reports.csv?agency=qx-bsz");
         var lines = csv.TrimStart('\ufeff').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("agency,year,format,table,row,row_labels,column,column_labels,unit,value", lines[0]);
+        Assert.Equal("机关,年度,格式,表,行,列,单位,格式代码,表代码,行代码,列代码,数值", lines[0]);
         Assert.Contains(lines, l => l.Contains(",2024,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",2025,", StringComparison.Ordinal));
         Assert.Contains("/api/v1/open/reports", await visitor.Client.GetStringAsync("/openapi/v1.json"));

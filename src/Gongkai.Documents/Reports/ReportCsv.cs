@@ -6,12 +6,13 @@ namespace Gongkai.Documents.Reports;
 
 /// <summary>
 /// The report as open data: one CSV record per cell of its format (blank cells with an empty
-/// value), with the codes and the label paths, so that reports of different agencies and years
-/// line up by code.
+/// value). A person reads the Chinese columns (the format's and the table's names, the row's and
+/// the column's label paths as printed); a program lines reports of different agencies and years
+/// up by the code columns after them. The value is last.
 /// </summary>
 public static class ReportCsv
 {
-    public static readonly string[] Header = ["agency", "year", "format", "table", "row", "row_labels", "column", "column_labels", "unit", "value"];
+    public static readonly string[] Header = ["机关", "年度", "格式", "表", "行", "列", "单位", "格式代码", "表代码", "行代码", "列代码", "数值"];
 
     public static string Render(AnnualReport report) => Render([report]);
 
@@ -35,10 +36,10 @@ public static class ReportCsv
                 var value = report.Values[cell.Key];
                 yield return
                 [
-                    report.AgencyName, report.Year, report.FormatCode,
-                    cell.Table.Code, cell.Row.Code, string.Join(" / ", ReportLabels.RowPath(cell)),
-                    cell.Column.Code, string.Join(" / ", ReportLabels.ColumnPath(cell)),
+                    report.AgencyName, report.Year, report.Format.Name, cell.Table.Title,
+                    string.Join(" / ", ReportLabels.RowPath(cell)), string.Join(" / ", ReportLabels.ColumnPath(cell)),
                     value?.Unit ?? cell.Unit ?? "",
+                    report.FormatCode, cell.Table.Code, cell.Row.Code, cell.Column.Code,
                     value is null ? null : value.Number is { } n ? n : value.Text ?? "",
                 ];
             }

@@ -63,10 +63,12 @@ public sealed class RenderingTests
         var lines = ReportCsv.Render(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var cells = report.Format.Cells().ToList();
         Assert.Equal(cells.Count + 1, lines.Length);
-        Assert.Equal("agency,year,format,table,row,row_labels,column,column_labels,unit,value", lines[0]);
+        Assert.Equal("机关,年度,格式,表,行,列,单位,格式代码,表代码,行代码,列代码,数值", lines[0]);
         var first = cells[0];
+        // The codes are the four columns before the value (labels before them may hold commas, quoted).
         var fields = lines[1].Split(',');
-        Assert.Equal([first.Table.Code, first.Row.Code, first.Column.Code], new[] { fields[3], fields[4], fields[6] });
+        Assert.Equal([report.FormatCode, first.Table.Code, first.Row.Code, first.Column.Code], fields[^5..^1]);
+        Assert.StartsWith($"{report.AgencyName},{report.Year},{report.Format.Name},{first.Table.Title},", lines[1]);
         Assert.Equal(report.Values[first.Key]!.Number is { } n ? CellValue.FormatNumber(n) : report.Values[first.Key]!.Text, fields[^1]);
     }
 
@@ -75,7 +77,9 @@ public sealed class RenderingTests
     {
         var report = Sample("legacy-beijing") with { AgencyName = "某区\"示范\"办,联合办公" };
         var csv = ReportCsv.Render(report);
-        Assert.StartsWith("\"某区\"\"示范\"\"办,联合办公\",2016,legacy-beijing,stats,", csv.Split("\r\n")[1]);
+        var line = csv.Split("\r\n")[1];
+        Assert.StartsWith("\"某区\"\"示范\"\"办,联合办公\",2016,", line);
+        Assert.Contains(",legacy-beijing,stats,", line);
     }
 
     /// <summary>
