@@ -132,7 +132,8 @@ public sealed class BrowserTests(BrowserApp portal) : IClassFixture<BrowserApp>
         var printed = await page.Locator("section.receipt").InnerTextAsync();
         Assert.Contains("答复期限", printed);
         Assert.Contains("0571-86040001", printed);
-        Assert.Contains("本回执打印自 " + app.Address + "/agency/qx-bsz/apply", printed);
+        // The site's configured address (the tests' default Site:PublicUrl), not the one the browser used.
+        Assert.Contains("本回执打印自 http://localhost:5000/agency/qx-bsz/apply", printed);
         Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
         Assert.False(await page.Locator(".column-nav").IsVisibleAsync());
         Assert.False(await page.Locator("button[data-print]").IsVisibleAsync());

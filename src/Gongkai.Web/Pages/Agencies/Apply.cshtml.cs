@@ -25,8 +25,8 @@ public sealed class ApplyModel(GongkaiDb db, PortalCache.PortalData portal, Time
     /// <summary>What was asked for, on the receipt (read back from the stored application, not carried in the cookie).</summary>
     public string? SubmittedDescription { get; private set; }
 
-    /// <summary>The page's address, printed on the receipt.</summary>
-    public string PageUrl => $"{Request.Scheme}://{Request.Host}{Request.Path}";
+    /// <summary>The page's address, printed on the receipt: the site's public address (Site:PublicUrl), never the Host header a visitor sent.</summary>
+    public string PageUrl => $"{site.Origin}{Request.Path}";
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
