@@ -86,6 +86,12 @@ public sealed class PortalFurnitureTests(FurnishedSite site) : IClassFixture<Fur
         // Every step but the last is a link; the last is the page itself.
         Assert.Equal(steps.Count - 1, crumbs.QuerySelectorAll("li a").Length);
         Assert.Equal("page", crumbs.QuerySelectorAll("li").Last().QuerySelector("[aria-current]")!.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task TheHomePage_HasNoTrail()
+    {
+        using var visitor = App.NewVisitor();
         Assert.Null((await visitor.GetAsync("/")).Document.QuerySelector("nav.breadcrumb"));
     }
 

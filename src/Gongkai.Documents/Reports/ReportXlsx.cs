@@ -20,21 +20,13 @@ public static class ReportXlsx
             var grid = TableGrid.Build(table, _ => "");
             var cells = table.Cells().ToDictionary(c => c.Key);
             rows.Add([ReportHtml.Caption(table, report.Year)]);
-            var covered = new int[grid.Width + 1];
+            var placement = grid.Placement();
             foreach (var row in grid.Sections.SelectMany(s => s.HeaderRows.Concat(s.BodyRows)))
             {
                 var line = new object?[grid.Width];
-                var column = 0;
-                foreach (var cell in row.Cells)
+                foreach (var cell in row.Cells.Where(c => placement[c] < grid.Width))
                 {
-                    while (column < grid.Width && covered[column] > 0)
-                    {
-                        column++;
-                    }
-                    if (column >= grid.Width)
-                    {
-                        break;
-                    }
+                    var column = placement[cell];
                     line[column] = cell.Key is { } key && cells.TryGetValue(key, out var def)
                         ? report.Values[key] is { } value ? value.Number is { } n ? n : value.Display() : def.Kind == ValueKind.UnitText ? def.Row.Unit : null
                         : cell.Text;
@@ -42,15 +34,6 @@ public static class ReportXlsx
                     {
                         merges.Add(new Xlsx.Merge(rows.Count, column, cell.RowSpan, Math.Min(cell.ColSpan, grid.Width - column)));
                     }
-                    for (var k = column; k < Math.Min(grid.Width, column + cell.ColSpan); k++)
-                    {
-                        covered[k] = cell.RowSpan;
-                    }
-                    column += cell.ColSpan;
-                }
-                for (var k = 0; k < grid.Width; k++)
-                {
-                    covered[k] = Math.Max(0, covered[k] - 1);
                 }
                 rows.Add(line);
             }

@@ -31,6 +31,39 @@ public sealed record GridSection(IReadOnlyList<GridRow> HeaderRows, IReadOnlyLis
 /// </summary>
 public sealed record TableGrid(TableDef Table, int Width, int LabelColumns, IReadOnlyList<GridSection> Sections)
 {
+    /// <summary>
+    /// The column each cell starts in, every row of every section in order: the first column not
+    /// covered by a cell above that spans down to it. The page keeps the label column in view with
+    /// it; the Excel layout puts each cell in its place. Keyed by the cell itself (by reference).
+    /// </summary>
+    public IReadOnlyDictionary<GridCell, int> Placement()
+    {
+        var placed = new Dictionary<GridCell, int>(ReferenceEqualityComparer.Instance);
+        var covered = new int[Width + 1];
+        foreach (var row in Sections.SelectMany(s => s.HeaderRows.Concat(s.BodyRows)))
+        {
+            var column = 0;
+            foreach (var cell in row.Cells)
+            {
+                while (column < Width && covered[column] > 0)
+                {
+                    column++;
+                }
+                placed[cell] = column;
+                for (var k = column; k < Math.Min(Width, column + cell.ColSpan); k++)
+                {
+                    covered[k] = cell.RowSpan;
+                }
+                column += cell.ColSpan;
+            }
+            for (var k = 0; k < Width; k++)
+            {
+                covered[k] = Math.Max(0, covered[k] - 1);
+            }
+        }
+        return placed;
+    }
+
     public static TableGrid Build(TableDef table, Func<CellDef, string> valueText)
     {
         var labelColumns = table.Layout == LabelLayout.Indented
