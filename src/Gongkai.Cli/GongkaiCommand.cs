@@ -30,6 +30,7 @@ public static class GongkaiCommand
         root.Subcommands.Add(UserCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(RollUpCommand.Create(io));
+        root.Subcommands.Add(AssessmentCommand.Create(io));
         root.Subcommands.Add(ApplicationCommands.Application(io));
         root.Subcommands.Add(ApplicationCommands.Deadline(io));
         root.Subcommands.Add(ApplicationCommands.Fee(io));

@@ -23,19 +23,12 @@ public static class RollUpCommand
         var command = new Command("rollup", "汇总一个机构及其下级机构已发布的年度报告，写成 Excel：按法定格式排版的合计表和各机构的报告，外加逐单元格的数据表") { parent, year, output };
         command.SetAction((parse, ct) => GongkaiCommand.Guard(io, async () =>
         {
-            var code = parse.GetValue(parent)!.Trim().ToLowerInvariant();
-            var wanted = parse.GetValue(year);
-            if (wanted is < 2008 or > 2100)
-            {
-                throw new CliException($"--year {wanted} 不是有效的年度（2008 年起）。");
-            }
+            var wanted = Year(parse.GetValue(year));
             using var services = GongkaiCommand.Services(parse);
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(ct: ct);
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
-            var links = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.ShortCode, a.Name }).ToListAsync(ct);
-            var top = links.FirstOrDefault(a => a.ShortCode == code) ?? throw new CliException($"没有简码为“{code}”的机构（--parent）。");
-            var below = new AgencyTree(links.Select(l => (l.Id, l.ParentId))).SelfAndDescendants(top.Id);
+            var (top, below, _) = await ParentAndBelowAsync(db, parse.GetValue(parent)!, ct);
             var rollUp = await ReportRollUp.ForAsync(db, below, wanted, top.Name, ct);
             var target = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(target.FullName, ReportRollUp.Workbook(rollUp), ct);
@@ -49,5 +42,18 @@ public static class RollUpCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The year of a supervisor's command (--year), refused outside the Regulation's years.</summary>
+    internal static int Year(int wanted) => wanted is < 2008 or > 2100 ? throw new CliException($"--year {wanted} 不是有效的年度（2008 年起）。") : wanted;
+
+    /// <summary>The agency named by --parent and every agency below it.</summary>
+    internal static async Task<((int Id, string Name) Top, IReadOnlySet<int> Below, AgencyTree Tree)> ParentAndBelowAsync(GongkaiDb db, string parent, CancellationToken ct)
+    {
+        var code = parent.Trim().ToLowerInvariant();
+        var links = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.ShortCode, a.Name }).ToListAsync(ct);
+        var top = links.FirstOrDefault(a => a.ShortCode == code) ?? throw new CliException($"没有简码为“{code}”的机构（--parent）。");
+        var tree = new AgencyTree(links.Select(l => (l.Id, l.ParentId)));
+        return ((top.Id, top.Name), tree.SelfAndDescendants(top.Id), tree);
     }
 }

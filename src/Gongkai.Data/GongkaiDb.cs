@@ -45,6 +45,8 @@ public sealed class GongkaiDb(DbContextOptions<GongkaiDb> options, AuditActor ac
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<MovingIn.ImportUpload> ImportUploads => Set<MovingIn.ImportUpload>();
     public DbSet<MovingIn.ImportMapping> ImportMappings => Set<MovingIn.ImportMapping>();
+    public DbSet<Assessment.AssessmentSetRecord> AssessmentSets => Set<Assessment.AssessmentSetRecord>();
+    public DbSet<Supervision.ChaseUp> ChaseUps => Set<Supervision.ChaseUp>();
 
     /// <summary>
     /// What the change means in words (e.g. which report cells changed), added to the audit entries

@@ -39,7 +39,7 @@ public static class ApplicationLetters
             ["已公开信息"] = await AlreadyPublicAsync(db, answer?.ItemIndex, reason, column, site, ct),
             ["负责机关"] = ResponsibleOrgan(answer?.Party, answer?.PartyContact),
         };
-        var empty = ReplyLetters.Required(type).Where(p => string.IsNullOrWhiteSpace(values[p])).Select(ReplyLetters.ElementName).ToList();
+        var empty = ReplyLetters.Missing(type, values);
         if (empty.Count > 0)
         {
             throw new LetterIncompleteException($"答复告知书缺少必备内容：{string.Join("、", empty)}。请在答复步骤中写明后再生成。");
@@ -75,6 +75,17 @@ public static class ApplicationLetters
     private static string ResponsibleOrgan(string? party, string? contact) => string.IsNullOrWhiteSpace(party)
         ? "本机关无法确定负责公开该政府信息的行政机关。"
         : $"负责公开该政府信息的行政机关为{party.Trim()}" + (string.IsNullOrWhiteSpace(contact) ? "" : $"（联系方式：{contact.Trim()}）") + "。";
+
+    /// <summary>
+    /// The Art. 36 elements as a reply step records them (the letter's own values add the item's
+    /// title and address, looked up): what the assessment judges a reply by, with the same
+    /// <see cref="ReplyLetters.Missing"/> that refuses an incomplete letter.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RecordedElements(string formWanted, string? reason, string? party, string? itemIndex) => new Dictionary<string, string>
+    {
+        ["理由"] = Sentence(reason), ["负责机关"] = party?.Trim() ?? "", ["已公开信息"] = string.IsNullOrWhiteSpace(itemIndex) ? Sentence(reason) : itemIndex,
+        ["获取方式"] = formWanted,
+    };
 
     private static string Sentence(string? text) => (text ?? "").Trim().TrimEnd('。');
 

@@ -98,7 +98,10 @@ public static class Reminders
             .Select(a => new StaffDigest.OpenApplication(a.Id, a.TrackingNumber, a.DueDate, a.Status, a.ApplicantName, a.Description, a.AgencyId)).ToListAsync(ct);
         var items = await db.InfoItems.AsNoTracking().Where(i => agencyIds.Contains(i.AgencyId) && Unpublished.Contains(i.Status))
             .Select(i => new StaffDigest.UnpublishedItem(i.Id, i.Title, i.IndexNumber, i.WrittenOn, i.Status)).ToListAsync(ct);
-        return StaffDigest.For(day, calendar, applications, items);
+        // The chase-ups the agencies received; one a supervisor among them sent is its to wait for, not its work.
+        var chaseUps = await db.ChaseUps.AsNoTracking().Where(c => agencyIds.Contains(c.AgencyId) && !agencyIds.Contains(c.FromAgencyId) && c.AnsweredOn == null)
+            .Join(db.Agencies, c => c.FromAgencyId, a => a.Id, (c, a) => new StaffDigest.OpenChaseUp(c.Id, a.Name, c.SubjectTitle, c.Note, c.ReplyBy)).ToListAsync(ct);
+        return StaffDigest.For(day, calendar, applications, items, chaseUps);
     }
 
     private static async Task<IReadOnlyList<ReportWarnings.AgencyReport>> LatestReportsAsync(GongkaiDb db, IReadOnlyList<Agency> agencies, int year, CancellationToken ct)

@@ -50,6 +50,10 @@ public static class Worklist
         var agencyNames = await db.Agencies.Where(a => readable.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         // The same query as the daily digest mail (Reminders.DigestAsync): the two cannot disagree.
         var work = await Reminders.DigestAsync(db, calendar, readable, today, ct);
+        if (work.ChaseUps.Count > 0)
+        {
+            tasks.Add(new WorkTask("件上级督办待回复（条例第四十七条）", work.ChaseUps.Count, "/console/chase-ups?show=open", Urgent: true));
+        }
         var (overdue, soon) = (work.Overdue.Count(), work.DueSoon.Count());
         if (overdue > 0)
         {

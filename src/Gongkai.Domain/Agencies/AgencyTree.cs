@@ -56,6 +56,17 @@ public sealed class AgencyTree
         return result;
     }
 
+    /// <summary>The agency itself, its parent, and so on to the top (a cycle, which the tree refuses to make, ends the walk).</summary>
+    public IReadOnlyList<int> SelfAndAncestors(int id)
+    {
+        var result = new List<int>();
+        for (int? current = id; current is { } c && Contains(c) && !result.Contains(c); current = _parentOf[c])
+        {
+            result.Add(c);
+        }
+        return result;
+    }
+
     /// <summary>True when <paramref name="candidate"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public bool IsSelfOrBelow(int candidate, int ancestor)
     {

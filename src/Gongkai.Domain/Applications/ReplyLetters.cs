@@ -44,6 +44,14 @@ public static class ReplyLetters
         _ => [],
     };
 
+    /// <summary>
+    /// The required elements of a reply of <paramref name="type"/> that <paramref name="values"/>
+    /// leaves empty, named: the letter is refused while any is (Art. 36), and the assessment counts
+    /// a reply whose record lacks one.
+    /// </summary>
+    public static IReadOnlyList<string> Missing(ReplyType type, IReadOnlyDictionary<string, string> values) =>
+        Required(type).Where(p => string.IsNullOrWhiteSpace(values.GetValueOrDefault(p))).Select(ElementName).ToList();
+
     /// <summary>The required elements a template of <paramref name="type"/> leaves out, named for the refusal.</summary>
     public static IReadOnlyList<string> MissingElements(ReplyType type, string template) =>
         Required(type).Where(p => !template.Contains("{" + p + "}", StringComparison.Ordinal)).Select(ElementName).ToList();

@@ -39,11 +39,18 @@ public static class StaffDigest
 
     public sealed record LateItem(UnpublishedItem Item, DateOnly Due, int WorkingDaysTaken);
 
+    /// <summary>A 督办 from the supervisor not yet answered (Art. 47 ¶2).</summary>
+    /// <param name="From">The supervisor's agency.</param>
+    /// <param name="Subject">The late record as named when sent.</param>
+    public sealed record OpenChaseUp(int Id, string From, string Subject, string Note, DateOnly ReplyBy);
+
     /// <param name="Applications">Every open application, the most urgent first.</param>
     /// <param name="Archive">Replied applications not yet archived.</param>
-    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<OpenApplication> Archive, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26)
+    /// <param name="ChaseUps">The supervisor's chase-ups waiting for the agency's answer, the earliest reply-by first.</param>
+    public sealed record Digest(DateOnly Day, IReadOnlyList<DueApplication> Applications, IReadOnlyList<OpenApplication> Archive, IReadOnlyList<UnpublishedItem> InReview, IReadOnlyList<LateItem> NearArticle26,
+        IReadOnlyList<OpenChaseUp> ChaseUps)
     {
-        public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0 && Archive.Count == 0;
+        public bool IsEmpty => Applications.Count == 0 && InReview.Count == 0 && NearArticle26.Count == 0 && Archive.Count == 0 && ChaseUps.Count == 0;
 
         public IEnumerable<DueApplication> Overdue => Applications.Where(a => a.Overdue);
 
@@ -58,7 +65,7 @@ public static class StaffDigest
     public static int WorkingDaysLeft(WorkingCalendar calendar, DateOnly today, DateOnly due) =>
         due < today ? -Math.Max(1, calendar.WorkingDaysBetween(due, today)) : calendar.WorkingDaysBetween(today, due);
 
-    public static Digest For(DateOnly today, WorkingCalendar calendar, IEnumerable<OpenApplication> applications, IEnumerable<UnpublishedItem> items)
+    public static Digest For(DateOnly today, WorkingCalendar calendar, IEnumerable<OpenApplication> applications, IEnumerable<UnpublishedItem> items, IEnumerable<OpenChaseUp>? chaseUps = null)
     {
         var all = applications.ToList();
         var open = all.Where(a => CaseStatusLabels.Open.Contains(a.Status))
@@ -69,13 +76,22 @@ public static class StaffDigest
         var review = unpublished.Where(i => i.Status == ItemStatus.InReview).OrderBy(i => i.Written).ThenBy(i => i.Id).ToList();
         var late = unpublished.Select(i => new LateItem(i, Timeliness.Due(calendar, i.Written), Timeliness.WorkingDaysTaken(calendar, i.Written, null, today)))
             .Where(i => i.WorkingDaysTaken >= ItemWarningAfterWorkingDays).OrderBy(i => i.Due).ThenBy(i => i.Item.Id).ToList();
-        return new Digest(today, open, archive, review, late);
+        return new Digest(today, open, archive, review, late, [.. (chaseUps ?? []).OrderBy(c => c.ReplyBy).ThenBy(c => c.Id)]);
     }
 
     /// <summary>The digest as the mail's text; <paramref name="site"/> is the public address for links to the console.</summary>
     public static string Text(Digest digest, string agency, string site)
     {
         var text = new StringBuilder($"{agency} {digest.Day:yyyy年M月d日} 政府信息公开待办事项：\n");
+        if (digest.ChaseUps.Count > 0)
+        {
+            text.Append($"\n上级督办待回复 {digest.ChaseUps.Count} 件：\n");
+            foreach (var c in digest.ChaseUps)
+            {
+                var when = c.ReplyBy < digest.Day ? $"回复期限 {c.ReplyBy:yyyy-MM-dd}，已逾期" : $"请于 {c.ReplyBy:yyyy-MM-dd} 前回复";
+                text.Append($"- {c.From}督办：{c.Subject}。督办意见：{c.Note}（{when}）：{site}/console/chase-ups/{c.Id}\n");
+            }
+        }
         if (digest.Applications.Count > 0)
         {
             text.Append($"\n未办结的依申请公开申请 {digest.Applications.Count} 件（已逾期 {digest.Overdue.Count()} 件，{DueSoonWorkingDays} 个工作日内到期 {digest.DueSoon.Count()} 件）：\n");

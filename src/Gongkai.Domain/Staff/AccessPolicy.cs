@@ -24,7 +24,8 @@ public static class AccessPolicy
     // the agency's own accounts, roles and audit entries.
     private static Reach ReachOf(StaffRole role, Permission permission) => (role, permission) switch
     {
-        (StaffRole.SystemAdmin, Permission.ManageSecurity or Permission.ReadAudit or Permission.RevealPersonalData) => Reach.None,
+        // Chasing up agencies and weighing their assessment are the supervisor's business, not the platform's.
+        (StaffRole.SystemAdmin, Permission.ManageSecurity or Permission.ReadAudit or Permission.RevealPersonalData or Permission.SendChaseUps or Permission.EditAssessmentSets) => Reach.None,
         (StaffRole.SystemAdmin, _) => Reach.Everywhere,
 
         (StaffRole.SecurityAdmin, Permission.ManageSecurity) => Reach.Everywhere,
@@ -33,7 +34,8 @@ public static class AccessPolicy
         (StaffRole.AuditAdmin, Permission.ReadAudit) => Reach.Everywhere,
         (StaffRole.AuditAdmin, _) => Reach.None,
 
-        (StaffRole.Supervisor, Permission.ReadRecords or Permission.AcceptReports) => Reach.OwnAgencyAndBelow,
+        (StaffRole.Supervisor, Permission.ReadRecords or Permission.AcceptReports or Permission.SendChaseUps) => Reach.OwnAgencyAndBelow,
+        (StaffRole.Supervisor, Permission.EditAssessmentSets) => Reach.OwnAgency,
         (StaffRole.Supervisor, _) => Reach.None,
 
         (StaffRole.AgencyAdmin, Permission.ReadRecords or Permission.EditRecords or Permission.EditAgencyProfile or Permission.ManageUsers

@@ -38,4 +38,10 @@ public enum Permission
 
     /// <summary>Accept or return the annual reports submitted by the agencies below (Art. 49's review by the superior).</summary>
     AcceptReports,
+
+    /// <summary>Send a 督办 about a late record to an agency below (Art. 47 ¶2: the competent department urges it to put things right).</summary>
+    SendChaseUps,
+
+    /// <summary>Copy and change the 考评 indicator set that applies to the agency and those below it.</summary>
+    EditAssessmentSets,
 }

@@ -22,12 +22,6 @@ public sealed record ReportView(AnnualReport Report, Func<CellDef, IHtmlContent>
 
 public static class CellOrigins
 {
-    /// <summary>The cells of a format the records can give (application, appeals and proactive figures).</summary>
-    public static IReadOnlySet<CellKey> Computable(ReportFormat format) =>
-        ApplicationTables.Computable(format.Code)
-            ? ApplicationTables.OwnedCells(format).Concat(ProactiveTables.OwnedCells(format.Code)).ToHashSet()
-            : new HashSet<CellKey>();
-
     public static string DrillDownUrl(int reportId, CellKey key) => $"/console/reports/{reportId}/cell?key={Uri.EscapeDataString(key.ToString())}";
 
     /// <summary>The mark after a figure: 记录 (linked to the records behind it), 记录为 … when changed since, and the clerk's note if any.</summary>

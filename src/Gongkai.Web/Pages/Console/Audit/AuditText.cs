@@ -16,7 +16,7 @@ public static class AuditText
         ["DisclosureApplication"] = "申请", ["ApplicationStep"] = "办理步骤", ["AppealRecord"] = "行政复议或诉讼", ["InfoItem"] = "信息",
         ["ItemSignOff"] = "审核签批", ["ItemAttachment"] = "附件", ["AnnualReportRecord"] = "年度报告", ["ReportSourceFile"] = "导入的报告文件",
         ["Agency"] = "机构", ["StaffUser"] = "账户", ["ReplyLetterTemplate"] = "告知书模板", ["MessageTemplateRecord"] = "邮件模板",
-        ["CalendarSchedule"] = "节假日安排", ["Session"] = "登录",
+        ["CalendarSchedule"] = "节假日安排", ["Session"] = "登录", ["AssessmentSetRecord"] = "考评指标体系", ["ChaseUp"] = "督办",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -33,11 +33,13 @@ public static class AuditText
         ["Name"] = "名称", ["ShortCode"] = "简码", ["Year"] = "年度", ["Edition"] = "版本", ["FormatCode"] = "格式", ["Content"] = "内容",
         ["ErrorCount"] = "错误数", ["WarningCount"] = "提醒数", ["ReviewComment"] = "审核意见", ["FileName"] = "文件名", ["Body"] = "正文",
         ["Subject"] = "主题", ["Result"] = "结果", ["Decided"] = "审结日期", ["Filed"] = "受理日期",
+        ["Note"] = "督办意见", ["ReplyBy"] = "回复期限", ["SentOn"] = "督办日期", ["SentBy"] = "督办人", ["SubjectTitle"] = "督办事项", ["Answer"] = "回复",
+        ["AnsweredBy"] = "回复人", ["FromYear"] = "起始年度",
     };
 
     /// <summary>Fields that are bookkeeping, not content: shown only in the details.</summary>
     private static readonly HashSet<string> Quiet = ["AgencyId", "ApplicationId", "ItemId", "CreatedUtc", "UpdatedUtc", "RecordedUtc", "AtUtc", "UserId", "AuthorId",
-        "ActorUserId", "PublishedUtc", "UploadedUtc", "UploadedBy", "Sequence", "Rules", "SourceFileId", "InterpretsItemId", "Size"];
+        "ActorUserId", "PublishedUtc", "UploadedUtc", "UploadedBy", "Sequence", "Rules", "SourceFileId", "InterpretsItemId", "Size", "FromAgencyId", "SubjectId", "SentByUserId"];
 
     public sealed record Change(string Field, string? Before, string? After);
 

@@ -38,7 +38,7 @@ public sealed class CellModel(GongkaiDb db, StaffContext staff) : PageModel
         }
         Cell = cell;
         Origin = Report.Sources.OriginOf(cell.Key, Report.Values);
-        Computable = CellOrigins.Computable(format).Contains(cell.Key);
+        Computable = RecordFigures.Cells(format).Contains(cell.Key);
         if (Computable)
         {
             if (ProactiveTables.OwnedCells(format.Code).Contains(cell.Key))

@@ -150,7 +150,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
         Record = record;
         _stored = ReportRecords.Load(record);
         Format = _stored.Format;
-        _computable = CellOrigins.Computable(Format);
+        _computable = RecordFigures.Cells(Format);
         AgencyName = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
         return null;
     }

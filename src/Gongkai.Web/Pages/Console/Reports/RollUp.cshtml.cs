@@ -22,11 +22,14 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
 
     public IReadOnlyList<Comparison> Comparisons { get; private set; } = [];
 
+    /// <summary>Whether the staff member may chase up a late agency (督办).</summary>
+    public bool MayChaseUp => staff.HasAnywhere(Permission.SendChaseUps);
+
     public string AgencyName { get; private set; } = "";
     public AnnualReport? Own { get; private set; }
     public IReadOnlyList<ReportRollUp.Group> Groups { get; private set; } = [];
     /// <summary>An agency whose report for the year is not published: Art. 49's date, where its report stands, its failing checks.</summary>
-    public sealed record Pending(string Agency, DateOnly Due, bool Late, bool DueSoon, ReportStatus? Status, int Errors, int? RecordId);
+    public sealed record Pending(int AgencyId, string Agency, DateOnly Due, bool Late, bool DueSoon, ReportStatus? Status, int Errors, int? RecordId);
 
     public IReadOnlyList<Pending> NotPublished { get; private set; } = [];
 
@@ -53,7 +56,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
         {
             var due = ReportWorkflow.Due(a.Kind, year);
             var edition = latest.GetValueOrDefault(a.Id);
-            return new Pending(a.Name, due, today > due, ReportWorkflow.DueSoon(a.Kind, year, today), edition?.Status, edition?.ErrorCount ?? 0, edition?.Id);
+            return new Pending(a.Id, a.Name, due, today > due, ReportWorkflow.DueSoon(a.Kind, year, today), edition?.Status, edition?.ErrorCount ?? 0, edition?.Id);
         }).ToList();
         var corrections = await db.RecordCorrections.AsNoTracking().Where(c => readable.Contains(c.AgencyId) && c.Year == year)
             .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AgencyId, g => g.Count, ct);
@@ -66,10 +69,7 @@ public sealed class RollUpModel(GongkaiDb db, StaffContext staff, TimeProvider c
             foreach (var group in Groups.Where(g => ApplicationTables.Computable(g.Format.Code)))
             {
                 var counted = await RecordCounts.CountAsync(db, group.AgencyIds, group.Format, year, ct);
-                var owned = CellOrigins.Computable(group.Format);
-                var differences = group.Format.Cells().Where(c => owned.Contains(c.Key) && group.Sum.Values.Number(c.Key) != counted.Values.Number(c.Key))
-                    .Select(c => (c, group.Sum.Values.Number(c.Key), counted.Values.Number(c.Key))).ToList();
-                comparisons.Add(new Comparison(group, counted, differences));
+                comparisons.Add(new Comparison(group, counted, RecordFigures.Differences(group.Format, group.Sum.Values, counted.Values)));
             }
             Comparisons = comparisons;
         }
