@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Tests;
 
-/// <summary><c>gongkai rollup --parent qx --year 2025 --out r.xlsx</c> on the demo county: the console's workbook, from the command line.</summary>
+/// <summary>
+/// <c>gongkai rollup</c> and <c>gongkai assessment</c> on the demo county: the supervisor's console
+/// workbooks, from the command line on the site's database.
+/// </summary>
 public sealed class RollUpCommandTests
 {
     private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
@@ -37,6 +40,38 @@ public sealed class RollUpCommandTests
             var unknown = await RunAsync(database, "rollup", "--parent", "nowhere", "--year", "2025", "--out", file);
             Assert.Equal(1, unknown.Exit);
             Assert.Contains("--parent", unknown.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task TheCountysAssessment_IsPrinted_AndWrittenAsTheConsolesWorkbook()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        var file = Path.Combine(Path.GetTempPath(), $"gongkai-assessment-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var run = await RunAsync(database, "assessment", "--parent", "qx", "--year", "2025", "--out", file);
+            Assert.True(run.Exit == 0, run.Error);
+            var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("青溪县人民政府 2025 年度政务公开考评", lines[0]);
+            Assert.Equal(13, lines[1].Split('\t').Length);
+            // A line per agency, each with a total between 0 and 100.
+            var totals = lines.Skip(2).Select(l => decimal.Parse(l.Split('\t')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(5, totals.Count);
+            Assert.All(totals, t => Assert.InRange(t, 0, 100));
+            using var book = SpreadsheetDocument.Open(file, false);
+            var sheets = book.WorkbookPart!.Workbook.Sheets!.OfType<Sheet>().Select(s => s.Name!.Value!).ToList();
+            Assert.Equal(["得分", "指标"], sheets.Take(2));
+            Assert.Equal(13, sheets.Count);
+
+            var unknown = await RunAsync(database, "assessment", "--parent", "qx", "--year", "1999", "--out", file);
+            Assert.Equal(1, unknown.Exit);
+            Assert.Contains("--year 1999", unknown.Error);
         }
         finally
         {
