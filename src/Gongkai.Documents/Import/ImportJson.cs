@@ -31,7 +31,7 @@ public static class ImportJson
                 ["layout"] = imported.Quality.Layout,
                 ["expectedCells"] = imported.Quality.Expected,
                 ["readCells"] = imported.Quality.Read,
-                ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["reason"] = b.Reason })]),
+                ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["code"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Code.ToString()), ["reason"] = b.Reason })]),
             },
             ["unrecognisedRows"] = new JsonArray([.. imported.Unrecognised.Select(u => (JsonNode)new JsonObject
             {

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Gongkai.Domain.Reports.Import;
 
-/// <summary>A cell the importer could not fill with certainty, and why.</summary>
-public sealed record BlankCell(CellKey Key, string Reason);
+/// <summary>A cell the importer could not fill with certainty, and why (<see cref="Code"/> for programs, <see cref="Reason"/> for people).</summary>
+public sealed record BlankCell(CellKey Key, string Reason, BlankCode Code = BlankCode.Layout);
 
 /// <summary>
 /// Reads a format's tables out of running text in which their cells ran together (a scraped page,

@@ -68,7 +68,10 @@ public static partial class ReportParser
         }
 
         var year = meta.Year ?? meta.PeriodStart?.Year ?? throw new ReportImportException($"{source.Name}：找不到报告年度。");
-        var values = aligned?.Values ?? flat?.Values ?? new ReportValues();
+        // Whatever read the table, a row that breaks its own total is not published (PlacementGuard).
+        var guard = PlacementGuard.Apply(format, aligned?.Values ?? flat?.Values ?? new ReportValues(),
+            aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>());
+        var values = guard.Values;
         var report = new AnnualReport(
             format.Code,
             meta.Agency ?? "",
@@ -92,9 +95,9 @@ public static partial class ReportParser
                 $"{u.Location}：表格行“{(u.Label.Length > 0 ? u.Label : string.Join(" ", u.Cells))}”不属于 {format.Name}，已保留未导入。")));
         }
         problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
-        var sources = aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>();
-        var quality = aligned is not null ? Quality("表格", format, sources, aligned.Blank)
-            : flat is not null ? Quality(PrintedSheets.IsSheet(format.Code) ? "统计表（按原表栏目，单元格连排）" : "文字中连排的表格（单元格之间没有分隔）", format, sources, flat.Blank)
+        var sources = guard.Sources;
+        var quality = aligned is not null ? Quality("表格", format, sources, [.. guard.Blanked, .. aligned.Blank])
+            : flat is not null ? Quality(PrintedSheets.IsSheet(format.Code) ? "统计表（按原表栏目，单元格连排）" : "文字中连排的表格（单元格之间没有分隔）", format, sources, [.. guard.Blanked, .. flat.Blank])
             : ImportQuality.NoTable;
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
     }
@@ -167,8 +170,8 @@ public static partial class ReportParser
     {
         var cells = format.Cells().Where(c => c.Column.Kind != ValueKind.UnitText).Select(c => c.Key).ToList();
         var explained = blank.Select(b => b.Key).ToHashSet();
-        var unexplained = cells.Where(k => !sources.ContainsKey(k) && !explained.Contains(k)).Select(k => new BlankCell(k, "报告中没有印出该格"));
-        return new ImportQuality(layout, cells.Count, cells.Count(sources.ContainsKey), [.. blank.Where(b => !sources.ContainsKey(b.Key)), .. unexplained]);
+        var unexplained = cells.Where(k => !sources.ContainsKey(k) && !explained.Contains(k)).Select(k => new BlankCell(k, "报告中没有印出该格", BlankCode.NotPrinted));
+        return new ImportQuality(layout, cells.Count, cells.Count(sources.ContainsKey), [.. blank.Where(b => !sources.ContainsKey(b.Key)).DistinctBy(b => b.Key), .. unexplained]);
     }
 
     /// <summary>
