@@ -131,16 +131,17 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         var current = _section?.LeafColumns().Count ?? -1;
         foreach (var width in _index.Widths.Where(w => w == current).Concat(_index.Widths.Where(w => w != current)))
         {
-            if (texts.Count <= width)
+            var end = TrailingEmptyCells.End(texts, labelEnd, width);
+            if (end <= width)
             {
                 continue;
             }
-            var labels = Labels(texts, Math.Min(labelEnd, texts.Count - width));
+            var labels = Labels(texts, Math.Min(labelEnd, end - width));
             if (labels.Count == 0 || FindRow(labels, width) is not { } found)
             {
                 continue;
             }
-            Accept(found, labels[^1], row.Cells.Skip(texts.Count - width).ToList());
+            Accept(found, labels[^1], row.Cells.Skip(end - width).Take(width).ToList());
             return false;
         }
 
