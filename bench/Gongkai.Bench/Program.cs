@@ -8,6 +8,7 @@ return args switch
     ["rollup", .. var rest] => await RollUpSpeed.RunAsync(rest),
     ["fuzz", .. var rest] => FuzzReaders.Run(rest),
     ["forms", .. var rest] => await FuzzForms.RunAsync(rest),
+    ["pdfworker", .. var rest] => PdfWorkerSpeed.Run(rest),
     _ => Usage(),
 };
 
@@ -19,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- rollup [--provider sqlite|postgres] [--applications N] [--items N] [--agencies N]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- fuzz [--inputs N] [--seed S] [--kinds text,html,docx,pdf] [--reports DIR] [--pdf DIR] [--failures DIR] [--worker] | --replay FILE --kinds KIND [--worker]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- forms --url http://127.0.0.1:PORT [--inputs N] [--seed S] [--parallel N] [--user U --password P] [--failures DIR]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Gongkai.Bench -- pdfworker --file F.pdf [--reads N] [--pause MS]");
     return 2;
 }

@@ -18,8 +18,10 @@ public sealed class PdfWorkerTests
     private static PdfWorker Worker(int megabytes = 512) =>
         PdfWorker.Beside(AppContext.BaseDirectory, megabytes) ?? throw new InvalidOperationException($"{PdfWorker.AssemblyFile} is not built beside the tests");
 
-    /// <summary>The worker processes this test process started that are still running (Linux: their parent in /proc).</summary>
-    private static List<int> RunningWorkers() => !OperatingSystem.IsLinux() ? [] : Directory.GetDirectories("/proc")
+    /// <summary>The worker processes this test process started that are still running (Linux: their parent in /proc), the waiting spares left out.</summary>
+    private static List<int> RunningWorkers() => Workers(spares: false);
+
+    private static List<int> Workers(bool spares) => !OperatingSystem.IsLinux() ? [] : Directory.GetDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0)
         .Where(pid =>
         {
@@ -27,8 +29,9 @@ public sealed class PdfWorkerTests
             {
                 var stat = File.ReadAllText($"/proc/{pid}/stat");
                 var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+                var command = File.ReadAllText($"/proc/{pid}/cmdline");
                 return parent == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    && File.ReadAllText($"/proc/{pid}/cmdline").Contains(PdfWorker.AssemblyFile, StringComparison.Ordinal);
+                    && command.Contains(PdfWorker.AssemblyFile, StringComparison.Ordinal) && command.Contains(PdfWorker.WarmFlag, StringComparison.Ordinal) == spares;
             }
             catch (IOException)
             {
@@ -47,6 +50,41 @@ public sealed class PdfWorkerTests
         Assert.Contains(title, PdfLines.Text(there));
         Assert.Equal(JsonSerializer.Serialize(here), JsonSerializer.Serialize(there));
         Assert.Equal(PdfLines.Text(here), PdfLines.Text(there));
+    }
+
+    /// <summary>
+    /// While a file is read, the next worker starts and reads a page of its own (a spare, warm when
+    /// the next file comes, issue 30): it reads that next file with the same pages as a fresh one,
+    /// and ends after it like every worker; another spare is then started.
+    /// </summary>
+    [Fact]
+    public void TheWarmedSpare_ReadsTheNextFile_WithTheSamePages_AndEndsAfterIt()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the spare is found in /proc");
+        var worker = Worker();
+        var limits = ReadLimits.Default with { Worker = worker };
+        var content = Fixture("libreoffice-list.pdf");
+        var first = PdfLines.Read(content, limits);
+        var spare = WaitForSpare([]);
+        var second = PdfLines.Read(content, limits);
+        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+        // The spare took the file and ended; a new one waits.
+        Assert.False(Directory.Exists($"/proc/{spare}") && File.ReadAllText($"/proc/{spare}/cmdline").Contains(PdfWorker.AssemblyFile, StringComparison.Ordinal));
+        WaitForSpare([spare]);
+    }
+
+    /// <summary>The pid of a waiting spare other than <paramref name="not"/>; it may take a slow machine some seconds to start one.</summary>
+    private static int WaitForSpare(int[] not)
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (Workers(spares: true).Except(not).FirstOrDefault() is > 0 and var pid)
+            {
+                return pid;
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException("no spare worker started within 60 s");
     }
 
     [Fact]
