@@ -83,6 +83,18 @@ public sealed class PdfWorker
     private readonly Lock spareLock = new();
     private (Process Process, string[] Arguments, long Started)? spare;
 
+    /// <summary>The process id of the spare waiting for the next file, if one is (for monitoring and tests).</summary>
+    public int? SpareProcessId
+    {
+        get
+        {
+            lock (spareLock)
+            {
+                return spare?.Process.Id;
+            }
+        }
+    }
+
     /// <summary>
     /// A worker for one file: the warmed spare when one is waiting with the same limits (started
     /// while the last file was read, <see cref="WarmFlag"/>), else a new one; either way the next

@@ -20,6 +20,9 @@ public sealed record ReportFormat(
     /// </summary>
     public bool EveryCellRequired { get; init; }
 
+    /// <summary>What the importer recognises the format by (<see cref="FormatMarks"/>); declared with the format, read by every reader.</summary>
+    public FormatMarks Marks { get; init; } = FormatMarks.None;
+
     public TableDef Table(string code) =>
         Tables.FirstOrDefault(t => t.Code == code) ?? throw new KeyNotFoundException($"Format {Code} has no table '{code}'.");
 
@@ -50,6 +53,19 @@ public sealed record ReportFormat(
 }
 
 /// <summary>A part of the report's outline (一、总体情况 …) and the tables printed in it.</summary>
+/// <summary>
+/// The printed words that tell the importer a table is of this format: <see cref="Family"/> words
+/// its family prints (the 2019 Regulation's 申请人情况 and 第二十条 tables, or the old 统计表's 统计指标)
+/// and <see cref="Own"/> words only this format prints (a regional sheet's own rows; none for a
+/// national format, which is always tried). Each as it starts a table's cell and as it stands in
+/// running text, where cells run together and numbering may be lost (<see cref="LabelText.Normalize"/>
+/// is applied to both). Adding a regional format means declaring its marks here, nothing in the importer.
+/// </summary>
+public sealed record FormatMarks(IReadOnlyList<string> Family, IReadOnlyList<string> FamilyInText, IReadOnlyList<string> Own, IReadOnlyList<string> OwnInText)
+{
+    public static FormatMarks None { get; } = new([], [], [], []);
+}
+
 public sealed record PartDef(string Code, string Heading, IReadOnlyList<string> TableCodes);
 
 /// <summary>How the row labels of a table are laid out.</summary>

@@ -38,17 +38,30 @@ public static class LegacyFormats
     /// <summary>The rows' sums the sheet declares, then the checks that relate rows across it.</summary>
     private static IEnumerable<CrossCheck> Checks(string variant) => LegacySheet.SumChecks(variant, Table, Value).Concat(RelatedRows());
 
+    /// <summary>What every 统计表 prints and the 2019 Regulation's formats do not; a regional sheet adds the rows only it has.</summary>
+    private static FormatMarks Marks(IReadOnlyList<string>? own = null, IReadOnlyList<string>? ownInText = null) => new(
+        Family, FamilyInText, Own: own ?? [], OwnInText: ownInText ?? []);
+
+    private static readonly IReadOnlyList<string> Family = ["统计指标", "一、主动公开情况", "三、依申请公开情况", "（一）收到申请数"];
+    private static readonly IReadOnlyList<string> FamilyInText = ["统计指标", "一、主动公开情况", "依申请公开情况"];
+
     public static ReportFormat National { get; } = new(
         "legacy-national", "政府信息公开情况统计表（全国统一格式）", Basis, Outline, [StatsTable("national")],
-        [.. Checks("national"), ChannelsCoverTotal()]);
+        [.. Checks("national"), ChannelsCoverTotal()]) { Marks = Marks() };
 
     public static ReportFormat Beijing { get; } = new(
         "legacy-beijing", "政府信息公开情况统计表（北京市格式，含重点领域）", Basis, Outline, [StatsTable("beijing")],
-        [.. Checks("beijing"), ChannelsCoverTotal(), AtMost("key_areas.within_items", Table, Value, "proactive.key_areas", "proactive.items", Implied)]);
+        [.. Checks("beijing"), ChannelsCoverTotal(), AtMost("key_areas.within_items", Table, Value, "proactive.key_areas", "proactive.items", Implied)])
+    {
+        Marks = Marks(own: ["（二）重点领域公开政府信息数"], ownInText: ["重点领域公开政府信息数"]),
+    };
 
     public static ReportFormat Shandong { get; } = new(
         "legacy-shandong", "政府信息公开情况统计表（山东省格式）", Basis, Outline, [StatsTable("shandong")],
-        [.. Checks("shandong"), ChannelsCoverTotal(), ShandongChannelsEqualTotal()]);
+        [.. Checks("shandong"), ChannelsCoverTotal(), ShandongChannelsEqualTotal()])
+    {
+        Marks = Marks(own: ["5.其他形式", "六、被举报投诉数量", "七、向图书馆、档案馆等查阅场所报送信息数"], ownInText: ["被举报投诉数量", "查阅场所报送信息数"]),
+    };
 
     public static ReportFormat Weihai { get; } = new(
         "legacy-weihai", "政府信息公开情况统计表（山东省威海市格式）", Basis, Outline, [StatsTable("weihai")],
@@ -56,7 +69,10 @@ public static class LegacyFormats
             .. Checks("weihai"), ChannelsCoverTotal(), ShandongChannelsEqualTotal(),
             // The same reading points are counted twice in this sheet: under 十 by level and under 十三（二）.
             Sum("reading_points.same_in_staffing", Table, Value, "staffing.reading_points", ["reading_points"], Implied),
-        ]);
+        ])
+    {
+        Marks = Marks(own: ["八、开通政府信息公开网站", "十一、查阅点接待人数", "九、市政府公报发行量"], ownInText: ["开通政府信息公开网站", "查阅点接待人数"]),
+    };
 
     public static IReadOnlyList<ReportFormat> All { get; } = [National, Beijing, Shandong, Weihai];
 

@@ -111,6 +111,12 @@ public static class NewFormats
         [new SectionDef(null, null, RequestColumns, RequestRows(otherHandling))], LabelLayout.Nested,
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
 
+    /// <summary>What both formats of the 2019 Regulation print and the old 统计表 never did.</summary>
+    private static readonly FormatMarks Marks = new(
+        Family: ["第二十条第", "申请人情况", "一、本年新收政府信息公开申请数量", "结果维持"],
+        FamilyInText: ["申请人情况", "第二十条第(一)项", "本年新收政府信息公开申请数量"],
+        Own: [], OwnInText: []);
+
     public static ReportFormat Format2019 { get; } = new(
         "2019", "政府信息公开工作年度报告格式（试行）", "国办公开办函〔2019〕60号", Outline,
         [
@@ -135,7 +141,7 @@ public static class NewFormats
             RequestsTable(Row("other", "（六）其他处理")),
             AppealsTable(),
         ],
-        Checks("2019").ToList()) { EveryCellRequired = true };
+        Checks("2019").ToList()) { EveryCellRequired = true, Marks = Marks };
 
     public static ReportFormat Format2021 { get; } = new(
         "2021", "政府信息公开工作年度报告格式", "国办公开办函〔2021〕30号", Outline,
@@ -161,7 +167,7 @@ public static class NewFormats
                 Row("other.other", "3．其他"))),
             AppealsTable(),
         ],
-        Checks("2021").ToList()) { EveryCellRequired = true };
+        Checks("2021").ToList()) { EveryCellRequired = true, Marks = Marks };
 
     private static IEnumerable<CrossCheck> Checks(string format)
     {

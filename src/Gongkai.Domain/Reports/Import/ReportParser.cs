@@ -153,16 +153,25 @@ public static partial class ReportParser
     /// </summary>
     private static IEnumerable<ReportFormat> FlatCandidates(string compact)
     {
-        bool Prints(string words) => compact.Contains(LabelText.Normalize(words), StringComparison.Ordinal);
-        var current = Prints("申请人情况") || Prints("第二十条第(一)项") || Prints("本年新收政府信息公开申请数量");
-        var legacy = Prints("统计指标") || Prints("一、主动公开情况") || Prints("依申请公开情况");
-        var regional = new Dictionary<string, bool>
-        {
-            ["legacy-beijing"] = Prints("重点领域公开政府信息数"),
-            ["legacy-shandong"] = Prints("被举报投诉数量") || Prints("查阅场所报送信息数"),
-            ["legacy-weihai"] = Prints("开通政府信息公开网站") || Prints("查阅点接待人数"),
-        };
-        return ReportFormats.All.Where(f => (ReportFormats.IsStatistics(f.Code) ? legacy : current) && regional.GetValueOrDefault(f.Code, true));
+        bool Prints(IEnumerable<string> words) => words.Any(w => compact.Contains(LabelText.Normalize(w), StringComparison.Ordinal));
+        return Recognised(f => f.Marks.FamilyInText, Prints, f => Prints(f.Marks.OwnInText), neitherMeansAll: false);
+    }
+
+    /// <summary>
+    /// The formats whose marks (<see cref="FormatMarks"/>, declared with each format) a document
+    /// shows: the 2019 Regulation's formats or the 统计表s by their family's words (both families when
+    /// both show; when neither does, all for a table and none for running text, where any text could
+    /// be read as rows), a regional sheet only when one of its own rows is printed.
+    /// </summary>
+    private static IEnumerable<ReportFormat> Recognised(Func<ReportFormat, IReadOnlyList<string>> family, Func<IEnumerable<string>, bool> shows,
+        Func<ReportFormat, bool> showsOwn, bool neitherMeansAll)
+    {
+        // A family's formats share their marks: each list is looked for once.
+        bool Shows(bool statistics) => ReportFormats.All.Where(f => ReportFormats.IsStatistics(f.Code) == statistics).Select(family)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<string>>().Any(shows);
+        var (current, legacy) = (Shows(false), Shows(true));
+        return ReportFormats.All.Where(f => ((ReportFormats.IsStatistics(f.Code) ? legacy : current) || (neitherMeansAll && !current && !legacy))
+            && (f.Marks.Own.Count == 0 || showsOwn(f)));
     }
 
     /// <summary>The format's cells, those read, and why each other one is blank.</summary>
@@ -181,18 +190,8 @@ public static partial class ReportParser
     private static IEnumerable<ReportFormat> Candidates(IReadOnlyList<SourceTable> tables, TextMemo memo)
     {
         var cells = tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => memo.Normalize(c.Text)).ToList();
-        bool Shows(params string[] labels) => labels.Select(LabelText.Normalize).Any(l => cells.Any(c => c.StartsWith(l, StringComparison.Ordinal)));
-        var current = Shows("第二十条第", "申请人情况", "一、本年新收政府信息公开申请数量", "结果维持");
-        var legacy = Shows("统计指标", "一、主动公开情况", "三、依申请公开情况", "（一）收到申请数");
-        // A regional sheet is only worth trying when one of its own rows is printed.
-        var regional = new Dictionary<string, bool>
-        {
-            ["legacy-beijing"] = Shows("（二）重点领域公开政府信息数"),
-            ["legacy-shandong"] = Shows("5.其他形式", "六、被举报投诉数量", "七、向图书馆、档案馆等查阅场所报送信息数"),
-            ["legacy-weihai"] = Shows("八、开通政府信息公开网站", "十一、查阅点接待人数", "九、市政府公报发行量"),
-        };
-        return ReportFormats.All.Where(f => (current == legacy || f.Code.StartsWith("legacy", StringComparison.Ordinal) == legacy)
-            && regional.GetValueOrDefault(f.Code, true));
+        bool Shows(IEnumerable<string> labels) => labels.Select(LabelText.Normalize).Any(l => cells.Any(c => c.StartsWith(l, StringComparison.Ordinal)));
+        return Recognised(f => f.Marks.Family, Shows, f => Shows(f.Marks.Own), neitherMeansAll: true);
     }
 
     /// <summary>Parses plain text (UTF-8 text of a web page or a Word file).</summary>
