@@ -32,17 +32,32 @@ public static class PlacementGuard
 
     public sealed record Result(ReportValues Values, IReadOnlyDictionary<CellKey, CellSource> Sources, IReadOnlyList<BlankCell> Blanked);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportFormat, IReadOnlyList<CrossCheck>> Checks = new();
+
     /// <summary>The equalities of one total and its parts that all stand in one row of one table: the ones a single row's reading can break.</summary>
-    public static IReadOnlyList<CrossCheck> RowChecks(ReportFormat format) =>
-        format.Checks.Where(c => c.Severity == Severity.Error && c.Relation == Relation.Equal && !c.LeftMayBeBlank && c.Left.Count == 1
-            && c.Left.Concat(c.Right).Select(k => (k.Table, k.Row)).Distinct().Count() == 1).ToList();
+    public static IReadOnlyList<CrossCheck> RowChecks(ReportFormat format) => Checks.GetValue(format, f =>
+        f.Checks.Where(c => c.Severity == Severity.Error && c.Relation == Relation.Equal && !c.LeftMayBeBlank && c.Left.Count == 1
+            && c.Left.Concat(c.Right).Select(k => (k.Table, k.Row)).Distinct().Count() == 1).ToList());
 
     public static Result Apply(ReportFormat format, ReportValues values, IReadOnlyDictionary<CellKey, CellSource> sources)
     {
-        var checks = RowChecks(format).ToDictionary(c => c.Code);
-        var misread = ReportChecks.Evaluate(format, values).Where(v => checks.ContainsKey(v.CheckCode)).Select(v => checks[v.CheckCode])
-            .Where(c => LooksShifted([.. c.Right.Select(values.Number)], values.Number(c.Left[0]))).ToList();
-        if (misread.Count == 0)
+        // Every parse passes here: the row's sums are added directly (the format's full check runs once, after).
+        List<CrossCheck>? misread = null;
+        foreach (var check in RowChecks(format))
+        {
+            var parts = new decimal?[check.Right.Count];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i] = values.Number(check.Right[i]);
+            }
+            var total = values.Number(check.Left[0]);
+            if (Array.TrueForAll(parts, p => p is null) || (total ?? 0) == parts.Sum(p => p ?? 0) || !LooksShifted(parts, total))
+            {
+                continue;
+            }
+            (misread ??= []).Add(check);
+        }
+        if (misread is null)
         {
             return new Result(values, sources, []);
         }
