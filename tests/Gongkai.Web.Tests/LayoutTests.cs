@@ -40,6 +40,16 @@ public sealed class LayoutTests
             var bytes = await File.ReadAllBytesAsync(Path.Combine(Browser.RepositoryRoot(), "tests", "fixtures", "seeds", "001_f0fde017bca519d7.txt"));
             var source = new ReportSourceFile { AgencyId = bsz.Id, FileName = "悦庄镇2020年报.txt", Content = bytes, Size = bytes.Length, UploadedUtc = now };
             db.ReportSourceFiles.Add(source);
+            var county = await db.Agencies.SingleAsync(a => a.ShortCode == "qx");
+            var set = Domain.Assessment.IndicatorSet.For(2025);
+            var own = new Gongkai.Data.Assessment.AssessmentSetRecord { AgencyId = county.Id, Name = set.Name, FromYear = set.FromYear, Content = set.ToJson(), UpdatedUtc = now };
+            db.AssessmentSets.Add(own);
+            var chaseUp = new Gongkai.Data.Supervision.ChaseUp
+            {
+                AgencyId = bsz.Id, FromAgencyId = county.Id, Subject = Domain.Supervision.ChaseUpSubject.Report, SubjectId = 2023, SubjectTitle = "2023 年度报告（应于 2024-03-31 前发布，至今未发布）",
+                Note = "请于一周内发布并说明逾期原因。", ReplyBy = new DateOnly(2026, 3, 9), SentOn = new DateOnly(2026, 3, 2), SentBy = "县政务公开办 王主任", CreatedUtc = now,
+            };
+            db.ChaseUps.Add(chaseUp);
             await db.SaveChangesAsync();
             return new Dictionary<string, int>
             {
@@ -51,6 +61,8 @@ public sealed class LayoutTests
                 ["agencies"] = bsz.Id,
                 ["users"] = await db.StaffUsers.Where(u => u.UserName == "bsz.clerk").Select(u => u.Id).SingleAsync(),
                 ["import"] = source.Id,
+                ["set"] = own.Id,
+                ["chase-up"] = chaseUp.Id,
             };
         });
         using (var clerk = new Visitor(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Address) }))
@@ -86,12 +98,17 @@ public sealed class LayoutTests
             ("console/account/two-factor", "/console/account/two-factor"), ("console/agencies/import", "/console/agencies/import"), ("console/users/import", "/console/users/import"),
             ("console/applications/import", "/console/applications/import"), ("console/items/import", "/console/items/import"), ("console/login/code", "/console/login/code"),
             ("console/applications/{id:int}/id-number", $"/console/applications/{ids["bsz-application"]}/id-number"),
+            ("console/assessment", $"/console/assessment?year=2025&agency={ids["agencies"]}"), ("console/assessment/sets/{id:int}", $"/console/assessment/sets/{ids["set"]}"),
+            ("console/chase-ups", "/console/chase-ups"), ("console/chase-ups/{id:int}", $"/console/chase-ups/{ids["chase-up"]}"),
+            ("console/chase-ups/new", $"/console/chase-ups/new?subject=report&id={ids["agencies"]}&year=2023"),
         };
         // Who opens each console page: the system admin, except where 三员分立 or the agency's own work gives it to another.
         static string Reader(string route) => route switch
         {
             "console/audit" => "auditor",
             "console/applications/{id:int}/id-number" => "bsz.clerk",
+            // The supervisor's pages: the assessment with a town's evidence, its own indicator set, 督办 sent and sent anew.
+            "console/assessment" or "console/assessment/sets/{id:int}" or "console/chase-ups" or "console/chase-ups/{id:int}" or "console/chase-ups/new" => "qx.supervisor",
             _ => "sysadmin",
         };
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

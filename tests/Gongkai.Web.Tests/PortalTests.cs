@@ -3,13 +3,26 @@ using Gongkai.Tests;
 
 namespace Gongkai.Web.Tests;
 
-/// <summary>The public portal: every agency and its 政府信息公开 column, without signing in.</summary>
-public sealed class PortalTests
+/// <summary>One demo site for the tests of a class that only read it (issue 24: an app start migrates and seeds a database).</summary>
+public sealed class DemoSite : IAsyncLifetime
+{
+    public GongkaiApp App { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => App = await GongkaiApp.StartAsync("sqlite");
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>
+/// The public portal: every agency and its 政府信息公开 column, without signing in. The tests that
+/// only read share one site; the two that change the site or its settings start their own.
+/// </summary>
+public sealed class PortalTests(DemoSite site) : IClassFixture<DemoSite>
 {
     [Fact]
     public async Task TheHomePage_ListsTheCountyAndEveryAgencyBelowIt()
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         using var visitor = app.NewVisitor();
         var home = await visitor.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.Status);
@@ -49,7 +62,7 @@ public sealed class PortalTests
     [Fact]
     public async Task RequiredFields_AreMarkedBeforeTheFormIsSent()
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         using var visitor = app.NewVisitor();
         string[] Marked(Visitor.Page page) => page.Document.QuerySelectorAll("main label.required").Select(l => l.TextContent.Trim()).ToArray();
         var apply = Marked(await visitor.GetAsync("/agency/qx-bsz/apply"));
@@ -66,7 +79,7 @@ public sealed class PortalTests
     [Fact]
     public async Task AStaffMemberRefused_IsToldSoInsideTheConsole()
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         var id = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.AnnualReports.Select(r => r.Id)));
         using var supervisor = await app.SignedInAsync("qx.supervisor");
         var page = await supervisor.GetAsync($"/console/reports/{id}/edit");
@@ -85,7 +98,7 @@ public sealed class PortalTests
     [InlineData("/apply", "青溪县白沙镇人民政府 依申请公开")]
     public async Task EverySectionOfTheColumn_Opens_WithTheFiveSectionsInItsNavigation(string path, string heading)
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         using var visitor = app.NewVisitor();
         var page = await visitor.GetAsync("/agency/qx-bsz" + path);
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -98,7 +111,7 @@ public sealed class PortalTests
     [InlineData("qx-sqz", "/rules")]
     public async Task ASectionWithNothingYet_SaysSoPlainly(string agency, string path)
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         using var visitor = app.NewVisitor();
         var page = await visitor.GetAsync($"/agency/{agency}{path}");
         Assert.Contains("尚未", page.Document.QuerySelector(".empty")!.TextContent);
@@ -107,7 +120,7 @@ public sealed class PortalTests
     [Fact]
     public async Task TheGuide_PrintsTheDisclosureOfficesContactData()
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         var town = await app.AgencyAsync("qx-sqz");
         using var visitor = app.NewVisitor();
         var guide = await visitor.GetAsync("/agency/qx-sqz/guide");
@@ -120,7 +133,7 @@ public sealed class PortalTests
     [Fact]
     public async Task AnUnknownAgency_Is404_WithAChinesePage()
     {
-        await using var app = await GongkaiApp.StartAsync("sqlite");
+        var app = site.App;
         using var visitor = app.NewVisitor();
         var page = await visitor.GetAsync("/agency/nowhere/guide");
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
