@@ -38,14 +38,22 @@ public static class StaffSignIn
             await db.RecordEventAsync(AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId, new { reason = "locked out" }, ct);
             return (SignInOutcome.LockedOut, user);
         }
-        // The attempt takes its number in the database before the password is checked (one UPDATE,
-        // atomic on both databases and across web nodes), so parallel guesses cannot share a number.
+        // The attempt takes its number in the database before the password is checked, so parallel
+        // guesses cannot share a number. The increment and the read of its result are one
+        // transaction: the UPDATE holds the row (PostgreSQL) or the database (SQLite) until the
+        // read, on every web node. Read apart, two guesses could both read 6 and none 5 — then no
+        // lockout was ever set, and the count, never reset, refused the account for good.
         var users = db.StaffUsers.Where(u => u.Id == user.Id);
-        // A lockout that has ended starts the count again (only the first attempt after it finds it ended).
-        await users.Where(u => u.LockoutEndUtc != null && u.LockoutEndUtc <= now)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null), ct);
-        await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, x => x.FailedLoginCount + 1), ct);
-        var attempt = await users.Select(u => u.FailedLoginCount).SingleAsync(ct);
+        int attempt;
+        await using (var numbering = await db.Database.BeginTransactionAsync(ct))
+        {
+            // A lockout that has ended starts the count again (only the first attempt after it finds it ended).
+            await users.Where(u => u.LockoutEndUtc != null && u.LockoutEndUtc <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, 0).SetProperty(x => x.LockoutEndUtc, (DateTime?)null), ct);
+            await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginCount, x => x.FailedLoginCount + 1), ct);
+            attempt = await users.Select(u => u.FailedLoginCount).SingleAsync(ct);
+            await numbering.CommitAsync(ct);
+        }
         if (!policy.MayCheck(attempt))
         {
             await db.RecordEventAsync(AuditActions.SignInFailed, nameof(StaffUser), user.Id.ToString(), user.AgencyId, new { reason = "too many attempts at once" }, ct);
