@@ -72,17 +72,21 @@ public static class AssessmentRecords
             .Join(db.Applications, a => a.ApplicationId, x => x.Id, (a, x) => new { a.AgencyId, a.ApplicationId, x.TrackingNumber, a.Kind, Decided = a.Decided!.Value, Result = a.Result!.Value })
             .ToListAsync(ct);
 
-        var editions = await db.AnnualReports.AsNoTracking()
+        var editions = (await db.AnnualReports.AsNoTracking()
             .Where(r => agencyIds.Contains(r.AgencyId) && r.Year == year && (r.Status == ReportStatus.Published || r.Status == ReportStatus.Superseded))
-            .ToListAsync(ct);
+            .ToListAsync(ct)).ToLookup(r => r.AgencyId);
+        // Each agency's records, found by key rather than by scanning every agency's for each one.
+        var itemsOf = items.ToLookup(i => i.AgencyId);
+        var casesOf = cases.ToLookup(c => c.AgencyId);
+        var appealsOf = appeals.ToLookup(x => x.AgencyId);
 
         var result = new List<AgencyFacts>();
         foreach (var a in agencies)
         {
             var office = new Office(a.OfficeName, a.OfficeAddress, a.OfficeHours, a.OfficePhone, a.OfficeFax, a.OfficeEmail);
-            var itemFacts = items.Where(i => i.AgencyId == a.Id)
+            var itemFacts = itemsOf[a.Id]
                 .Select(i => new ItemFact(i.Id, i.Title, i.IndexNumber, i.CategoryCode, i.WrittenOn, i.PublishedOn, i.DocumentKind, i.Interpreted)).ToList();
-            var caseFacts = cases.Where(c => c.AgencyId == a.Id).Select(c =>
+            var caseFacts = casesOf[a.Id].Select(c =>
             {
                 var answer = answers.GetValueOrDefault(c.Id);
                 var missing = c.ReplyType is { } type
@@ -90,9 +94,9 @@ public static class AssessmentRecords
                     : [];
                 return new CaseFact(c.Id, c.TrackingNumber, c.Received, c.DueDate, c.AnsweredOn, c.ReplyType, missing);
             }).ToList();
-            var appealFacts = appeals.Where(x => x.AgencyId == a.Id).Select(x => new AppealFact(x.ApplicationId, x.TrackingNumber, x.Kind, x.Decided, x.Result)).ToList();
+            var appealFacts = appealsOf[a.Id].Select(x => new AppealFact(x.ApplicationId, x.TrackingNumber, x.Kind, x.Decided, x.Result)).ToList();
             result.Add(new AgencyFacts(a.Id, a.Name, a.Kind, office, guideChanged.TryGetValue(a.Id, out var g) ? g : null,
-                itemFacts, caseFacts, appealFacts, await ReportFactAsync(db, editions.Where(r => r.AgencyId == a.Id).ToList(), year, ct)));
+                itemFacts, caseFacts, appealFacts, await ReportFactAsync(db, [.. editions[a.Id]], year, ct)));
         }
         return result;
     }

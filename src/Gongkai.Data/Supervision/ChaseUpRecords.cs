@@ -129,6 +129,7 @@ public static class ChaseUpRecords
     {
         ChaseUpSubject.Application => $"/console/applications/{c.SubjectId}",
         ChaseUpSubject.Item => $"/console/items/{c.SubjectId}",
-        _ => $"/console/reports?year={c.SubjectId}",
+        // A late report may have no edition at all: the roll-up of its year lists the agency and where its report stands.
+        _ => $"/console/reports/rollup?year={c.SubjectId}",
     };
 }
