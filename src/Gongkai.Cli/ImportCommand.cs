@@ -148,7 +148,7 @@ public static class ImportCommand
             string[] fields =
             [
                 file, "已读取", imported.Report.AgencyName, imported.Report.Year.ToString(CultureInfo.InvariantCulture),
-                imported.HasTable ? imported.Report.FormatCode : "", quality.Layout,
+                imported.HasTable ? imported.Report.FormatCode : "", quality.Layout.Words(),
                 quality.Expected.ToString(CultureInfo.InvariantCulture), quality.Read.ToString(CultureInfo.InvariantCulture), quality.Blank.Count.ToString(CultureInfo.InvariantCulture),
                 imported.Problems.Count(p => p.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
                 imported.Problems.Count(p => p.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture), "",

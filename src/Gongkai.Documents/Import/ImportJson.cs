@@ -28,7 +28,8 @@ public static class ImportJson
                 }))),
             ["quality"] = new JsonObject
             {
-                ["layout"] = imported.Quality.Layout,
+                ["layout"] = imported.Quality.Layout.Words(),
+                ["layoutCode"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(imported.Quality.Layout.ToString()),
                 ["expectedCells"] = imported.Quality.Expected,
                 ["readCells"] = imported.Quality.Read,
                 ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["code"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Code.ToString()), ["reason"] = b.Reason })]),

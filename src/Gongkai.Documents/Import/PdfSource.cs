@@ -4,6 +4,7 @@ using Gongkai.Documents.Files;
 using Gongkai.Documents.Pdf;
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Import;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Documents.Import;
 
@@ -157,9 +158,6 @@ public static partial class PdfSource
         return blocks;
     }
 
-    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．]|其中)")]
-    private static partial Regex Numbered();
-
     private static bool Same(SourceRow a, SourceRow b) => a.Cells.Select(c => c.Text).SequenceEqual(b.Cells.Select(c => c.Text));
 
     /// <summary>
@@ -184,7 +182,7 @@ public static partial class PdfSource
                 var last = previous.Rows[^1];
                 // A row of its own (九、…, （一）…, 1.…, 其中…) starts with its number; the rest of a cut label does not.
                 if (rows.Count > 0 && rows[0].Cells.Count == last.Cells.Count && !rows[0].Cells.Any(c => CellText.IsFigure(c.Text))
-                    && rows[0].Cells.Skip(1).All(c => c.Text.Length == 0) && !Numbered().IsMatch(rows[0].Cells[0].Text))
+                    && rows[0].Cells.Skip(1).All(c => c.Text.Length == 0) && !Numbering.StartsLabel(rows[0].Cells[0].Text))
                 {
                     var joined = new SourceRow(last.Cells.Zip(rows[0].Cells, (a, b) => a with { Text = a.Text + b.Text }).ToList(), last.Location);
                     merged[^1] = new SourceTable([.. previous.Rows.SkipLast(1), joined, .. rows.Skip(1)]);

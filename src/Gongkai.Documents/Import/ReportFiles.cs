@@ -4,7 +4,7 @@ using Gongkai.Domain.Reports.Import;
 
 namespace Gongkai.Documents.Import;
 
-/// <summary>Reads a report file of any supported kind (text, HTML, DOCX, PDF), told apart by content, not by name.</summary>
+/// <summary>Reads a report file of any supported kind (text, markdown, HTML, DOCX, PDF), told apart by content, not by name.</summary>
 public static class ReportFiles
 {
     public static ImportedReport Parse(string name, byte[] content, ReadLimits? limits = null) => ReportParser.Parse(Read(name, content, limits));
@@ -27,8 +27,14 @@ public static class ReportFiles
             throw new ReportImportException($"{name}：文字超过 {limits.MaxCharacters:N0} 字。");
         }
         var head = text.Length > 2048 ? text[..2048] : text;
-        if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<table", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+        var page = head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase);
+        if (!page && MarkdownSource.LooksLikeMarkdown(text))
+        {
+            // Markdown may hold raw <table> blocks (pandoc's tables with spanned cells): the markdown reader hands them on.
+            return MarkdownSource.Read(name, text, limits);
+        }
+        if (page || head.Contains("<table", StringComparison.OrdinalIgnoreCase))
         {
             return HtmlSource.Read(name, text, limits);
         }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Domain.Reports.Import;
 
 /// <summary>A cell the importer could not fill with certainty, and why (<see cref="Code"/> for programs, <see cref="Reason"/> for people).</summary>
-public sealed record BlankCell(CellKey Key, string Reason, BlankCode Code = BlankCode.Layout);
+public sealed record BlankCell(CellKey Key, string Reason, BlankCode Code);
 
 /// <summary>
 /// Reads a format's tables out of running text in which their cells ran together (a scraped page,
@@ -34,8 +35,6 @@ public static partial class FlatTable
     [GeneratedRegex(@"\G(?:[\s\d.\-—]|万元|元)*")]
     private static partial Regex ValueRun();
 
-    [GeneratedRegex(@"(\d+)\s*[.、]\s*$")]
-    private static partial Regex TrailingNumber();
 
     /// <summary>The text as the patterns read it: full-width digits and punctuation folded, radicals as the characters they stand for.</summary>
     public static string Fold(string text) => GlyphFold.Fold(text);
@@ -90,7 +89,7 @@ public static partial class FlatTable
                     // The next row's own number ("2．其他法律…") follows this row's figures directly.
                     var next = rows.Skip(i + 1).FirstOrDefault();
                     if (next is not null && LabelPattern.For(next.Label).Number is { } number
-                        && TrailingNumber().Match(printed) is { Success: true } trailing && trailing.Groups[1].Value.EndsWith(number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                        && Numbering.Trailing().Match(printed) is { Success: true } trailing && trailing.Groups[1].Value.EndsWith(number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
                     {
                         var keep = trailing.Groups[1].Value[..^number.ToString(CultureInfo.InvariantCulture).Length];
                         printed = printed[..trailing.Index] + keep;
@@ -187,7 +186,7 @@ public static partial class FlatTable
     private static string Top(IReadOnlyList<ColumnDef> columns, ColumnDef leaf) =>
         columns.First(c => c.Leaves().Contains(leaf)).Label;
 
-    private static IEnumerable<BlankCell> Cells(TableDef table, SectionDef section, IEnumerable<RowDef> rows, string reason) =>
+    private static IEnumerable<BlankCell> Cells(TableDef table, SectionDef section, IEnumerable<RowDef> rows, string reason, BlankCode code = BlankCode.RowNotFound) =>
         rows.Where(r => r.HasCells)
-            .SelectMany(r => section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(table.Code, r.Code, c.Code), reason)));
+            .SelectMany(r => section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(table.Code, r.Code, c.Code), reason, code)));
 }

@@ -22,10 +22,42 @@ public sealed record CellSource(string Location, string Printed, string? Rule = 
 /// How much of its format's tables an import read: the cells the format has, the cells read, and
 /// each cell left blank because its row or its split was not certain, with the reason.
 /// </summary>
-/// <param name="Layout">The layout the table was read from, in words (表格, 连排文字 …).</param>
-public sealed record ImportQuality(string Layout, int Expected, int Read, IReadOnlyList<BlankCell> Blank)
+/// <param name="Layout">The layout the table was read from.</param>
+public sealed record ImportQuality(ImportLayout Layout, int Expected, int Read, IReadOnlyList<BlankCell> Blank)
 {
-    public static ImportQuality NoTable { get; } = new("没有统计表", 0, 0, []);
+    public static ImportQuality NoTable { get; } = new(ImportLayout.NoTable, 0, 0, []);
+}
+
+/// <summary>The layout an import read a report's tables from.</summary>
+public enum ImportLayout
+{
+    /// <summary>Tables with their cells apart (HTML, DOCX, PDF, markdown, tabs, aligned text), laid onto a format.</summary>
+    Table,
+
+    /// <summary>A format's tables out of running text, cells run together (<see cref="FlatTable"/>).</summary>
+    RunTogetherText,
+
+    /// <summary>A local sheet out of running text, cells run together (<see cref="SheetReader"/>).</summary>
+    PrintedSheetRunTogether,
+
+    /// <summary>A local sheet printed as a table with its cells apart (<see cref="SheetTable"/>).</summary>
+    PrintedSheetTable,
+
+    /// <summary>The report prints no statistical table.</summary>
+    NoTable,
+}
+
+public static class ImportLayouts
+{
+    /// <summary>The layout in words, as the import preview and the JSON say it.</summary>
+    public static string Words(this ImportLayout layout) => layout switch
+    {
+        ImportLayout.Table => "表格",
+        ImportLayout.RunTogetherText => "文字中连排的表格（单元格之间没有分隔）",
+        ImportLayout.PrintedSheetRunTogether => "统计表（按原表栏目，单元格连排）",
+        ImportLayout.PrintedSheetTable => "统计表（按原表栏目）",
+        _ => "没有统计表",
+    };
 }
 
 public sealed record UnrecognisedRow(string Label, IReadOnlyList<string> Cells, string Location);

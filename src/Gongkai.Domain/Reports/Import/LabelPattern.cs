@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Domain.Reports.Import;
 
@@ -28,7 +29,7 @@ public sealed partial class LabelPattern
     private LabelPattern(string label)
     {
         var text = Text.Nfkc.Normalize(label).Trim();
-        var prefix = Prefix().Match(text);
+        var prefix = Numbering.Lead().Match(text);
         var body = Compact(text[prefix.Length..]);
         string? number = null;
         if (prefix.Success)
@@ -82,8 +83,6 @@ public sealed partial class LabelPattern
         return match.Success ? match : null;
     }
 
-    [GeneratedRegex(@"^(?:(?<arabic>\d{1,2})\s*[.、]|\(\s*(?<paren>[一二三四五六七八九十]{1,3})\s*\)|(?<chinese>[一二三四五六七八九十]{1,3})\s*[、.])\s*")]
-    private static partial Regex Prefix();
 
     private static string Compact(string s) => new([.. s.Where(c => !char.IsWhiteSpace(c))]);
 

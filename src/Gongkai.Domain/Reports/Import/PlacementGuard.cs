@@ -1,17 +1,6 @@
 namespace Gongkai.Domain.Reports.Import;
 
 /// <summary>Why the importer left a cell blank, as a code a test and a program can compare; its sentence comes with it.</summary>
-public enum BlankCode
-{
-    /// <summary>A reason given by one of the layout readers (its sentence says which).</summary>
-    Layout,
-
-    /// <summary>The report does not print the cell.</summary>
-    NotPrinted,
-
-    /// <summary>The figures placed in a row break the row's own declared equality (总计 = the sum of its parts).</summary>
-    RowCheckBroken,
-}
 
 /// <summary>
 /// Precision before recall, once for every reader (text, markdown, HTML, DOCX, PDF, run-together

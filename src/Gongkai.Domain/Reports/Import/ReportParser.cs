@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports.Formats;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Domain.Reports.Import;
 
@@ -24,6 +25,7 @@ public static partial class ReportParser
         ReportFormat format;
         TableAligner? aligned = null;
         FlatTable.Reading? flat = null;
+        var sheetTable = false;
         if (tables.Count > 0)
         {
             var memo = new TextMemo();
@@ -46,7 +48,12 @@ public static partial class ReportParser
                 .ThenBy(a => meta.Year is { } y && ReportFormats.ForYear(y).Code == a.Format.Code ? 0 : 1)
                 .ThenBy(a => candidates.IndexOf(a.Format))
                 .First();
-            if (best.Aligner.MatchedRows >= MinimumRows)
+            if (SheetTable.Read(source) is { } sheet && sheet.MatchedRows > best.Aligner.MatchedRows)
+            {
+                // A local sheet printed as a table with its cells apart: its own rows, unless a defined format finds as many.
+                (flat, sheetTable) = (sheet, true);
+            }
+            else if (best.Aligner.MatchedRows >= MinimumRows)
             {
                 aligned = best.Aligner;
             }
@@ -96,9 +103,12 @@ public static partial class ReportParser
         }
         problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
         var sources = guard.Sources;
-        var quality = aligned is not null ? Quality("表格", format, sources, [.. guard.Blanked, .. aligned.Blank])
-            : flat is not null ? Quality(PrintedSheets.IsSheet(format.Code) ? "统计表（按原表栏目，单元格连排）" : "文字中连排的表格（单元格之间没有分隔）", format, sources, [.. guard.Blanked, .. flat.Blank])
-            : ImportQuality.NoTable;
+        var layout = aligned is not null ? ImportLayout.Table
+            : flat is null ? ImportLayout.NoTable
+            : !PrintedSheets.IsSheet(format.Code) ? ImportLayout.RunTogetherText
+            : sheetTable ? ImportLayout.PrintedSheetTable : ImportLayout.PrintedSheetRunTogether;
+        var quality = layout == ImportLayout.NoTable ? ImportQuality.NoTable
+            : Quality(layout, format, sources, [.. guard.Blanked, .. aligned?.Blank ?? flat!.Blank]);
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
     }
 
@@ -175,7 +185,7 @@ public static partial class ReportParser
     }
 
     /// <summary>The format's cells, those read, and why each other one is blank.</summary>
-    private static ImportQuality Quality(string layout, ReportFormat format, IReadOnlyDictionary<CellKey, CellSource> sources, IReadOnlyList<BlankCell> blank)
+    private static ImportQuality Quality(ImportLayout layout, ReportFormat format, IReadOnlyDictionary<CellKey, CellSource> sources, IReadOnlyList<BlankCell> blank)
     {
         var cells = format.Cells().Where(c => c.Column.Kind != ValueKind.UnitText).Select(c => c.Key).ToList();
         var explained = blank.Select(b => b.Key).ToHashSet();
@@ -197,9 +207,6 @@ public static partial class ReportParser
     /// <summary>Parses plain text (UTF-8 text of a web page or a Word file).</summary>
     public static ImportedReport ParseText(string name, string text) => Parse(TextSource.Read(name, text));
 
-    [GeneratedRegex(@"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.{0,40})$")]
-    private static partial Regex PartHeading();
-
     /// <summary>The report's parts: each top-level heading (一、… 十二、…) outside the tables and the text below it.</summary>
     private static IReadOnlyList<ReportPart> Parts(SourceDocument source)
     {
@@ -207,10 +214,12 @@ public static partial class ReportParser
         string? previousNumber = null;
         foreach (var paragraph in source.Paragraphs)
         {
-            var match = PartHeading().Match(paragraph.Text);
-            if (match.Success && !paragraph.Text.Contains('。') && IsNext(previousNumber, match.Groups[1].Value))
+            // A part's heading: 一、 and a short title (at most 41 characters), not a sentence.
+            var match = Numbering.Part().Match(paragraph.Text);
+            if (match.Success && paragraph.Text.TrimEnd().Length - match.Length is > 0 and <= 41 && !paragraph.Text.Contains('。')
+                && IsNext(previousNumber, match.Groups["number"].Value))
             {
-                previousNumber = match.Groups[1].Value;
+                previousNumber = match.Groups["number"].Value;
                 parts.Add((paragraph.Text.Trim(), []));
             }
             else if (parts.Count > 0)

@@ -82,13 +82,13 @@ internal sealed class RowSplits(ReportFormat format)
                     }
                 }
             }
-            var reason = row.Candidates switch
+            var (reason, code) = row.Candidates switch
             {
-                null => $"“{row.Printed}”可拆分的方式太多，无法确定各栏数字",
-                [] => $"“{row.Printed}”无法拆分为 {row.Keys.Count} 个数字",
-                var many => $"“{row.Printed}”可拆分为 {many.Count} 种不同的数字组合，无法确定各栏数字",
+                null => ($"“{row.Printed}”可拆分的方式太多，无法确定各栏数字", BlankCode.SplitImpossible),
+                [] => ($"“{row.Printed}”无法拆分为 {row.Keys.Count} 个数字", BlankCode.SplitImpossible),
+                var many => ($"“{row.Printed}”可拆分为 {many.Count} 种不同的数字组合，无法确定各栏数字", BlankCode.SplitAmbiguous),
             };
-            Blank.AddRange(row.Keys.Where((_, i) => !agreed.Contains(i)).Select(k => new BlankCell(k, reason)));
+            Blank.AddRange(row.Keys.Where((_, i) => !agreed.Contains(i)).Select(k => new BlankCell(k, reason, code)));
         }
     }
 

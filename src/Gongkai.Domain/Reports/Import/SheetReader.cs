@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports.Formats;
+using Gongkai.Domain.Text;
 
 namespace Gongkai.Domain.Reports.Import;
 
@@ -24,10 +25,8 @@ public static partial class SheetReader
     [GeneratedRegex(@"\G\s*(?<part>其\s*中\s*[:：]\s*)?(?:(?<number>\d{1,2})\s*[.、]\s*)?(?<label>[^\d\s。；;][^\d。；;]{0,60}?)\s*(?<unit>万元|人次|条|件|元|个|人|次|篇|期|份)\s*(?=\d)(?<figures>[\d\s.、]*)")]
     private static partial Regex Row();
 
-    [GeneratedRegex(@"(\d+)\s*[.、]\s*$")]
-    private static partial Regex TrailingNumber();
 
-    private sealed class Node(string label, string? unit, int? number, string figures, int at)
+    internal sealed class Node(string label, string? unit, int? number, string figures, int at)
     {
         public string Label { get; } = label;
         public string? Unit { get; } = unit;
@@ -39,24 +38,33 @@ public static partial class SheetReader
         public SheetRow ToRow() => new(Label, Unit, [.. Children.Select(c => c.ToRow())]);
     }
 
-    /// <summary>The sheet printed in <paramref name="folded"/> (NFKC text), or null when there is none.</summary>
-    public static FlatTable.Reading? Read(string folded)
+    /// <summary>
+    /// The value columns a sheet's header names in <paramref name="line"/> (a header row of a table, or
+    /// a header line of text) when it starts with 指标名称 | 计量单位; null for any other line.
+    /// </summary>
+    public static IReadOnlyList<string>? HeaderColumns(string line) =>
+        Header().Match(line) is { Success: true, Index: 0 } header && Columns(line, header.Length) is { Columns.Count: > 0 } found
+        && line[found.End..].Trim().Length == 0 ? found.Columns : null;
+
+    private static (List<string> Columns, int End) Columns(string folded, int at)
     {
-        if (Header().Match(folded) is not { Success: true } header)
-        {
-            return null;
-        }
         var columns = new List<string>();
-        var at = header.Index + header.Length;
         for (var column = ValueColumn().Match(folded, at); column.Success; column = ValueColumn().Match(folded, at))
         {
             columns.Add(Regex.Replace(column.Groups[1].Value, @"\s+", ""));
             at = column.Index + column.Length;
         }
-        if (columns.Count == 0)
+        return (columns, at);
+    }
+
+    /// <summary>The sheet printed in <paramref name="folded"/> (NFKC text), or null when there is none.</summary>
+    public static FlatTable.Reading? Read(string folded)
+    {
+        if (Header().Match(folded) is not { Success: true } header || Columns(folded, header.Index + header.Length) is not { Columns.Count: > 0 } found)
         {
             return null;
         }
+        var (columns, at) = found;
         var top = new List<Node>();
         var path = new List<Node>();
         for (var row = Row().Match(folded, at); row.Success; row = Row().Match(folded, at))
@@ -101,7 +109,7 @@ public static partial class SheetReader
     /// list whose last number is one less (an inner list ends when an outer one goes on); an
     /// unnumbered row is a row of the sheet.
     /// </summary>
-    private static void Place(Node node, bool part, List<Node> top, List<Node> path)
+    internal static void Place(Node node, bool part, List<Node> top, List<Node> path)
     {
         if (part && path.Count > 0)
         {
@@ -141,7 +149,7 @@ public static partial class SheetReader
     private static int Figures(Node node, string folded, int end, List<Node> path)
     {
         var figures = node.Figures;
-        if (end < folded.Length && TrailingNumber().Match(figures) is { Success: true } trailing)
+        if (end < folded.Length && Numbering.Trailing().Match(figures) is { Success: true } trailing)
         {
             var digits = trailing.Groups[1].Value;
             var next = path.Where(p => p.Number is not null).Select(p => p.Number!.Value + 1).Append(1).Distinct()

@@ -129,9 +129,11 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         // Which cells are labels depends on how many value columns the row's section has: try the
         // current section's width first, then every other width of the format.
         var current = _section?.LeafColumns().Count ?? -1;
+        // A unit printed before the first figure (条 | 6481) is a value column's cell of a 统计表.
+        var valueStart = labelEnd > 0 && labelEnd < texts.Count && CellText.Units.Contains(texts[labelEnd - 1]) ? labelEnd - 1 : labelEnd;
         foreach (var width in _index.Widths.Where(w => w == current).Concat(_index.Widths.Where(w => w != current)))
         {
-            var end = TrailingEmptyCells.End(texts, labelEnd, width);
+            var end = TrailingEmptyCells.End(texts, valueStart, width);
             if (end <= width)
             {
                 continue;
@@ -182,7 +184,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 }
                 else
                 {
-                    Unfill(split.Row, _section, $"该行的数字分两处印出（{split.Cells.Count} 格与 {values.Count} 格），无法确定各数字所在的栏");
+                    Unfill(split.Row, _section, $"该行的数字分两处印出（{split.Cells.Count} 格与 {values.Count} 格），无法确定各数字所在的栏", BlankCode.SplitOverTwoLines);
                 }
                 return false;
             }
@@ -206,7 +208,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
                 {
                     // A second line of figures for the one-row table: a figure too wide for its
                     // narrow column wraps onto the next line ("118" over "4"), so neither line is certain.
-                    Unfill(unlabelled.s.Rows[0], unlabelled.s, "该表印出不止一行数字（数字可能在栏内折行），无法确定各栏数字");
+                    Unfill(unlabelled.s.Rows[0], unlabelled.s, "该表印出不止一行数字（数字可能在栏内折行），无法确定各栏数字", BlankCode.WrappedInColumn);
                     return false;
                 }
                 Fill(unlabelled.s.Rows[0], unlabelled.s, row.Cells.Skip(row.Cells.Count - width).ToList());
@@ -314,7 +316,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         && Named(normalized).Count == 0;
 
     /// <summary>Takes back the figures placed in a row: they are not certain after all.</summary>
-    private void Unfill(RowDef rowDef, SectionDef section, string reason)
+    private void Unfill(RowDef rowDef, SectionDef section, string reason, BlankCode code)
     {
         foreach (var column in section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText))
         {
@@ -322,7 +324,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             Values.Set(key, null);
             Sources.Remove(key);
             Blank.RemoveAll(b => b.Key == key);
-            Blank.Add(new BlankCell(key, reason));
+            Blank.Add(new BlankCell(key, reason, code));
         }
     }
 
@@ -360,7 +362,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
             // A row short of figures (cells lost in a conversion, a row split across tables): which
             // column each figure is in is not certain, so none is placed.
             Blank.AddRange(columns.Where(c => c.Kind != ValueKind.UnitText).Select(c => new BlankCell(new CellKey(_table!.Code, rowDef.Code, c.Code),
-                $"该行只印出 {cells.Count} 格，少于 {values} 栏，无法确定各数字所在的栏")));
+                $"该行只印出 {cells.Count} 格，少于 {values} 栏，无法确定各数字所在的栏", BlankCode.ShortRow)));
             _filled.Add(rowDef);
             _short = (rowDef, cells);
             return;

@@ -49,7 +49,7 @@ public sealed class LayoutTextTests
         // two lines of figures for a one-row table. On A5 paper Chromium sets three of a row's figures
         // beside its label's first line and four beside its second. Neither says which column is which.
         Assert.All(blank, k => Assert.Contains(imported.Quality.Blank, b => b.Key == k
-            && (b.Reason.Contains("不止一行", StringComparison.Ordinal) || b.Reason.Contains("分两处印出", StringComparison.Ordinal))));
+            && b.Code is BlankCode.WrappedInColumn or BlankCode.SplitOverTwoLines));
         OnlyTheYearLineUnrecognised(imported);
     }
 
@@ -104,7 +104,7 @@ public sealed class LayoutTextTests
         Assert.All(Prohibited(imported), k =>
         {
             Assert.Null(imported.Report.Values.Number(k));
-            Assert.Contains(imported.Quality.Blank, b => b.Key == k && b.Reason.Contains("分两处印出（1 格与 6 格）", StringComparison.Ordinal));
+            Assert.Contains(imported.Quality.Blank, b => b.Key == k && b.Code == BlankCode.SplitOverTwoLines && b.Reason.Contains("（1 格与 6 格）", StringComparison.Ordinal));
         });
         var next = new CellKey("requests", "refused.security", "natural");
         Assert.Equal(Printed(imported.Report.Format)[next], imported.Report.Values.Number(next));

@@ -59,7 +59,7 @@ public sealed class SheetReaderTests
         var imported = Parse("指标名称单位2016年度历年累计主动公开文件数条10774其中：1.政府网站公开数条10774行政复议数件00");
 
         Assert.Null(imported.Report.Values.Number(new CellKey(PrintedSheets.Table, "r1", "c1")));
-        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey(PrintedSheets.Table, "r1", "c1") && b.Reason.Contains("种不同的数字组合", StringComparison.Ordinal));
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey(PrintedSheets.Table, "r1", "c1") && b.Code == BlankCode.SplitAmbiguous);
     }
 
     [Fact]
