@@ -1,0 +1,125 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Domain.Reports.Import;
+
+namespace Gongkai.Domain.Tests.Reports.Import.TableLayout;
+
+/// <summary>A few printed rows of the 2021 table 三 (and its neighbours) in, the cells the aligner's rules place out.</summary>
+internal static class Rows
+{
+    public static ImportedReport Parse(params string[][] rows) => ReportParser.Parse(new SourceDocument("t", [
+        new SourceParagraph("某局2021年度政府信息公开工作年度报告", "p"),
+        new SourceTable([.. rows.Select((cells, r) => new SourceRow([.. cells.Select((c, k) => new SourceCell(c, $"{r + 1}.{k + 1}"))], $"{r + 1}"))]),
+    ]));
+
+    /// <summary>The 2021 requests table's header and its first two rows, from which the format is known.</summary>
+    public static readonly string[][] Start =
+    [
+        ["申请人情况", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["一、本年新收政府信息公开申请数量", "", "1", "2", "3", "4", "5", "6", "21"],
+        ["二、上年结转政府信息公开申请数量", "", "0", "0", "0", "0", "0", "0", "0"],
+    ];
+
+    public static decimal? At(ImportedReport imported, string row, string column) => imported.Report.Values.Number(new CellKey("requests", row, column));
+
+    public static IEnumerable<decimal?> Row(ImportedReport imported, string row) =>
+        new[] { "natural", "commercial", "research", "charity", "legal", "other", "total" }.Select(c => At(imported, row, c));
+}
+
+public sealed class ColumnHeaderRowTests
+{
+    [Fact]
+    public void AHeaderOfColumnPaths_SetsTheTable_AndIsNoRow()
+    {
+        var imported = Rows.Parse(["申请人情况·自然人", "申请人情况·法人或其他组织·商业企业", "总计"], ["一、本年新收政府信息公开申请数量", "", "1", "2", "3", "4", "5", "6", "21"],
+            ["二、上年结转政府信息公开申请数量", "", "0", "0", "0", "0", "0", "0", "0"], ["四、结转下年度继续办理", "", "1", "2", "3", "4", "5", "6", "21"]);
+
+        Assert.Empty(imported.Unrecognised);
+        Assert.Equal(21, Rows.At(imported, "new", "total"));
+    }
+}
+
+public sealed class LabelledRowTests
+{
+    [Fact]
+    public void GroupAndRowLabels_ThenOneFigurePerColumn() =>
+        Assert.Equal([1m, 0, 0, 0, 0, 0, 1], Rows.Row(Rows.Parse([.. Rows.Start, ["（三）不予公开", "1．属于国家秘密", "1", "0", "0", "0", "0", "0", "1"]]), "refused.state_secret"));
+
+    [Fact]
+    public void ATrailingEmptyCell_IsNoColumn_AndNoFigureIsTakenForALabel() =>
+        Assert.Equal([3m, 0, 0, 0, 0, 0, 3], Rows.Row(Rows.Parse([.. Rows.Start, ["1．属于国家秘密", "3", "0", "0", "0", "0", "0", "3", ""]]), "refused.state_secret"));
+}
+
+public sealed class GroupRowAloneTests
+{
+    [Fact]
+    public void AGroupsLabelOnItsOwnRow_SetsTheContext_ForTheRowUnderIt()
+    {
+        // 1．属于国家秘密 is under （三）不予公开 only; 1．本机关不掌握 under （四）无法提供 — the group row says which 1．.
+        var imported = Rows.Parse([.. Rows.Start, ["（四）无法提供"], ["1．本机关不掌握相关政府信息", "", "2", "0", "0", "0", "0", "0", "2"]]);
+
+        Assert.Equal(2, Rows.At(imported, "unable.not_held", "total"));
+        Assert.Empty(imported.Unrecognised);
+    }
+
+    [Fact]
+    public void ARowShortOfFigures_IsBlankWithShortRow()
+    {
+        var imported = Rows.Parse([.. Rows.Start, ["四、结转下年度继续办理", "1", "2", "3"]]);
+
+        Assert.All(Rows.Row(imported, "carried_forward"), Assert.Null);
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "carried_forward", "total") && b.Code == BlankCode.ShortRow);
+    }
+}
+
+public sealed class RestOfWrappedLabelTests
+{
+    [Fact]
+    public void TheLabelsRestOnTheNextLine_WithTheFigures_FillsTheRow() =>
+        Assert.Equal([0m, 1, 0, 0, 0, 0, 1], Rows.Row(Rows.Parse([.. Rows.Start, ["（三）不予公开", "4．保护第三方合法"], ["权益", "0", "1", "0", "0", "0", "0", "1"]]), "refused.third_party"));
+
+    [Fact]
+    public void FiguresBesideBothLinesOfALabel_AreBlankWithSplitOverTwoLines()
+    {
+        var imported = Rows.Parse([.. Rows.Start, ["（三）不予公开", "4．保护第三方合法", "0", "1", "0"], ["权益", "0", "0", "0", "1"]]);
+
+        Assert.All(Rows.Row(imported, "refused.third_party"), Assert.Null);
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "refused.third_party", "total") && b.Code == BlankCode.SplitOverTwoLines);
+    }
+}
+
+public sealed class ShortFirstLineJoinedTests
+{
+    [Fact]
+    public void AFirstLineTooShortToNameItsRow_IsJoinedWithTheNextLinesLastPiece() =>
+        Assert.Equal([5m, 0, 0, 0, 0, 0, 5], Rows.Row(Rows.Parse([.. Rows.Start, ["（三）不予公开"], ["1．属于国家秘", "5", "0", "0", "0", "0", "0", "5"], ["密"]]), "refused.state_secret"));
+}
+
+public sealed class UnlabelledAppealsRowTests
+{
+    private static readonly string[] Appeals = ["0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"];
+
+    [Fact]
+    public void FifteenFiguresWithoutALabel_AreTheAppealsTable() =>
+        Assert.Equal(1, Rows.Parse([.. Rows.Start, Appeals]).Report.Values.Number(new CellKey("appeals", "cases", "reconsideration.corrected")));
+
+    [Fact]
+    public void ASecondLineOfFigures_BlanksTheTable_WithWrappedInColumn()
+    {
+        var imported = Rows.Parse([.. Rows.Start, Appeals, ["", "", "", "", "4", "", "", "", "", "", "", "", "", "", ""]]);
+
+        Assert.Null(imported.Report.Values.Number(new CellKey("appeals", "cases", "reconsideration.corrected")));
+        Assert.Contains(imported.Quality.Blank, b => b.Key.Table == "appeals" && b.Code == BlankCode.WrappedInColumn);
+    }
+}
+
+public sealed class HeaderWrappedInCellsTests
+{
+    [Fact]
+    public void PiecesOfColumnLabels_AreAHeader_NotAnUnrecognisedRow()
+    {
+        var imported = Rows.Parse([.. Rows.Start, ["社会公益", "法律服务"], ["四、结转下年度继续办理", "", "1", "2", "3", "4", "5", "6", "21"]]);
+
+        Assert.Empty(imported.Unrecognised);
+        Assert.Equal(21, Rows.At(imported, "carried_forward", "total"));
+    }
+}
