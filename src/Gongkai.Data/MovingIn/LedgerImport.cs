@@ -209,7 +209,7 @@ public static class LedgerImport
         }
         if (cell(FeeNoticed).Length > 0 || cell(FeeAmount).Length > 0)
         {
-            if (SheetColumns.Date(cell(FeeNoticed)) is not { } noticed || Money(cell(FeeAmount)) is not { } amount)
+            if (SheetColumns.Date(cell(FeeNoticed)) is not { } noticed || LedgerValues.Money(cell(FeeAmount)) is not { } amount)
             {
                 return (null, $"收费须有收费通知日期和收费金额（元，如 120 或 120.50；“{cell(FeeAmount)}”）。");
             }
@@ -225,7 +225,7 @@ public static class LedgerImport
         }
         if (cell(Replied).Length > 0 || cell(Reply).Length > 0)
         {
-            if (SheetColumns.Date(cell(Replied)) is not { } replied || ReplyOf(cell(Reply)) is not { } reply)
+            if (SheetColumns.Date(cell(Replied)) is not { } replied || LedgerValues.ReplyOf(cell(Reply)) is not { } reply)
             {
                 return (null, $"答复须有答复日期和答复类型（“{cell(Reply)}”不是条例规定的答复类型，可选如：予以公开、部分公开、政府信息不存在）。");
             }
@@ -265,7 +265,7 @@ public static class LedgerImport
         {
             return cell(AppealFiled).Length > 0 ? (null, "填写了复议/诉讼提起日期，请同时填写复议/诉讼类别（行政复议、行政诉讼或复议后诉讼）。") : (null, null);
         }
-        if (AppealKindOf(cell(Appeal)) is not { } kind)
+        if (LedgerValues.AppealKindOf(cell(Appeal)) is not { } kind)
         {
             return (null, $"复议/诉讼“{cell(Appeal)}”不正确，可选：行政复议、行政诉讼、复议后诉讼。");
         }
@@ -277,7 +277,7 @@ public static class LedgerImport
         AppealResult? result = null;
         if (cell(AppealDecided).Length > 0 || cell(AppealOutcome).Length > 0)
         {
-            if (SheetColumns.Date(cell(AppealDecided)) is not { } d || AppealResultOf(cell(AppealOutcome)) is not { } r)
+            if (SheetColumns.Date(cell(AppealDecided)) is not { } d || LedgerValues.AppealResultOf(cell(AppealOutcome)) is not { } r)
             {
                 return (null, $"审结的复议/诉讼须有审结日期和结果（维持、纠正或其他；“{cell(AppealOutcome)}”）。");
             }
@@ -285,46 +285,5 @@ public static class LedgerImport
         }
         var appeal = new Appeal(kind, filed, cell(AppealBody) is { Length: > 0 } body ? body[..Math.Min(body.Length, 100)] : "台账未记载", decided, result);
         return appeal.Problem(received) is { } problem ? (null, problem) : (appeal, null);
-    }
-
-    /// <summary>行政复议, 行政诉讼 (filed directly) or 复议后诉讼, as the report's fourth table groups them; also their labels.</summary>
-    public static AppealKind? AppealKindOf(string text)
-    {
-        var t = text.Trim();
-        return Enum.GetValues<AppealKind>().Cast<AppealKind?>().FirstOrDefault(k => k!.Value.Label() == t) ?? t switch
-        {
-            _ when t.Contains("复议后") || t.Contains("经复议") => AppealKind.LitigationAfterReconsideration,
-            _ when t.Contains("诉讼") || t.Contains("起诉") => AppealKind.LitigationDirect,
-            _ when t.Contains("复议") => AppealKind.Reconsideration,
-            _ => null,
-        };
-    }
-
-    public static AppealResult? AppealResultOf(string text) => text.Trim() switch
-    {
-        "维持" or "结果维持" => AppealResult.Upheld,
-        "纠正" or "结果纠正" or "撤销" or "确认违法" or "责令履行" => AppealResult.Corrected,
-        "其他" or "其他结果" or "撤回" or "终止" => AppealResult.Other,
-        _ => null,
-    };
-
-    /// <summary>An amount in yuan as a ledger writes it (120, 120.50, ¥120, 120元), above zero.</summary>
-    private static decimal? Money(string text) =>
-        decimal.TryParse(text.Trim().TrimStart('¥', '￥').TrimEnd('元').Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
-            && amount is > 0 and < 10_000_000 ? decimal.Round(amount, 2) : null;
-
-    /// <summary>A reply type by the report's label, the part after its "：" (属于国家秘密, 政府信息不存在), a common short form, or its code.</summary>
-    public static ReplyType? ReplyOf(string text)
-    {
-        var t = text.Trim();
-        return t switch
-        {
-            "部分公开" => ReplyType.Partial,
-            "不存在" or "信息不存在" => ReplyType.NotExist,
-            "逾期不补正" or "逾期未补正" => ReplyType.NoSupplement,
-            "逾期未缴费" or "逾期不缴费" => ReplyType.FeeUnpaid,
-            _ => Enum.GetValues<ReplyType>().Cast<ReplyType?>().FirstOrDefault(r => r!.Value.Label() == t || r.Value.Label().Split('：').Last() == t
-                || string.Equals(r.Value.ToString(), t, StringComparison.OrdinalIgnoreCase)),
-        };
     }
 }
