@@ -23,7 +23,7 @@ public static partial class MarkdownSource
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
     /// <summary>A GFM delimiter row (|---|:--:|) or an ATX heading (# 标题): the signs of a markdown file.</summary>
-    [GeneratedRegex(@"^(?:\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*|#{1,6}[ \t]+\S.*)$", RegexOptions.Multiline, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"^(?:[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\r?|#{1,6}[ \t]+\S.*)$", RegexOptions.Multiline)]
     private static partial Regex MarkdownLine();
 
     /// <summary>Whether a text that is not a web page is markdown: a table's delimiter row or a heading on a line of its own.</summary>

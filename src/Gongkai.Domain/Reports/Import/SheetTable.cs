@@ -20,6 +20,9 @@ public static class SheetTable
     /// <summary>The units a sheet's 计量单位 column prints (the same as <see cref="SheetReader"/>'s).</summary>
     private static readonly HashSet<string> Units = ["万元", "人次", "条", "件", "元", "个", "人", "次", "篇", "期", "份"];
 
+    /// <summary>The header starts with 指标名称 (<see cref="SheetReader.HeaderColumns"/>): any other text is not it.</summary>
+    private static bool MayBeHeader(string text) => text.AsSpan().TrimStart().StartsWith("指");
+
     public static FlatTable.Reading? Read(SourceDocument source)
     {
         IReadOnlyList<string>? columns = null;
@@ -33,18 +36,22 @@ public static class SheetTable
                 SourceTable table => table.Rows,
                 // The header set as a line of text above rows aligned with spaces; after the sheet's
                 // rows, a row whose figure cell is empty has no figure to make it a row of the table.
-                SourceParagraph paragraph when columns is null || rows.Count > 0 => [new SourceRow(
+                SourceParagraph paragraph when (columns is null ? MayBeHeader(paragraph.Text) : rows.Count > 0) => [new SourceRow(
                     [.. (columns is null ? [paragraph.Text] : SpaceCells.Split(paragraph.Text)).Select(t => new SourceCell(t, paragraph.Location))], paragraph.Location)],
                 _ => [],
             };
             foreach (var row in lines)
             {
-                var cells = row.Cells.Select(c => c with { Text = FlatTable.Fold(c.Text).Trim() }).ToList();
                 if (columns is null)
                 {
-                    columns = SheetReader.HeaderColumns(string.Join(" ", cells.Where(c => c.Text.Length > 0).Select(c => c.Text)));
+                    // Every table of every report passes here: nothing is folded before a row can be the header.
+                    if (row.Cells.FirstOrDefault(c => c.Text.AsSpan().Trim().Length > 0) is { } first && MayBeHeader(first.Text))
+                    {
+                        columns = SheetReader.HeaderColumns(string.Join(" ", row.Cells.Select(c => FlatTable.Fold(c.Text).Trim()).Where(t => t.Length > 0)));
+                    }
                     continue;
                 }
+                var cells = row.Cells.Select(c => c with { Text = FlatTable.Fold(c.Text).Trim() }).ToList();
                 var unit = cells.FindIndex(1, c => Units.Contains(c.Text));
                 if (unit < 0 || cells.Take(unit).All(c => c.Text.Length == 0))
                 {
