@@ -36,7 +36,7 @@ public static partial class MarkdownSource
         {
             document = Markdown.Parse(text, Pipeline);
         }
-        catch (ArgumentException) when (text.Length > 0)
+        catch (ArgumentException)
         {
             // Markdig's own bound: "Markdown elements in the input are too deeply nested".
             throw new ReportImportException($"{name}：文件结构嵌套过深（Markdown 的嵌套层数超出限制）。");

@@ -17,7 +17,6 @@ namespace Gongkai.Documents.Import;
 /// </summary>
 public static partial class PdfSource
 {
-
     public static SourceDocument Read(string name, byte[] content, ReadLimits? limits = null)
     {
         IReadOnlyList<PdfPageText> pages;

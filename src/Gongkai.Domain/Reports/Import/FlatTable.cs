@@ -35,7 +35,6 @@ public static partial class FlatTable
     [GeneratedRegex(@"\G(?:[\s\d.\-—]|万元|元)*")]
     private static partial Regex ValueRun();
 
-
     /// <summary>The text as the patterns read it: full-width digits and punctuation folded, radicals as the characters they stand for.</summary>
     public static string Fold(string text) => GlyphFold.Fold(text);
 

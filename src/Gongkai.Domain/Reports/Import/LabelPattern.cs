@@ -83,7 +83,6 @@ public sealed partial class LabelPattern
         return match.Success ? match : null;
     }
 
-
     private static string Compact(string s) => new([.. s.Where(c => !char.IsWhiteSpace(c))]);
 
     /// <summary>The characters of a label with any white space between them, punctuation in either width, known variants allowed.</summary>

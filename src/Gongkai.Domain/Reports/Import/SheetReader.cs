@@ -25,7 +25,6 @@ public static partial class SheetReader
     [GeneratedRegex(@"\G\s*(?<part>其\s*中\s*[:：]\s*)?(?:(?<number>\d{1,2})\s*[.、]\s*)?(?<label>[^\d\s。；;][^\d。；;]{0,60}?)\s*(?<unit>万元|人次|条|件|元|个|人|次|篇|期|份)\s*(?=\d)(?<figures>[\d\s.、]*)")]
     private static partial Regex Row();
 
-
     internal sealed class Node(string label, string? unit, int? number, string figures, int at)
     {
         public string Label { get; } = label;
