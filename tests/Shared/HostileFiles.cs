@@ -145,5 +145,10 @@ public static class HostileFiles
         ("arrays.pdf", DeepArraysPdf, "PDF 文件已损坏，无法读取。"),
         ("bomb.pdf", () => FlateBombPdf(100), "解压后超过 64 MB"),
         ("encrypted.pdf", EncryptedPdf, "PDF 文件已加密，无法读取"),
+        ("quotes.md", () => Markdown(new string('>', 100_000) + " 2019年"), "文件结构嵌套过深（Markdown 的嵌套层数超出限制）"),
+        ("table.md", () => Markdown(string.Concat(Enumerable.Repeat("<table><tr><td>", 20_000))), "文件结构嵌套过深（超过 256 层）"),
     ];
+
+    /// <summary>A markdown report (its title a heading) whose body is <paramref name="body"/>: Markdig reads it, raw HTML goes to the HTML reader.</summary>
+    public static byte[] Markdown(string body) => Encoding.UTF8.GetBytes("# 某局2019年度政府信息公开工作年度报告\n\n" + body + "\n");
 }

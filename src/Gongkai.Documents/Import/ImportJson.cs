@@ -29,10 +29,10 @@ public static class ImportJson
             ["quality"] = new JsonObject
             {
                 ["layout"] = imported.Quality.Layout.Words(),
-                ["layoutCode"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(imported.Quality.Layout.ToString()),
+                ["layoutCode"] = Code(imported.Quality.Layout),
                 ["expectedCells"] = imported.Quality.Expected,
                 ["readCells"] = imported.Quality.Read,
-                ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["code"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Code.ToString()), ["reason"] = b.Reason })]),
+                ["blankCells"] = new JsonArray([.. imported.Quality.Blank.Select(b => (JsonNode)new JsonObject { ["cell"] = b.Key.ToString(), ["code"] = Code(b.Code), ["reason"] = b.Reason })]),
             },
             ["unrecognisedRows"] = new JsonArray([.. imported.Unrecognised.Select(u => (JsonNode)new JsonObject
             {
@@ -45,4 +45,7 @@ public static class ImportJson
     }
 
     public static string Write(string file, ImportedReport imported) => ToNode(file, imported).ToJsonString(Options);
+
+    /// <summary>A reason or layout code as the JSON names it (camelCase: rowCheckBroken, printedSheetTable).</summary>
+    private static string Code(Enum code) => JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
 }

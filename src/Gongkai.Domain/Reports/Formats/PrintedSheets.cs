@@ -20,6 +20,9 @@ public static class PrintedSheets
     public const string Prefix = "legacy-sheet-";
     public const string Table = "stats";
     public const string Unit = "unit";
+
+    /// <summary>The units a sheet's 计量单位 column prints (SheetReader's row pattern spells the same list).</summary>
+    public static IReadOnlySet<string> Units { get; } = new HashSet<string> { "万元", "人次", "条", "件", "元", "个", "人", "次", "篇", "期", "份" };
     public const string Name = "政府信息公开情况统计表（按原表栏目）";
 
     public static bool IsSheet(string formatCode) => formatCode.StartsWith(Prefix, StringComparison.Ordinal);

@@ -34,6 +34,10 @@ public static partial class SheetReader
         public int At { get; } = at;
         public List<Node> Children { get; } = [];
 
+        /// <summary>A row as printed: a numbered row's label keeps its number (2.政府公报公开), as the format's digest counts it.</summary>
+        public static Node Printed(string label, string? unit, int? number, string figures, int at) =>
+            new(number is { } n ? $"{n}.{label}" : label, unit, number, figures, at);
+
         public SheetRow ToRow() => new(Label, Unit, [.. Children.Select(c => c.ToRow())]);
     }
 
@@ -70,7 +74,7 @@ public static partial class SheetReader
         {
             var number = row.Groups["number"].Success ? int.Parse(row.Groups["number"].Value, CultureInfo.InvariantCulture) : (int?)null;
             var label = Regex.Replace(row.Groups["label"].Value, @"\s+", "");
-            var node = new Node(number is { } n ? $"{n}.{label}" : label, row.Groups["unit"].Value, number, row.Groups["figures"].Value, row.Groups["figures"].Index);
+            var node = Node.Printed(label, row.Groups["unit"].Value, number, row.Groups["figures"].Value, row.Groups["figures"].Index);
             Place(node, row.Groups["part"].Success, top, path);
             at = row.Groups["figures"].Index + Figures(node, folded, row.Groups["figures"].Index + row.Groups["figures"].Length, path);
         }

@@ -17,9 +17,6 @@ namespace Gongkai.Domain.Reports.Import;
 /// </summary>
 public static class SheetTable
 {
-    /// <summary>The units a sheet's 计量单位 column prints (the same as <see cref="SheetReader"/>'s).</summary>
-    private static readonly HashSet<string> Units = ["万元", "人次", "条", "件", "元", "个", "人", "次", "篇", "期", "份"];
-
     /// <summary>The header starts with 指标名称 (<see cref="SheetReader.HeaderColumns"/>): any other text is not it.</summary>
     private static bool MayBeHeader(string text) => text.AsSpan().TrimStart().StartsWith("指");
 
@@ -52,7 +49,7 @@ public static class SheetTable
                     continue;
                 }
                 var cells = row.Cells.Select(c => c with { Text = FlatTable.Fold(c.Text).Trim() }).ToList();
-                var unit = cells.FindIndex(1, c => Units.Contains(c.Text));
+                var unit = cells.FindIndex(1, c => PrintedSheets.Units.Contains(c.Text));
                 if (unit < 0 || cells.Take(unit).All(c => c.Text.Length == 0))
                 {
                     // 其中： on a line of its own starts the parts of the row above.
@@ -65,7 +62,7 @@ public static class SheetTable
                 var lead = Numbering.Lead().Match(rest);
                 var number = lead.Groups["arabic"].Success ? int.Parse(lead.Groups["arabic"].Value, CultureInfo.InvariantCulture) : (int?)null;
                 var text = number is null ? rest : rest[lead.Length..];
-                var node = new SheetReader.Node(number is { } n ? $"{n}.{text}" : text, cells[unit].Text, number, "", 0);
+                var node = SheetReader.Node.Printed(text, cells[unit].Text, number, "", 0);
                 SheetReader.Place(node, pendingPart || among.Success, top, path);
                 pendingPart = false;
                 var figures = cells.Skip(unit + 1).ToList();
@@ -112,5 +109,4 @@ public static class SheetTable
         }
         return new FlatTable.Reading(format, values, sources, blank, rows.Count, rows.Count * columns.Count);
     }
-
 }
