@@ -9,9 +9,18 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Which database to use, read from <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+/// <summary>
+/// Which database to use, read from <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>;
+/// on PostgreSQL, <c>ConnectionStrings:ReadOnly</c> names streaming replicas the anonymous portal
+/// may read (<see cref="ReplicaReads"/>).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string? ReplicaConnectionString = null)
 {
+    private string? _reads;
+
+    /// <summary>What the anonymous portal reads from when replicas are set: the replicas, then the primary.</summary>
+    public string? ReadsConnectionString => ReplicaConnectionString is null ? null : _reads ??= ReplicaReads.WithPrimaryFallback(ConnectionString, ReplicaConnectionString);
+
     public const string DefaultSqliteFile = "App_Data/gongkai.db";
 
     /// <param name="baseDirectory">Where a relative SQLite file path is resolved from.</param>
@@ -32,7 +41,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             {
                 throw new SettingsException("ConnectionStrings:Default is required when Database:Provider = postgres. （使用 PostgreSQL 时必须设置 ConnectionStrings:Default）");
             }
-            return new(provider, connection);
+            var replica = configuration.GetConnectionString("ReadOnly");
+            return new(provider, connection, string.IsNullOrWhiteSpace(replica) ? null : ReplicaReads.Checked(connection, replica));
+        }
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("ReadOnly")))
+        {
+            throw new SettingsException("ConnectionStrings:ReadOnly needs Database:Provider = postgres: SQLite has no replicas. （只读副本 ConnectionStrings:ReadOnly 仅用于 PostgreSQL）");
         }
 
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connection) ? $"Data Source={DefaultSqliteFile}" : connection);

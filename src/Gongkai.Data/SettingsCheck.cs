@@ -11,7 +11,7 @@ public static class SettingsCheck
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Database"] = ["Provider"],
-        ["ConnectionStrings"] = ["Default"],
+        ["ConnectionStrings"] = ["Default", "ReadOnly"],
         ["Demo"] = ["SeedOnEmptyDatabase", "Applications", "StaffMail"],
         ["Uploads"] = ["MaxNesting", "MaxDecompressedMegabytes", "MaxCharacters", "TimeSeconds", "ConcurrentParses", "PdfWorker", "PdfWorkerMegabytes", "PdfWorkers"],
         ["Site"] = ["PublicUrl", "TrustedProxies", "Name", "Sponsor", "SiteCode", "Icp", "Contact", "Operator", "PoliceRecord", "GovBadgeLink"],

@@ -35,6 +35,32 @@ public sealed class SettingsTests
         Directory.Delete(dir, recursive: true);
     }
 
+    private const string Primary = "Host=db1.example;Port=5432;Username=gongkai;Password=p;Database=gongkai";
+
+    [Fact]
+    public void AReplica_IsReadFirst_WithThePrimaryAfterIt_PreferringAStandby()
+    {
+        var settings = DatabaseSettings.From(Config(("Database:Provider", "postgres"), ("ConnectionStrings:Default", Primary),
+            ("ConnectionStrings:ReadOnly", "Host=db2.example,db3.example:5433;Username=gongkai;Password=p;Database=gongkai")), "/tmp");
+        var reads = new Npgsql.NpgsqlConnectionStringBuilder(settings.ReadsConnectionString);
+        Assert.Equal("db2.example:5432,db3.example:5433,db1.example:5432", reads.Host);
+        Assert.Equal(Npgsql.TargetSessionAttributes.PreferStandby.ToString(), reads.TargetSessionAttributes?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+        // Without a replica there is nothing to read but the primary.
+        Assert.Null(DatabaseSettings.From(Config(("Database:Provider", "postgres"), ("ConnectionStrings:Default", Primary)), "/tmp").ReadsConnectionString);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "Host=db2.example", "SQLite")]
+    [InlineData("postgres", "Host=db1.example;Port=5432", "ConnectionStrings:ReadOnly")]
+    [InlineData("postgres", "Hots=db2.example", "ConnectionStrings:ReadOnly")]
+    public void AReplicaThatCannotBeRead_StopsStartUp_NamingTheSetting(string provider, string replica, string named)
+    {
+        var error = Assert.Throws<SettingsException>(() => DatabaseSettings.From(Config(("Database:Provider", provider),
+            ("ConnectionStrings:Default", provider == "sqlite" ? "Data Source=:memory:" : Primary), ("ConnectionStrings:ReadOnly", replica)), "/tmp"));
+        Assert.Contains(named, error.Message);
+        Assert.Contains("只读副本", error.Message);
+    }
+
     [Theory]
     [InlineData("Database:Provder")]
     [InlineData("Demo:Seed")]

@@ -12,13 +12,13 @@ public sealed class ApplicationTests
 {
     private const string ValidId = "11010519491231002X";
 
-    private static Dictionary<string, string?> Valid() => new()
+    internal static Dictionary<string, string?> Valid() => new()
     {
         ["Form.Kind"] = "NaturalPerson", ["Form.Name"] = "张三", ["Form.IdNumber"] = ValidId, ["Form.Phone"] = "13800138000",
         ["Form.Email"] = "zhang@example.com", ["Form.Description"] = "白沙镇2025年农村低保资金发放名单", ["Form.FormWanted"] = "电子邮件",
     };
 
-    private static async Task<(string Tracking, string Code)> ApplyAsync(Visitor visitor, string agency = "qx-bsz")
+    internal static async Task<(string Tracking, string Code)> ApplyAsync(Visitor visitor, string agency = "qx-bsz")
     {
         var submitted = await visitor.SubmitAsync($"/agency/{agency}/apply", Valid());
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);

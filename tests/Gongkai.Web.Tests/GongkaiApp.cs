@@ -66,6 +66,15 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The app's first start on <paramref name="database"/> (empty: migrated and seeded with the demo now), which it does not drop.</summary>
+    public static GongkaiApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var app = new GongkaiApp(database, settings, ownsDatabase: false);
+        _ = app.Server;
+        Interlocked.Increment(ref Templates.Started);
+        return app;
+    }
+
     /// <summary>The app on a real socket (Kestrel, a free port), for a real browser.</summary>
     public static async Task<GongkaiApp> StartOnKestrelAsync(string provider, IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -51,6 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, name);
     }
 
+    /// <summary>A PostgreSQL database someone else made and removes (e.g. <c>PostgresPair</c>'s): not dropped here.</summary>
+    public static TestDatabase OnServer(string connectionString) => new(DatabaseProvider.Postgres, connectionString, null, null);
+
     public DatabaseSettings Settings => new(Provider, ConnectionString);
 
     /// <summary>

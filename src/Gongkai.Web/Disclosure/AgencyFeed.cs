@@ -34,5 +34,5 @@ public static class AgencyFeed
                 new XElement(Atom + "published", $"{i.PublishedOn:yyyy-MM-dd}T00:00:00+08:00"),
                 new XElement(Atom + "summary", i.BodyText.Length > 200 ? i.BodyText[..200] + "…" : i.BodyText))));
         return Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed, "application/atom+xml; charset=utf-8");
-    });
+    }).WithMetadata(PortalReads.Replica);
 }

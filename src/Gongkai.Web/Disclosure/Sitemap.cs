@@ -22,7 +22,7 @@ public static class Sitemap
                 new XElement(Ns + "sitemap", new XElement(Ns + "loc", $"{site}/sitemaps/columns.xml")),
                 Enumerable.Range(1, files).Select(n => new XElement(Ns + "sitemap", new XElement(Ns + "loc", $"{site}/sitemaps/items-{n}.xml"))));
             return Xml(index);
-        });
+        }).WithMetadata(PortalReads.Replica);
         app.MapGet("/sitemaps/columns.xml", async (HttpContext http, GongkaiDb db, CancellationToken ct) =>
         {
             var site = Site(http);
@@ -34,7 +34,7 @@ public static class Sitemap
                 new XElement(Ns + "url", new XElement(Ns + "loc", site + "/")),
                 codes.SelectMany(c => sections.Select(s => new XElement(Ns + "url", new XElement(Ns + "loc", $"{site}/agency/{c}{s}")))),
                 reports.Select(r => new XElement(Ns + "url", new XElement(Ns + "loc", $"{site}/agency/{r.ShortCode}/reports/{r.Year}")))));
-        });
+        }).WithMetadata(PortalReads.Replica);
         app.MapGet("/sitemaps/items-{n:int}.xml", async (int n, HttpContext http, GongkaiDb db, CancellationToken ct) =>
         {
             // Past int.MaxValue / PerFile the offset cannot be computed; no deployment has that many files.
@@ -48,7 +48,7 @@ public static class Sitemap
             return Xml(new XElement(Ns + "urlset", items.Select(i => new XElement(Ns + "url",
                 new XElement(Ns + "loc", $"{site}/agency/{i.ShortCode}/items/{i.Id}"),
                 new XElement(Ns + "lastmod", i.UpdatedUtc.ToString("yyyy-MM-dd"))))));
-        });
+        }).WithMetadata(PortalReads.Replica);
     }
 
     /// <summary>The configured public address, never the Host header a visitor sent.</summary>

@@ -186,6 +186,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        app.Use(PortalReads.ChooseAsync);
         app.UseRateLimiter();
         app.Use(RequestLimits.RefuseOversizedFormsAsync);
         app.Use(async (ctx, next) =>

@@ -12,7 +12,7 @@ public static class OpenReportsApi
 {
     public static IEndpointRouteBuilder MapOpenReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/open").WithTags("开放数据");
+        var group = app.MapGroup("/api/v1/open").WithTags("开放数据").WithMetadata(PortalReads.Replica);
         group.MapGet("/reports", async (int? year, string? agency, string? format, GongkaiDb db, CancellationToken ct) =>
             {
                 var reports = await LoadAsync(db, year, agency, format, ct);
