@@ -110,6 +110,35 @@ public static class ItemSearchSpeed
                     Console.WriteLine($"{group.Key,-22} n={times.Count,4}  p50 {P(times, 50):0.0} ms  p95 {P(times, 95):0.0} ms  max {times[^1]:0.0} ms  mean hits {hits / (double)times.Count:0}");
                 }
 
+                // The worst shapes found so far (issue 30), each asked five times: the max is what a visitor may wait.
+                var longRun = sample.SelectMany(SearchText.Runs).First(r => r.Length >= 20)[..20];
+                (string Shape, string Text, SearchFilter Filter)[] shapes =
+                [
+                    ("frequent pair + digits", "关于2016", new()),
+                    ("the same, by agency", "关于2016", new(AgencyId: 7)),
+                    ("digits only", "2016", new()),
+                    ("one frequent pair", "公开", new()),
+                    ("20-character phrase", longRun, new()),
+                    ("the same, last changed", longRun[..^1] + "鑫", new()),
+                    ("by agency and year", "低保", new(AgencyId: 7, Year: 2018)),
+                ];
+                var worst = 0.0;
+                foreach (var (shape, text, filter) in shapes)
+                {
+                    var query = SearchText.Parse(text).Query!;
+                    var times = new List<double>();
+                    var total = 0;
+                    for (var i = 0; i < 5; i++)
+                    {
+                        var clock = Stopwatch.StartNew();
+                        total = (await search.SearchAsync(query, filter, 1, 10)).Total;
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                    worst = Math.Max(worst, times.Max());
+                    Console.WriteLine($"  {shape,-24} {text} {filter}: min {times.Min():0.0} ms  max {times.Max():0.0} ms  hits {total}");
+                }
+                Console.WriteLine($"{"worst shapes",-22} max {worst:0.0} ms");
+
                 // One item at a time, each in its own transaction, as a publication or an edit writes it:
                 // the newest items (a new publication's bucket) and items spread over the years.
                 var ids = Enumerable.Range(items - 49, 50).Concat(Enumerable.Range(0, 50).Select(i => 1 + i * (items / 50))).ToList();

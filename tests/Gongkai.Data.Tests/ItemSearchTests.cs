@@ -65,7 +65,7 @@ public sealed class ItemSearchTests
         Assert.True(items.Count >= 40, $"only {items.Count} paragraphs");
         var search = db.Search;
 
-        var queries = new List<string> { "低保", "征地补偿", "2017年", "政府信息公开", "依申请公开", "行政复议", "政务微信", "信息公开", "公开", "年度" };
+        var queries = new List<string> { "低保", "征地补偿", "2017年", "关于2016", "2019", "16", "1年", "12月", "政府信息公开", "依申请公开", "行政复议", "政务微信", "信息公开", "公开", "年度" };
         var random = new Random(3);
         for (var i = 0; i < 40; i++)
         {
@@ -75,6 +75,13 @@ public sealed class ItemSearchTests
             var piece = text.Substring(start, random.Next(2, 8));
             queries.Add(piece);
             queries.Add(piece[..^1] + "鑫");
+            // Pieces around a figure, where the digit triples narrow the lists (and a figure changed).
+            if (text.IndexOfAny("0123456789".ToCharArray()) is var digit and >= 0)
+            {
+                var around = text.Substring(Math.Max(0, digit - random.Next(0, 3)), Math.Min(text.Length - Math.Max(0, digit - 2), random.Next(2, 7)));
+                queries.Add(around);
+                queries.Add(new string(around.Select(c => char.IsAsciiDigit(c) ? (char)('0' + (c - '0' + 1) % 10) : c).ToArray()));
+            }
         }
         foreach (var text in queries)
         {
@@ -186,10 +193,11 @@ public sealed class ItemSearchTests
     }
 
     [Fact]
-    public void AnItemIsListed_UnderEachPairOfItsRuns_AndItsFacets_NeverAcrossPunctuation()
+    public void AnItemIsListed_UnderEachPairOfItsRuns_EachTripleWithADigit_AndItsFacets_NeverAcrossPunctuation()
     {
         var content = ItemSearch.StoredText("征地补偿，2017年！Ａ");
         Assert.Equal("征地补偿 2017年 a", content);
-        Assert.Equal(["01", "17", "20", "7年", "ag3", "地补", "征地", "补偿"], ItemSearch.Terms(content, "ag3"));
+        // … and each triple with a digit, marked so it is never a pair or a facet.
+        Assert.Equal(["01", "17", "20", "7年", "ag3", "~017", "~17年", "~201", "地补", "征地", "补偿"], ItemSearch.Terms(content, "ag3"));
     }
 }

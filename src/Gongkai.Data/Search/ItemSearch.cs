@@ -13,7 +13,8 @@ public sealed record SearchHits(IReadOnlyList<int> ItemIds, int Total, bool More
 /// The full-text index of published items, as two plain tables that are the same on both
 /// databases: <c>search_documents</c> keeps each item's folded text (the runs of
 /// <see cref="SearchText"/>, a space between) and facets; <c>search_postings</c> keeps, for every
-/// pair of characters and every facet (agency, year, category), the ids of the items that have it,
+/// pair of characters, every triple with a digit (<see cref="SearchText.DigitTriples"/>) and every
+/// facet (agency, year, category), the ids of the items that have it,
 /// one row per bucket of 4,096 ids (<see cref="PostingList"/>). A search intersects its lists
 /// rarest first and newest bucket first, and stops once it has the page and enough hits for the
 /// count; a term longer than one pair is then confirmed on the stored text, so a query finds
@@ -68,9 +69,9 @@ public sealed class ItemSearch
     /// <summary>What the index keeps of a document: its folded runs of letters and digits with a space between, so a term is found only inside a run.</summary>
     public static string StoredText(string document) => string.Join(' ', SearchText.Runs(document));
 
-    /// <summary>The lists an item is on: every pair of characters of its stored text, and its facets; in ordinal order.</summary>
+    /// <summary>The lists an item is on: every pair of characters of its stored text, every triple with a digit, and its facets; in ordinal order.</summary>
     public static IReadOnlyList<string> Terms(string storedText, string facets) =>
-        storedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(run => run.Length >= 2).SelectMany(SearchText.Pairs)
+        storedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(run => run.Length >= 2).SelectMany(run => SearchText.Pairs(run).Concat(SearchText.DigitTriples(run)))
             .Concat(facets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -136,7 +137,7 @@ public sealed class ItemSearch
     public async Task<SearchHits> SearchAsync(SearchQuery query, SearchFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         var facets = Facets(filter);
-        var terms = query.Phrases.SelectMany(phrase => phrase).Concat(facets).Distinct(StringComparer.Ordinal).ToList();
+        var terms = query.Phrases.SelectMany(phrase => phrase).Concat(query.Triples).Concat(facets).Distinct(StringComparer.Ordinal).ToList();
         // How many ids each list has in each bucket: read from the key's index alone.
         var counts = terms.ToDictionary(t => t, _ => new List<(int Bucket, int Count)>(), StringComparer.Ordinal);
         await sql.ReadAsync($"SELECT term, bucket, n FROM search_postings WHERE term {sql.In("@terms")}", r => counts[r.GetString(0)].Add((r.GetInt32(1), r.GetInt32(2))), ct, ("@terms", sql.List(terms)));

@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Gongkai.Domain.Disclosure;
 
-/// <summary>A search as the index understands it: phrases of overlapping character pairs, all of which must occur.</summary>
-public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<IReadOnlyList<string>> Phrases);
+/// <summary>
+/// A search as the index understands it: phrases of overlapping character pairs, all of which must
+/// occur, and the terms' <see cref="SearchText.DigitTriples"/>, which narrow the candidates.
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlyList<string> Triples);
 
 /// <summary>
 /// Chinese full-text search without a word segmenter: text is indexed as overlapping pairs of
@@ -49,6 +52,29 @@ public static class SearchText
     public static IReadOnlyList<string> Pairs(string run) =>
         run.Length < 2 ? [run] : Enumerable.Range(0, run.Length - 1).Select(i => run.Substring(i, 2)).ToList();
 
+    /// <summary>Begins a digit triple's term: never inside a run (runs are letters and digits), so a triple is never a pair or a facet.</summary>
+    public const char TripleMark = '~';
+
+    /// <summary>
+    /// The triples of a run that hold a digit, as terms (关于2016 → ~关于2 ~于20 ~201 ~016). Dates and
+    /// figures are written with ten characters, so their pairs (20, 01, 16) are in nearly every
+    /// item: the pairs of 关于2016 intersect to every item with a date and a 16 somewhere, hundreds
+    /// of thousands at a million items, each then refuted on its text (over a second). Triples
+    /// with a digit are few in any text (docs/benchmarks.md: how many more terms) and make such a
+    /// phrase's candidates nearly its hits. Triples of letters alone are not kept: Chinese pairs
+    /// are selective already, and all triples would double the index.
+    /// </summary>
+    public static IEnumerable<string> DigitTriples(string run)
+    {
+        for (var i = 0; i + 3 <= run.Length; i++)
+        {
+            if (char.IsAsciiDigit(run[i]) || char.IsAsciiDigit(run[i + 1]) || char.IsAsciiDigit(run[i + 2]))
+            {
+                yield return TripleMark + run.Substring(i, 3);
+            }
+        }
+    }
+
     /// <summary>The tokens to index for a text, in order, runs separated by <see cref="Barrier"/>.</summary>
     public static IReadOnlyList<string> Tokens(string? text)
     {
@@ -84,7 +110,7 @@ public static class SearchText
         {
             return (null, "查找内容过长，请不要超过 64 个字。");
         }
-        return (new SearchQuery(terms, terms.Select(t => (IReadOnlyList<string>)Pairs(t)).ToList()), null);
+        return (new SearchQuery(terms, terms.Select(t => (IReadOnlyList<string>)Pairs(t)).ToList(), terms.SelectMany(DigitTriples).Distinct().ToList()), null);
     }
 
     /// <summary>Whether folded <paramref name="text"/> contains every term: the truth the index must agree with.</summary>

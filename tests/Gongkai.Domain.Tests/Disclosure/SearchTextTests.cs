@@ -12,6 +12,15 @@ public sealed class SearchTextTests
         Assert.Equal(["abc", "123"], SearchText.Runs("ＡＢＣ １２３"));
     }
 
+    [Fact]
+    public void DigitTriples_AreTheTriplesOfARunThatHoldADigit_AndAQueryAsksForThem()
+    {
+        Assert.Equal(["~关于2", "~于20", "~201", "~016", "~16年", "~6年度"], SearchText.DigitTriples("关于2016年度"));
+        Assert.Empty(SearchText.DigitTriples("政府信息公开"));
+        Assert.Empty(SearchText.DigitTriples("16"));
+        Assert.Equal(["~关于2", "~于20", "~201", "~016"], SearchText.Parse("关于2016 低保")!.Query!.Triples);
+    }
+
     [Theory]
     [InlineData("低保", true, "低保")]
     [InlineData("征地补偿 2017年", true, "征地补偿|2017年")]
