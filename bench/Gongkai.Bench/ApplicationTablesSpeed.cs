@@ -64,7 +64,7 @@ public static class ApplicationTablesSpeed
         var agencyIds = await db.Agencies.Select(a => a.Id).ToListAsync();
         var tallies = await ApplicationHistory.TalliesForYearAsync(db, agencyIds, year);
         var values = new ReportValues();
-        ApplicationTables.Fill(values, "2021", year, tallies, await ApplicationHistory.AppealsForYearAsync(db, agencyIds, year));
+        ApplicationTables.Fill(values, "2021", year, tallies.Select(t => t.Tally), await ApplicationHistory.AppealsForYearAsync(db, agencyIds, year));
         return values;
     }
 

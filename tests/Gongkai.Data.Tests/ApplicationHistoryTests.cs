@@ -27,7 +27,7 @@ public sealed class ApplicationHistoryTests
         foreach (var (year, format) in Years)
         {
             var grouped = new ReportValues();
-            ApplicationTables.Fill(grouped, format, year, await ApplicationHistory.TalliesForYearAsync(db, ids, year), []);
+            ApplicationTables.Fill(grouped, format, year, (await ApplicationHistory.TalliesForYearAsync(db, ids, year)).Select(t => t.Tally), []);
             var replayed = new ReportValues();
             ApplicationTables.Fill(replayed, format, year, await ApplicationHistory.CasesForIdsAsync(db, applications.Select(a => a.Row.Id).ToList(), Calendar), []);
 
@@ -59,7 +59,7 @@ public sealed class ApplicationHistoryTests
         {
             var format = ReportFormats.Get(formatCode);
             var values = new ReportValues();
-            ApplicationTables.Fill(values, formatCode, year, await ApplicationHistory.TalliesForYearAsync(db, [agency.Id], year),
+            ApplicationTables.Fill(values, formatCode, year, (await ApplicationHistory.TalliesForYearAsync(db, [agency.Id], year)).Select(t => t.Tally),
                 await ApplicationHistory.AppealsForYearAsync(db, [agency.Id], year));
             var listed = await ApplicationHistory.ApplicationsForYearAsync(db, agency.Id, year);
             var appeals = await ApplicationHistory.AppealRecordsForYearAsync(db, [agency.Id], year);

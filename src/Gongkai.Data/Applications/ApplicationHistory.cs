@@ -8,19 +8,20 @@ public static class ApplicationHistory
 {
     /// <summary>
     /// The applications a report year can count (received by its end and not answered before its
-    /// start), grouped in the database by everything the tables distinguish: applicant, channel,
+    /// start), grouped in the database by agency and by everything the tables distinguish: applicant, channel,
     /// reply type, extension, received before the year or in it, answered in the year or not.
     /// Each group carries its earliest dates, which fall on the same side of the year's bounds as
     /// every member's, so the one counting function classifies the group as it would each member.
     /// The stored answer is kept equal to the steps by <see cref="DisclosureApplication.Follow"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<ApplicationTally>> TalliesForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<(int AgencyId, ApplicationTally Tally)>> TalliesForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var groups = await CountableIn(db, agencyIds, year)
             .GroupBy(a => new
             {
+                a.AgencyId,
                 a.ApplicantKind,
                 a.Channel,
                 a.ReplyType,
@@ -30,8 +31,8 @@ public static class ApplicationHistory
             })
             .Select(g => new { g.Key, Received = g.Min(a => a.Received), AnsweredOn = g.Min(a => a.AnsweredOn), Count = g.Count() })
             .ToListAsync(ct);
-        return groups.Select(g => new ApplicationTally(g.Key.ApplicantKind, g.Key.Channel, g.Received,
-            ApplicationTally.Answer(g.Key.ReplyType, g.AnsweredOn), g.Key.Extended, g.Count)).ToList();
+        return groups.Select(g => (g.Key.AgencyId, new ApplicationTally(g.Key.ApplicantKind, g.Key.Channel, g.Received,
+            ApplicationTally.Answer(g.Key.ReplyType, g.AnsweredOn), g.Key.Extended, g.Count))).ToList();
     }
 
     /// <summary>Received by the year's end and not answered before its start: what a report year can count.</summary>

@@ -78,4 +78,35 @@ public sealed class ProactiveTablesTests
         ProactiveTables.Fill(values, format, 2024, Items);
         Assert.Equal(expected.Length, values.Number(ProactiveTables.OwnedCells(format).Single(k => k.ToString() == cell)));
     }
+
+    /// <summary>
+    /// The database counts items grouped by where their dates stand to the year, one stand-in per
+    /// group: the cells of every item, in every format, are those of its stand-in.
+    /// </summary>
+    [Theory]
+    [InlineData("2021")]
+    [InlineData("2019")]
+    [InlineData("legacy-national")]
+    public void AnItemsCells_DependOnlyOnWhereItsDatesStandToTheYear(string format)
+    {
+        var random = new Random(30);
+        DateOnly? Day(bool optional) => optional && random.Next(4) == 0 ? null : new DateOnly(2022, 1, 1).AddDays(random.Next(0, 365 * 5));
+        for (var i = 0; i < 5000; i++)
+        {
+            var year = random.Next(2023, 2026);
+            var item = new DisclosedItem((DocumentKind)random.Next(3), Day(false), Day(true), Day(true), Day(true), (PublicationChannels)random.Next(0, 32));
+            var standIn = item with
+            {
+                Issued = ProactiveTables.StandIn(ProactiveTables.Side(item.Issued, year), year),
+                Published = ProactiveTables.StandIn(ProactiveTables.Side(item.Published, year), year),
+                Repealed = ProactiveTables.StandIn(ProactiveTables.Side(item.Repealed, year), year),
+                Withdrawn = ProactiveTables.StandIn(ProactiveTables.Side(item.Withdrawn, year), year),
+            };
+            Assert.Equal(ProactiveTables.CellsOf(item, format, year), ProactiveTables.CellsOf(standIn, format, year));
+        }
+        // A stand-in counts as many items as it stands for.
+        var values = new ReportValues();
+        ProactiveTables.Fill(values, "2021", 2024, [Items[0] with { Count = 7 }]);
+        Assert.Equal(7, values.Number(new CellKey("proactive", "normative", "issued")));
+    }
 }
