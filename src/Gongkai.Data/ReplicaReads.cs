@@ -72,7 +72,7 @@ public static class ReplicaReads
         {
             return true;
         }
-        var until = DateTime.UtcNow + patience;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         var all = new NpgsqlConnectionStringBuilder(replica);
         foreach (var host in Hosts(all))
         {
@@ -84,7 +84,7 @@ public static class ReplicaReads
                 await using var replayed = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn()", connection);
                 while (await replayed.ExecuteScalarAsync(ct) is NpgsqlLogSequenceNumber at && at < position)
                 {
-                    if (DateTime.UtcNow >= until)
+                    if (waiting.Elapsed >= patience)
                     {
                         return false;
                     }

@@ -87,6 +87,19 @@ public sealed class AssessmentRecordsTests
             Decided = new DateOnly(2025, 9, 1), Result = AppealResult.Corrected, CreatedUtc = Now });
         await db.SaveChangesAsync();
 
+        // 2025 reports, published after 31 January: the good agency's figures are its records', the late one's 本年新收 one more.
+        var newTotal = new Gongkai.Domain.Reports.CellKey("requests", "new", "total");
+        foreach (var (agency, extra) in new[] { (good, 0), (late, 1) })
+        {
+            var format = Gongkai.Domain.Reports.ReportFormats.Get("2021");
+            var values = (await Gongkai.Data.Reports.RecordCounts.CountAsync(db, [agency.Id], format, 2025)).Values;
+            values.Set(newTotal, (values.Number(newTotal) ?? 0) + extra);
+            var record = Gongkai.Data.Reports.ReportRecords.NewEdition(agency.Id, 2025, 1, Gongkai.Domain.Reports.AnnualReport.Blank(format, agency.Name, 2025) with { Values = values }, Now);
+            (record.Status, record.PublishedOn) = (Gongkai.Domain.Reports.ReportStatus.Published, new DateOnly(2026, 2, 10));
+            db.AnnualReports.Add(record);
+        }
+        await db.SaveChangesAsync();
+
         var set = IndicatorSet.For(2025);
         var result = await AssessmentRecords.ForAsync(db, new HashSet<int> { good.Id, late.Id }, set, 2025, Today, Calendar, default);
         Assert.Equal(["守时局", "迟缓局"], result.Rows.Select(r => r.Agency));
@@ -105,8 +118,11 @@ public sealed class AssessmentRecordsTests
         // Both profiles were saved today (the audit log holds it): current; only the good one's office has every element.
         Assert.Equal((5m, 5m), (Of("守时局", Measure.GuideCurrent).Score!.Value, Of("迟缓局", Measure.GuideCurrent).Score!.Value));
         Assert.Equal(["办公时间", "传真号码", "互联网联系方式"], Of("迟缓局", Measure.GuideElements).Evidence.Select(e => e.Title));
-        // Neither published a 2025 report: Art. 49's 31 January has passed.
+        // Both published the 2025 report after Art. 49's 31 January.
         Assert.All(result.Rows, r => Assert.Equal(0, r.Scores.Single(s => s.Indicator.Measure == Measure.ReportOnTime).Score));
+        // The figures against the records, every agency's counted in one pass: only the late one's 本年新收 differs.
+        Assert.Empty(Of("守时局", Measure.ReportMatchesRecords).Evidence);
+        Assert.EndsWith("本年新收政府信息公开申请数量（总计）：报告 4，记录 3", Assert.Single(Of("迟缓局", Measure.ReportMatchesRecords).Evidence).Detail);
         Assert.True(result.Rows[0].Total > result.Rows[1].Total);
 
         // The workbook: the scores, the indicators, then a sheet per indicator whose rows are the evidence.

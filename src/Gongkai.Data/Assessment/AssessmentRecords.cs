@@ -80,6 +80,18 @@ public static class AssessmentRecords
         var casesOf = cases.ToLookup(c => c.AgencyId);
         var appealsOf = appeals.ToLookup(x => x.AgencyId);
 
+        // Each current report's figures against the records: every agency of a format in one set of queries.
+        var current = agencies.Select(a => editions[a.Id].Where(r => r.Status == ReportStatus.Published).MaxBy(r => r.Edition)).OfType<AnnualReportRecord>()
+            .ToDictionary(r => r.AgencyId, r => (Record: r, Report: ReportRecords.Load(r)));
+        var counted = new Dictionary<int, RecordCount>();
+        foreach (var format in current.Values.Where(c => ApplicationTables.Computable(c.Report.FormatCode)).GroupBy(c => c.Report.FormatCode))
+        {
+            foreach (var (id, count) in await RecordCounts.CountEachAsync(db, format.Select(c => c.Record.AgencyId).ToList(), format.First().Report.Format, year, ct))
+            {
+                counted[id] = count;
+            }
+        }
+
         var result = new List<AgencyFacts>();
         foreach (var a in agencies)
         {
@@ -96,13 +108,15 @@ public static class AssessmentRecords
             }).ToList();
             var appealFacts = appealsOf[a.Id].Select(x => new AppealFact(x.ApplicationId, x.TrackingNumber, x.Kind, x.Decided, x.Result)).ToList();
             result.Add(new AgencyFacts(a.Id, a.Name, a.Kind, office, guideChanged.TryGetValue(a.Id, out var g) ? g : null,
-                itemFacts, caseFacts, appealFacts, await ReportFactAsync(db, [.. editions[a.Id]], year, ct)));
+                itemFacts, caseFacts, appealFacts, ReportFact([.. editions[a.Id]], current.GetValueOrDefault(a.Id).Report, counted.GetValueOrDefault(a.Id))));
         }
         return result;
     }
 
     /// <summary>The year's published report: its first day of publication, and the current edition's failed checks and differences from the records.</summary>
-    private static async Task<ReportFact?> ReportFactAsync(GongkaiDb db, IReadOnlyList<AnnualReportRecord> editions, int year, CancellationToken ct)
+    /// <param name="report">The current edition (the newest published), if any.</param>
+    /// <param name="counted">The records' figures, when the report's format can be computed.</param>
+    private static ReportFact? ReportFact(IReadOnlyList<AnnualReportRecord> editions, AnnualReport? report, RecordCount? counted)
     {
         if (editions.Count == 0)
         {
@@ -110,19 +124,13 @@ public static class AssessmentRecords
         }
         var first = editions.Where(r => r.PublishedOn is not null).Min(r => r.PublishedOn);
         var current = editions.Where(r => r.Status == ReportStatus.Published).MaxBy(r => r.Edition);
-        if (current is null)
+        if (current is null || report is null)
         {
             return new ReportFact(null, null, first, [], null);
         }
-        var report = ReportRecords.Load(current);
         var failed = report.Check(imported: current.SourceFileId is not null).Where(v => v.Severity == Severity.Error).Select(v => v.Message).ToList();
-        IReadOnlyList<string>? differences = null;
-        if (ApplicationTables.Computable(report.FormatCode))
-        {
-            var counted = await RecordCounts.CountAsync(db, [current.AgencyId], report.Format, year, ct);
-            differences = RecordFigures.Differences(report.Format, report.Values, counted.Values)
-                .Select(d => $"{ReportChecks.Name(d.Cell)}：报告 {Figure(d.Reported)}，记录 {Figure(d.Counted)}").ToList();
-        }
+        var differences = counted is null ? null : RecordFigures.Differences(report.Format, report.Values, counted.Values)
+            .Select(d => $"{ReportChecks.Name(d.Cell)}：报告 {Figure(d.Reported)}，记录 {Figure(d.Counted)}").ToList();
         return new ReportFact(current.Id, current.Title, first, failed, differences);
     }
 

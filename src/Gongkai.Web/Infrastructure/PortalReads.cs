@@ -26,9 +26,10 @@ public static class PortalReads
     /// <summary>Middleware, after routing and sign-in: points the request's database context at the replicas when it may read them.</summary>
     public static Task ChooseAsync(HttpContext context, RequestDelegate next)
     {
-        if (MayReadReplica(context) && context.RequestServices.GetRequiredService<DatabaseSettings>().ReplicaConnectionString is not null)
+        var database = context.RequestServices.GetRequiredService<DatabaseSettings>();
+        if (database.ReplicaConnectionString is not null && MayReadReplica(context))
         {
-            ReplicaReads.Use(context.RequestServices.GetRequiredService<GongkaiDb>(), context.RequestServices.GetRequiredService<DatabaseSettings>());
+            ReplicaReads.Use(context.RequestServices.GetRequiredService<GongkaiDb>(), database);
         }
         return next(context);
     }
