@@ -82,6 +82,7 @@ internal sealed class InfoItemConfiguration : IEntityTypeConfiguration<InfoItem>
         e.HasIndex(i => new { i.AgencyId, i.Status, i.PublishedOn, i.Id }).HasDatabaseName("ix_info_items_agency_id_status_published_on_id");
         e.HasIndex(i => new { i.AgencyId, i.Status, i.CategoryCode, i.PublishedOn, i.Id }).HasDatabaseName("ix_info_items_catalog");
         e.HasIndex(i => i.InterpretsItemId).HasDatabaseName("ix_info_items_interprets_item_id");
+        e.HasIndex(i => new { i.AgencyId, i.DocumentKind, i.Status, i.WrittenOn, i.PublishedOn, i.RepealedOn, i.WithdrawnOn, i.Channels }).HasDatabaseName("ix_info_items_report");
         e.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<InfoItem>().WithMany().HasForeignKey(i => i.InterpretsItemId).OnDelete(DeleteBehavior.Restrict);
         e.Property(i => i.DocumentKind).HasConversion<string>();
