@@ -14,14 +14,15 @@ public static class ApplicationHistory
     /// every member's, so the one counting function classifies the group as it would each member.
     /// The stored answer is kept equal to the steps by <see cref="DisclosureApplication.Follow"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<(int AgencyId, ApplicationTally Tally)>> TalliesForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    /// <param name="perAgency">false: all the agencies' applications together (agency 0), a few hundred groups instead of a few hundred per agency.</param>
+    public static async Task<IReadOnlyList<(int AgencyId, ApplicationTally Tally)>> TalliesForYearAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, int year, bool perAgency = true, CancellationToken ct = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var groups = await CountableIn(db, agencyIds, year)
             .GroupBy(a => new
             {
-                a.AgencyId,
+                AgencyId = perAgency ? a.AgencyId : 0,
                 a.ApplicantKind,
                 a.Channel,
                 a.ReplyType,

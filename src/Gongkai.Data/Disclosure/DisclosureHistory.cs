@@ -13,13 +13,14 @@ public static class DisclosureHistory
     /// to the year (<see cref="ProactiveTables.StandIn"/>): a few dozen rows an agency, not its
     /// thousands of items, so a roll-up's agencies are one query.
     /// </summary>
-    public static async Task<List<(int AgencyId, DisclosedItem Item)>> ItemsAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, string formatCode, int year, CancellationToken ct = default)
+    /// <param name="perAgency">false: all the agencies' items together (agency 0).</param>
+    public static async Task<List<(int AgencyId, DisclosedItem Item)>> ItemsAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, string formatCode, int year, bool perAgency = true, CancellationToken ct = default)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var groups = await Countable(db, agencyIds, formatCode)
             .GroupBy(i => new
             {
-                i.AgencyId,
+                AgencyId = perAgency ? i.AgencyId : 0,
                 i.DocumentKind,
                 i.Channels,
                 // The same sides as ProactiveTables.Side, computed where the items are.

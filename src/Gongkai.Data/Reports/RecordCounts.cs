@@ -11,8 +11,8 @@ public sealed record RecordCount(ReportValues Values, int Applications, int Item
 
 /// <summary>
 /// Counts a report's figures from the records: of one agency, of many together, or of each of
-/// many. All three read the same three grouped queries (applications, appeals, items, each
-/// grouped by agency in the database) and fill the figures with the same functions
+/// many. All three read the same three grouped queries (applications, appeals, items; grouped by
+/// agency too, except for many together) and fill the figures with the same functions
 /// (<see cref="ApplicationTables.Fill(ReportValues, string, int, IEnumerable{ApplicationTally}, IEnumerable{Appeal})"/>,
 /// <see cref="ProactiveTables.Fill"/>), so an agency's own report and a roll-up cannot disagree.
 /// </summary>
@@ -25,7 +25,7 @@ public static class RecordCounts
     /// </summary>
     public static async Task<RecordCount> CountAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, ReportFormat format, int year, CancellationToken ct = default)
     {
-        var records = await ReadAsync(db, agencyIds, format, year, ct);
+        var records = await ReadAsync(db, agencyIds, format, year, perAgency: false, ct);
         return Count(records.Tallies.Select(t => t.Tally), records.Appeals, records.Items.Select(i => i.Item), format, year);
     }
 
@@ -35,7 +35,7 @@ public static class RecordCounts
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, RecordCount>> CountEachAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, ReportFormat format, int year, CancellationToken ct = default)
     {
-        var records = await ReadAsync(db, agencyIds, format, year, ct);
+        var records = await ReadAsync(db, agencyIds, format, year, perAgency: true, ct);
         var tallies = records.Tallies.ToLookup(t => t.AgencyId, t => t.Tally);
         var appeals = records.Appeals.ToLookup(a => a.AgencyId);
         var items = records.Items.ToLookup(i => i.AgencyId, i => i.Item);
@@ -44,10 +44,11 @@ public static class RecordCounts
 
     private sealed record Records(IReadOnlyList<(int AgencyId, ApplicationTally Tally)> Tallies, IReadOnlyList<AppealRecord> Appeals, IReadOnlyList<(int AgencyId, DisclosedItem Item)> Items);
 
-    private static async Task<Records> ReadAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, ReportFormat format, int year, CancellationToken ct) =>
-        new(await ApplicationHistory.TalliesForYearAsync(db, agencyIds, year, ct),
+    /// <param name="perAgency">Grouped per agency too (each agency's figures), or not (all together: fewer groups to send).</param>
+    private static async Task<Records> ReadAsync(GongkaiDb db, IReadOnlyCollection<int> agencyIds, ReportFormat format, int year, bool perAgency, CancellationToken ct) =>
+        new(await ApplicationHistory.TalliesForYearAsync(db, agencyIds, year, perAgency, ct),
             await ApplicationHistory.AppealRecordsForYearAsync(db, agencyIds, year, ct),
-            await DisclosureHistory.ItemsAsync(db, agencyIds, format.Code, year, ct));
+            await DisclosureHistory.ItemsAsync(db, agencyIds, format.Code, year, perAgency, ct));
 
     private static RecordCount Count(IEnumerable<ApplicationTally> tallies, IEnumerable<AppealRecord> appeals, IEnumerable<DisclosedItem> items, ReportFormat format, int year)
     {
