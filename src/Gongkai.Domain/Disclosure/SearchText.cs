@@ -60,7 +60,8 @@ public static class SearchText
     /// figures are written with ten characters, so their pairs (20, 01, 16) are in nearly every
     /// item: the pairs of 关于2016 intersect to every item with a date and a 16 somewhere, hundreds
     /// of thousands at a million items, each then refuted on its text (over a second). Triples
-    /// with a digit are few in any text (docs/benchmarks.md: how many more terms) and make such a
+    /// with a digit are few in any text (at a million items: a third more list rows, 0.8 % more
+    /// bytes; docs/benchmarks.md) and make such a
     /// phrase's candidates nearly its hits. Triples of letters alone are not kept: Chinese pairs
     /// are selective already, and all triples would double the index.
     /// </summary>
