@@ -61,9 +61,9 @@ public static class SearchText
     /// item: the pairs of 关于2016 intersect to every item with a date and a 16 somewhere, hundreds
     /// of thousands at a million items, each then refuted on its text (over a second). Triples
     /// with a digit are few in any text (at a million items: a third more list rows, 0.8 % more
-    /// bytes; docs/benchmarks.md) and make such a
-    /// phrase's candidates nearly its hits. Triples of letters alone are not kept: Chinese pairs
-    /// are selective already, and all triples would double the index.
+    /// bytes; docs/benchmarks.md) and make such a phrase's candidates nearly its hits. Triples of
+    /// letters alone are not kept: Chinese pairs are selective already, and all triples would
+    /// double the index.
     /// </summary>
     public static IEnumerable<string> DigitTriples(string run)
     {
