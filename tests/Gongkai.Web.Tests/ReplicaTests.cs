@@ -51,9 +51,17 @@ public sealed class ReplicaTests(ITestOutputHelper output)
         await pair.ResumeReplayAsync();
         await pair.CaughtUpAsync();
 
-        // 3. The primary stopped: the portal's pages come from the replica (pages not kept before).
+        // 3. The primary stopped: every kind of page an anonymous visitor reads comes from the
+        //    replica (none of them reads or writes the primary), pages not kept before.
+        var item = (await visitor.GetAsync("/agency/qx-bsz/catalog")).Document.QuerySelector("a[href^='/agency/qx-bsz/items/']")!.GetAttribute("href")!;
+        var report = (await visitor.GetAsync("/agency/qx-bsz/reports")).Document.QuerySelector("a[href^='/agency/qx-bsz/reports/']")!.GetAttribute("href")!;
         await pair.StopPrimaryAsync();
-        foreach (var (url, shown) in new[] { ("/agency/qx-bsz/rules", "白沙镇"), ("/agency/qx-bsz/catalog", "白沙镇"), ("/search?q=%E4%BD%8E%E4%BF%9D", "低保"), (Guide, "复制测试一") })
+        foreach (var (url, shown) in new[]
+        {
+            ("/", "白沙镇"), ("/agency/qx-bsz", "白沙镇"), ("/agency/qx-bsz/rules", "白沙镇"), ("/agency/qx-czj/catalog", "财政局"), (item, "白沙镇"),
+            (report, "白沙镇"), ("/search?q=%E4%BD%8E%E4%BF%9D", "低保"), (Guide, "复制测试一"), ("/data", "开放数据"), ("/api/v1/open/reports?agency=qx-bsz", "qx-bsz"),
+            ("/sitemap.xml", "sitemaps/columns.xml"), ("/sitemaps/columns.xml", "qx-bsz"), ("/agency/qx-bsz/feed.atom", "白沙镇"), ("/contact", "白沙镇"), ("/sitemap", "白沙镇"), ("/apply", "白沙镇"),
+        })
         {
             var page = await visitor.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} with the primary stopped: {page.Status}");
@@ -64,7 +72,7 @@ public sealed class ReplicaTests(ITestOutputHelper output)
 
         // 4. The replica stopped: the portal reads the primary, and shows a new change at once.
         await pair.StopStandbyAsync();
-        foreach (var url in new[] { "/agency/qx-bsz/reports", "/agency/qx-bsz", "/" })
+        foreach (var url in new[] { "/agency/qx-sqz", "/agency/qx-sqz/catalog", "/agency/qx-zrzyj/guide" })
         {
             var page = await visitor.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} with the replica stopped: {page.Status}");
