@@ -16,10 +16,8 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string? ReplicaConnectionString = null)
 {
-    private string? _reads;
-
-    /// <summary>What the anonymous portal reads from when replicas are set: the replicas, then the primary.</summary>
-    public string? ReadsConnectionString => ReplicaConnectionString is null ? null : _reads ??= ReplicaReads.WithPrimaryFallback(ConnectionString, ReplicaConnectionString);
+    /// <summary>What the anonymous portal reads from when replicas are set: the replicas, then the primary (made once, not per request).</summary>
+    public string? ReadsConnectionString { get; } = ReplicaConnectionString is null ? null : ReplicaReads.WithPrimaryFallback(ConnectionString, ReplicaConnectionString);
 
     public const string DefaultSqliteFile = "App_Data/gongkai.db";
 

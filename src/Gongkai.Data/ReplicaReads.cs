@@ -41,15 +41,13 @@ public static class ReplicaReads
         throw new SettingsException("ConnectionStrings:ReadOnly names no host other than the primary's (ConnectionStrings:Default). （只读副本 ConnectionStrings:ReadOnly 应指向主库以外的服务器）");
     }
 
-    /// <summary>Points a context that has not connected yet at the replicas; false when none are set.</summary>
-    public static bool Use(GongkaiDb db, DatabaseSettings settings)
+    /// <summary>Points a context that has not connected yet at the replicas, when any are set.</summary>
+    public static void Use(GongkaiDb db, DatabaseSettings settings)
     {
-        if (settings.ReadsConnectionString is not { } reads)
+        if (settings.ReadsConnectionString is { } reads)
         {
-            return false;
+            db.Database.SetConnectionString(reads);
         }
-        db.Database.SetConnectionString(reads);
-        return true;
     }
 
     /// <summary>Where the primary's log is now: a change whose notice has arrived was committed at or before it.</summary>

@@ -27,7 +27,7 @@ public static class PortalReads
     public static Task ChooseAsync(HttpContext context, RequestDelegate next)
     {
         var database = context.RequestServices.GetRequiredService<DatabaseSettings>();
-        if (database.ReplicaConnectionString is not null && MayReadReplica(context))
+        if (database.ReadsConnectionString is not null && MayReadReplica(context))
         {
             ReplicaReads.Use(context.RequestServices.GetRequiredService<GongkaiDb>(), database);
         }
