@@ -33,7 +33,7 @@ public static partial class PdfSource
         {
             if (page.Tables.Count == 0)
             {
-                blocks.AddRange(Blocks([.. page.Lines]));
+                blocks.AddRange(Stretches(page.Lines).SelectMany(Blocks));
                 continue;
             }
             // Ruled tables in their place among the page's lines of text.
@@ -92,8 +92,37 @@ public static partial class PdfSource
 
     private static string Location(PdfLine line) => string.Create(CultureInfo.InvariantCulture, $"第 {line.Page} 页第 {line.Top:0} 点处");
 
+    /// <summary>
+    /// A page's lines cut at each sentence (a line with 。): no unruled table goes on past running
+    /// text, so the particulars above a report's narrative (年度 2023, 统计期间 …) are never taken
+    /// for the first rows of the tables further down.
+    /// </summary>
+    private static IEnumerable<List<PdfLine>> Stretches(IReadOnlyList<PdfLine> lines)
+    {
+        var stretch = new List<PdfLine>();
+        foreach (var line in lines)
+        {
+            if (line.Text.Contains('。'))
+            {
+                if (stretch.Count > 0)
+                {
+                    yield return stretch;
+                }
+                yield return [line];
+                stretch = [];
+                continue;
+            }
+            stretch.Add(line);
+        }
+        if (stretch.Count > 0)
+        {
+            yield return stretch;
+        }
+    }
+
     private static IEnumerable<SourceBlock> Blocks(List<PdfLine> lines)
     {
+        lines = FiguresBesideTwoLines.Join(lines);
         var figures = lines.Select((l, i) => (Line: l, Index: i)).Where(x => HasFigures(x.Line)).Select(x => x.Index).ToList();
         // A line or two with a figure ("年度 2020") is text; a statistics table has rows.
         if (figures.Count < 3)
@@ -127,7 +156,8 @@ public static partial class PdfSource
                 continue;
             }
             // A fragment of a label: it joins the nearest row with figures, in the cell it stands over.
-            var nearest = figures.MinBy(f => Math.Abs(lines[f].Top - lines[i].Top));
+            // (Nearest by the space between them: a row joined from two lines spans both.)
+            var nearest = figures.MinBy(f => Math.Max(lines[f].Top - lines[i].Bottom, lines[i].Top - lines[f].Bottom));
             foreach (var fragment in lines[i].Cells)
             {
                 var row = cells[nearest];

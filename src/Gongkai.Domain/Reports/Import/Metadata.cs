@@ -52,9 +52,10 @@ internal sealed partial record Metadata(string? Title, string? Agency, int? Year
         if (title is null && titleIndex >= 0)
         {
             title = lines[titleIndex];
-            // A title wrapped over two lines (a PDF's centred heading): the line before it goes with it.
+            // A title wrapped over two lines (a PDF's centred heading): the line before it goes with it
+            // — also when the wrap cuts the year from its 年 (…体育局2021 / 年度政府信息公开工作年度报告).
             if (titleIndex > 0 && !title.Contains(lines[titleIndex - 1])
-                && (OrganLine().IsMatch(lines[titleIndex - 1]) || (!YearInTitle().IsMatch(title) && YearInTitle().IsMatch(lines[titleIndex - 1])
+                && (OrganLine().IsMatch(lines[titleIndex - 1]) || (!YearInTitle().IsMatch(title) && YearInTitle().IsMatch(lines[titleIndex - 1] + title)
                     && !lines[titleIndex - 1].EndsWith('。') && lines[titleIndex - 1].Length + title.Length <= 60)))
             {
                 title = lines[titleIndex - 1] + title;

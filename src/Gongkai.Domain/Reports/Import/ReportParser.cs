@@ -79,6 +79,11 @@ public static partial class ReportParser
         var guard = PlacementGuard.Apply(format, aligned?.Values ?? flat?.Values ?? new ReportValues(),
             aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>());
         var values = guard.Values;
+        var sources = guard.Sources.ToDictionary();
+        var blank = new List<BlankCell>([.. guard.Blanked, .. aligned?.Blank ?? flat?.Blank ?? []]);
+        // A row whose figures the layout left with several placements: the table's sums, with the
+        // figures printed certain, may leave one (RowSplits, as for figures run together).
+        RowSplits.Settle(format, values, sources, blank, aligned?.Undecided ?? []);
         var report = new AnnualReport(
             format.Code,
             meta.Agency ?? "",
@@ -102,13 +107,12 @@ public static partial class ReportParser
                 $"{u.Location}：表格行“{(u.Label.Length > 0 ? u.Label : string.Join(" ", u.Cells))}”不属于 {format.Name}，已保留未导入。")));
         }
         problems.AddRange(TextChecks.Evaluate(text, report, hasTable));
-        var sources = guard.Sources;
         var layout = aligned is not null ? ImportLayout.Table
             : flat is null ? ImportLayout.NoTable
             : !PrintedSheets.IsSheet(format.Code) ? ImportLayout.RunTogetherText
             : sheetTable ? ImportLayout.PrintedSheetTable : ImportLayout.PrintedSheetRunTogether;
         var quality = layout == ImportLayout.NoTable ? ImportQuality.NoTable
-            : Quality(layout, format, sources, [.. guard.Blanked, .. aligned?.Blank ?? flat!.Blank]);
+            : Quality(layout, format, sources, blank);
         return new ImportedReport(report, hasTable, sources, aligned?.Unrecognised ?? [], problems, quality);
     }
 

@@ -11,8 +11,10 @@ namespace Gongkai.Domain.Reports.Import;
 /// <item>a cell has the same figure in every split still possible.</item>
 /// </list>
 /// Every other cell stays blank with the reason: a guess never goes into a cell.
+/// The same rules decide rows a table's layout leaves open (<see cref="Settle"/>), with the
+/// figures the table printed certain as the rows already decided.
 /// </summary>
-internal sealed class RowSplits(ReportFormat format)
+internal sealed class RowSplits(ReportFormat format, ReportValues? decided = null)
 {
     /// <summary>Pairs of candidates tried together at the most, for two undecided rows bound by one sum.</summary>
     private const int MaxPairs = 100_000;
@@ -27,13 +29,17 @@ internal sealed class RowSplits(ReportFormat format)
 
         /// <summary>Figures the report's text states for this row (e.g. 主动公开政府信息107条), if the caller found any.</summary>
         public IReadOnlySet<decimal> Statements { get; init; } = new HashSet<decimal>();
+
+        /// <summary>Why the row is blank if no rule decides it, when the caller knows better than "several splits" (its layout's reason).</summary>
+        public (string Reason, BlankCode Code)? Undecided { get; init; }
     }
 
     public ReportValues Values { get; } = new();
     public Dictionary<CellKey, CellSource> Sources { get; } = new();
     public List<BlankCell> Blank { get; } = [];
 
-    private readonly Dictionary<CellKey, decimal> _decided = new();
+    private readonly Dictionary<CellKey, decimal> _decided = decided is null ? new()
+        : decided.All.Where(c => c.Value.Number is not null).ToDictionary(c => c.Key, c => c.Value.Number!.Value);
 
     /// <summary>The format's sums (its error checks), and the ones each cell takes part in.</summary>
     private sealed record Sums(IReadOnlyList<CrossCheck> All, ILookup<CellKey, CrossCheck> Over);
@@ -82,7 +88,7 @@ internal sealed class RowSplits(ReportFormat format)
                     }
                 }
             }
-            var (reason, code) = row.Candidates switch
+            var (reason, code) = row.Undecided ?? row.Candidates switch
             {
                 null => ($"“{row.Printed}”可拆分的方式太多，无法确定各栏数字", BlankCode.SplitImpossible),
                 [] => ($"“{row.Printed}”无法拆分为 {row.Keys.Count} 个数字", BlankCode.SplitImpossible),
@@ -176,6 +182,69 @@ internal sealed class RowSplits(ReportFormat format)
             }
         }
         return progress;
+    }
+
+    /// <summary>
+    /// Rows a table's layout left open, decided by the rules above with the table's printed figures
+    /// as the rows already decided (<paramref name="values"/>, after <see cref="PlacementGuard"/>):
+    /// a decided cell is set with its source and loses its blank; an undecided one keeps the row's reason.
+    /// </summary>
+    public static void Settle(ReportFormat format, ReportValues values, Dictionary<CellKey, CellSource> sources, List<BlankCell> blank, IReadOnlyList<Row> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var splits = new RowSplits(format, values);
+        splits.Decide(rows);
+        var keys = rows.SelectMany(r => r.Keys).ToHashSet();
+        blank.RemoveAll(b => keys.Contains(b.Key));
+        blank.AddRange(splits.Blank);
+        foreach (var (key, value) in splits.Values.All)
+        {
+            values.Set(key, value);
+            sources[key] = splits.Sources[key];
+        }
+    }
+
+    /// <summary>
+    /// The rows a row's figures make when some are printed beside the first line of its wrapped
+    /// label and the rest beside the second (<paramref name="first"/>, <paramref name="second"/>,
+    /// each line in column order): every choice of the first line's columns, the same rows once.
+    /// </summary>
+    public static IReadOnlyList<decimal[]> Interleavings(IReadOnlyList<decimal> first, IReadOnlyList<decimal> second)
+    {
+        var width = first.Count + second.Count;
+        var rows = new List<decimal[]>();
+        var seen = new HashSet<string>();
+        var onFirst = new bool[width];
+        void Place(int column, int placed)
+        {
+            if (placed == first.Count || column == width)
+            {
+                if (placed < first.Count)
+                {
+                    return;
+                }
+                var row = new decimal[width];
+                var (f, s) = (0, 0);
+                for (var i = 0; i < width; i++)
+                {
+                    row[i] = i < column && onFirst[i] ? first[f++] : second[s++];
+                }
+                if (seen.Add(string.Join(",", row)))
+                {
+                    rows.Add(row);
+                }
+                return;
+            }
+            onFirst[column] = true;
+            Place(column + 1, placed + 1);
+            onFirst[column] = false;
+            Place(column + 1, placed);
+        }
+        Place(0, 0);
+        return rows;
     }
 
     private static IEnumerable<CellKey> Cells(CrossCheck check) => check.Left.Concat(check.Right);

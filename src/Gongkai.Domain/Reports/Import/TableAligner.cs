@@ -24,6 +24,9 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
 
     /// <summary>Cells of rows found but not filled, with the reason.</summary>
     public List<BlankCell> Blank { get; } = new();
+
+    /// <summary>Rows left blank whose figures have several possible placements, for the table's sums to decide (<see cref="RowSplits.Settle"/>).</summary>
+    public List<RowSplits.Row> Undecided { get; } = new();
     public int MatchedRows { get; set; }
     public int HeaderMatches { get; set; }
 

@@ -7,7 +7,8 @@ namespace Gongkai.Domain.Reports.Import.TableLayout;
 /// a line of their own) are the last row's when it printed none and they make its width — never
 /// after a page's header. A row whose figures stand beside both lines of its label (some beside the
 /// first, the rest beside the second) is certain only when they are all the same figure (a row of
-/// zeros); otherwise it is blank (<see cref="BlankCode.SplitOverTwoLines"/>).
+/// zeros) — or, after the whole table, when the table's sums leave one placement
+/// (<see cref="RowSplits.Settle"/>); otherwise it is blank (<see cref="BlankCode.SplitOverTwoLines"/>).
 /// </summary>
 internal sealed class RestOfWrappedLabel : IRowRule
 {
@@ -42,11 +43,38 @@ internal sealed class RestOfWrappedLabel : IRowRule
             }
             else
             {
-                aligner.Unfill(split.Row, section, $"该行的数字分两处印出（{split.Cells.Count} 格与 {values.Count} 格），无法确定各数字所在的栏", BlankCode.SplitOverTwoLines);
+                SplitOverTwoLines(aligner, split.Row, section, split.Cells, values);
             }
             return RowTaken.Yes;
         }
         return RowTaken.No;
+    }
+
+    /// <summary>
+    /// A row whose figures stand beside both lines of its wrapped label: blank now with the reason,
+    /// and open for the table's sums when every printed cell is a number and together they make the
+    /// row's value columns.
+    /// </summary>
+    private static void SplitOverTwoLines(TableAligner aligner, RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> first, IReadOnlyList<SourceCell> second)
+    {
+        var reason = $"该行的数字分两处印出（{first.Count} 格与 {second.Count} 格），无法确定各数字所在的栏";
+        aligner.Unfill(rowDef, section, reason, BlankCode.SplitOverTwoLines);
+        var columns = section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText).ToList();
+        if (first.Count + second.Count != columns.Count)
+        {
+            return;
+        }
+        var numbers = first.Concat(second).Select((c, i) => CellText.Parse(c.Text.Trim(), new CellDef(aligner.Table!, section, rowDef, columns[i]).Kind).Value?.Number).ToList();
+        if (numbers.Any(n => n is null) || columns.Select(c => new CellDef(aligner.Table!, section, rowDef, c).Kind).Distinct().Count() > 1)
+        {
+            return;
+        }
+        var printed = $"{string.Join(" ", first.Select(c => c.Text.Trim()))} / {string.Join(" ", second.Select(c => c.Text.Trim()))}";
+        aligner.Undecided.Add(new RowSplits.Row(columns.Select(c => new CellKey(aligner.Table!.Code, rowDef.Code, c.Code)).ToList(), printed, first[0].Location,
+            RowSplits.Interleavings([.. numbers.Take(first.Count).Select(n => n!.Value)], [.. numbers.Skip(first.Count).Select(n => n!.Value)]))
+        {
+            Undecided = (reason, BlankCode.SplitOverTwoLines),
+        });
     }
 
     private static bool RestOfLastLabel(TableAligner aligner, List<string> labels)

@@ -78,12 +78,40 @@ public sealed class RestOfWrappedLabelTests
         Assert.Equal([0m, 1, 0, 0, 0, 0, 1], Rows.Row(Rows.Parse([.. Rows.Start, ["（三）不予公开", "4．保护第三方合法"], ["权益", "0", "1", "0", "0", "0", "0", "1"]]), "refused.third_party"));
 
     [Fact]
-    public void FiguresBesideBothLinesOfALabel_AreBlankWithSplitOverTwoLines()
+    public void FiguresBesideBothLinesOfALabel_FillTheCellsEveryPlacementAgreesOn_AndLeaveTheRestBlankWithSplitOverTwoLines()
     {
+        // "0 1 0" beside 4．保护第三方合法, "0 0 0 1" beside 权益: of the 35 ways to choose the first
+        // line's columns, those whose parts add up to the total put the 1 of the first line in
+        // 商业企业 … 法律服务机构 — 自然人 and 其他 are 0 and 总计 is 1 in all of them.
         var imported = Rows.Parse([.. Rows.Start, ["（三）不予公开", "4．保护第三方合法", "0", "1", "0"], ["权益", "0", "0", "0", "1"]]);
 
-        Assert.All(Rows.Row(imported, "refused.third_party"), Assert.Null);
-        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "refused.third_party", "total") && b.Code == BlankCode.SplitOverTwoLines);
+        Assert.Equal([0m, null, null, null, null, 0, 1], Rows.Row(imported, "refused.third_party"));
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "refused.third_party", "commercial") && b.Code == BlankCode.SplitOverTwoLines);
+        Assert.DoesNotContain(imported.Quality.Blank, b => b.Key == new CellKey("requests", "refused.third_party", "total"));
+    }
+
+    [Fact]
+    public void FiguresBesideBothLinesOfALabel_ArePlaced_WhenTheTablesSumsLeaveOnePlacement()
+    {
+        // 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理 in each column: with the other three rows
+        // printed whole, only one choice of the first line's columns keeps every column's sum.
+        var imported = Rows.Parse([.. Rows.Start, ["（七）总计", "", "1", "1", "1", "1", "1", "1", "6"],
+            ["四、结转下年度继续", "0", "1", "2"], ["办理", "3", "4", "5", "15"]]);
+
+        Assert.Equal([0m, 1, 2, 3, 4, 5, 15], Rows.Row(imported, "carried_forward"));
+        Assert.DoesNotContain(imported.Quality.Blank, b => b.Key.Row == "carried_forward");
+        Assert.Equal("表内合计关系唯一确定了拆分", imported.Sources[new CellKey("requests", "carried_forward", "research")].Rule);
+    }
+
+    [Fact]
+    public void FiguresBesideBothLinesOfALabel_StayBlank_WhenAnotherRowOfTheirSumIsNotPrinted()
+    {
+        // The same rows without （七）总计: the column sums cannot be checked, so the placement stays open.
+        var imported = Rows.Parse([.. Rows.Start, ["四、结转下年度继续", "0", "1", "2"], ["办理", "3", "4", "5", "15"]]);
+
+        Assert.Equal(15, Rows.At(imported, "carried_forward", "total"));
+        Assert.Null(Rows.At(imported, "carried_forward", "research"));
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "carried_forward", "research") && b.Code == BlankCode.SplitOverTwoLines);
     }
 }
 
