@@ -79,11 +79,16 @@ public static partial class ReportParser
         var guard = PlacementGuard.Apply(format, aligned?.Values ?? flat?.Values ?? new ReportValues(),
             aligned?.Sources ?? flat?.Sources ?? new Dictionary<CellKey, CellSource>());
         var values = guard.Values;
-        var sources = guard.Sources.ToDictionary();
+        var sources = guard.Sources;
         var blank = new List<BlankCell>([.. guard.Blanked, .. aligned?.Blank ?? flat?.Blank ?? []]);
-        // A row whose figures the layout left with several placements: the table's sums, with the
-        // figures printed certain, may leave one (RowSplits, as for figures run together).
-        RowSplits.Settle(format, values, sources, blank, aligned?.Undecided ?? []);
+        if (aligned is { Undecided.Count: > 0 })
+        {
+            // A row whose figures the layout left with several placements: the table's sums, with the
+            // figures printed certain, may leave one (RowSplits, as for figures run together).
+            var settled = guard.Sources.ToDictionary();
+            RowSplits.Settle(format, values, settled, blank, aligned.Undecided);
+            sources = settled;
+        }
         var report = new AnnualReport(
             format.Code,
             meta.Agency ?? "",

@@ -191,10 +191,6 @@ internal sealed class RowSplits(ReportFormat format, ReportValues? decided = nul
     /// </summary>
     public static void Settle(ReportFormat format, ReportValues values, Dictionary<CellKey, CellSource> sources, List<BlankCell> blank, IReadOnlyList<Row> rows)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
         var splits = new RowSplits(format, values);
         splits.Decide(rows);
         var keys = rows.SelectMany(r => r.Keys).ToHashSet();
