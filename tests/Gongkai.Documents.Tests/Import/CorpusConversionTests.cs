@@ -9,7 +9,8 @@ namespace Gongkai.Documents.Tests.Import;
 /// Real reports through the conversions people make of a published report: each corpus report (and
 /// each seed) as imported, rendered to HTML and DOCX by our renderers, then Debian's
 /// <c>pandoc -t gfm</c> of both, LibreOffice's PDF of the DOCX, and <c>pdftotext -layout</c> of that
-/// PDF; and hand-edited markdown in the pipe-table shapes of <see cref="PipeTableShapes"/> (for the
+/// PDF; Chromium's print of the HTML on A5 paper (labels wrapped down narrow columns) through
+/// <c>pdftotext -layout</c>; and hand-edited markdown in the pipe-table shapes of <see cref="PipeTableShapes"/> (for the
 /// formats whose tables have defined rows: a printed sheet's header is its own, never 数据1 …).
 /// All of them, once, for the tests of this class.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class CorpusConversions : IDisposable
 {
     public static readonly string? Pandoc = File.Exists("/usr/bin/pandoc") ? "/usr/bin/pandoc" : null;
 
-    public static readonly string[] Kinds = ["html.md", "docx.md", "docx.pdf", "docx.pdf.txt", .. PipeTableShapes.Named.Keys];
+    public static readonly string[] Kinds = ["html.md", "docx.md", "docx.pdf", "docx.pdf.txt", "a5.pdf.txt", .. PipeTableShapes.Named.Keys];
 
     /// <summary>Whether the report is converted to <paramref name="kind"/>: the pipe-table shapes print generic headers, which a printed sheet's own header cannot be.</summary>
     public bool Has(string name, string kind) => !kind.StartsWith("md-", StringComparison.Ordinal) || !Gongkai.Domain.Reports.Formats.PrintedSheets.IsSheet(Reports[name].FormatCode);
@@ -44,7 +45,7 @@ public sealed class CorpusConversions : IDisposable
             }
         }
         Reports = reports;
-        if (Pandoc is null || PdfRenders.LibreOffice is null || PdfRenders.Pdftotext is null)
+        if (Pandoc is null || PdfRenders.LibreOffice is null || PdfRenders.Pdftotext is null || PdfRenders.Chromium is null)
         {
             return;
         }
@@ -58,6 +59,10 @@ public sealed class CorpusConversions : IDisposable
             var docx = Path.Combine(_dir.FullName, name + ".docx");
             File.WriteAllText(html, ReportHtml.Document(report), Encoding.UTF8);
             File.WriteAllBytes(docx, ReportDocx.Render(report));
+            var a5 = Path.Combine(_dir.FullName, name + ".a5.html");
+            File.WriteAllText(a5, ReportHtml.Document(report).Replace("</head>", "<style>@page { size: A5; }</style></head>", StringComparison.Ordinal), Encoding.UTF8);
+            PdfRenders.PrintToPdf(Path.Combine(_dir.FullName, "chrome"), a5, Path.Combine(_dir.FullName, name + ".a5.pdf"));
+            PdfRenders.Run(PdfRenders.Pdftotext, ["-layout", "-enc", "UTF-8", Path.Combine(_dir.FullName, name + ".a5.pdf"), Path.Combine(_dir.FullName, name + ".a5.pdf.txt")]);
             PdfRenders.Run(Pandoc, ["-f", "html", "-t", "gfm", "-o", Path.Combine(_dir.FullName, name + ".html.md"), html]);
             PdfRenders.Run(Pandoc, ["-f", "docx", "-t", "gfm", "-o", Path.Combine(_dir.FullName, name + ".docx.md"), docx]);
         }
@@ -82,7 +87,7 @@ public sealed class CorpusConversionTests(CorpusConversions conversions, ITestOu
     [Fact]
     public void EveryConversion_OfEveryReport_ReadsNearlyWhole_AndNeverAFigureInTheWrongCell()
     {
-        Assert.SkipUnless(conversions.Ready, "pandoc, LibreOffice and poppler-utils are not installed (CI installs them).");
+        Assert.SkipUnless(conversions.Ready, "pandoc, LibreOffice, Chromium and poppler-utils are not installed (CI installs them).");
         var failures = new List<string>();
         foreach (var kind in CorpusConversions.Kinds)
         {

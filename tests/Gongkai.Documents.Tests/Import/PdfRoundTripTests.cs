@@ -83,10 +83,14 @@ public sealed class PdfRenders : IDisposable
     private void Print(string html, string renderer, string name)
     {
         Directory.CreateDirectory(Path.Combine(_dir.FullName, renderer));
-        Run(Chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", $"--user-data-dir={_dir.FullName}/chrome", "--no-pdf-header-footer",
-            $"--print-to-pdf={Path.Combine(_dir.FullName, renderer, name + ".pdf")}", new Uri(html).AbsoluteUri]);
+        PrintToPdf(Path.Combine(_dir.FullName, "chrome"), html, Path.Combine(_dir.FullName, renderer, name + ".pdf"));
     }
+
+    /// <summary>Chromium's print of a page to PDF, as a browser's 打印 → 另存为 PDF makes it (no header or footer).</summary>
+    internal static void PrintToPdf(string profile, string html, string pdf) =>
+        Run(Chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--no-pdf-header-footer",
+            $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri]);
 
     internal static void Run(string program, string[] arguments)
     {

@@ -15,7 +15,7 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     public static IReadOnlyList<IRowRule> Rules { get; } =
     [
         new ColumnHeaderRow(), new LabelledRow(), new GroupRowAlone(), new RestOfWrappedLabel(),
-        new ShortFirstLineJoined(), new UnlabelledAppealsRow(), new HeaderWrappedInCells(),
+        new ShortFirstLineJoined(), new LabelDownItsColumn(), new UnlabelledAppealsRow(), new HeaderWrappedInCells(),
     ];
 
     public ReportValues Values { get; } = new();
@@ -79,14 +79,11 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         foreach (var table in tables)
         {
             unread -= MostRows(table);
-            var rows = table.CellStream ? CellStreamRows.Cut(this, table) : table.Rows;
-            for (var i = 0; i < rows.Count; i++)
+            var rows = (table.CellStream ? CellStreamRows.Cut(this, table) : table.Rows).ToArray();
+            for (var i = 0; i < rows.Length; i++)
             {
-                if (AddRow(rows[i], i + 1 < rows.Count ? rows[i + 1] : null))
-                {
-                    i++;
-                }
-                if (Score + (rows.Count - i - 1) + unread < toBeat)
+                i += AddRow(rows, i);
+                if (Score + (rows.Length - i - 1) + unread < toBeat)
                 {
                     return false;
                 }
@@ -111,24 +108,25 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
         return new PrintedRow(row, next, texts, labelEnd, Labels(texts, labelEnd));
     }
 
-    /// <summary>Lays one row onto the format; true when it took <paramref name="next"/> with it (the rest of its wrapped label).</summary>
-    private bool AddRow(SourceRow row, SourceRow? next)
+    /// <summary>Lays row <paramref name="at"/> onto the format; how many rows after it it took with it (the rest of its wrapped label).</summary>
+    private int AddRow(SourceRow[] rows, int at)
     {
-        var printed = Read(row, next);
+        var row = rows[at];
+        var printed = Read(row, at + 1 < rows.Length ? rows[at + 1] : null) with { After = new ArraySegment<SourceRow>(rows, at + 1, rows.Length - at - 1) };
         if (printed.Texts.All(t => t.Length == 0))
         {
-            return false;
+            return 0;
         }
         foreach (var rule in Rules)
         {
-            if (rule.Apply(this, printed) is var taken and not RowTaken.No)
+            if (rule.Apply(this, printed) is { Taken: true } taken)
             {
-                return taken == RowTaken.WithNext;
+                return taken.Following;
             }
         }
         Open = false;
         Unrecognised.Add(new UnrecognisedRow(string.Join(" / ", printed.Labels.Where(t => !CellText.Units.Contains(t))), printed.Texts, row.Location));
-        return false;
+        return 0;
     }
 
     /// <summary>The pieces of a printed label set one space apart (a group label's piece beside a row's label).</summary>

@@ -1,21 +1,27 @@
 namespace Gongkai.Domain.Reports.Import.TableLayout;
 
-/// <summary>What a rule did with a printed row.</summary>
-internal enum RowTaken
+/// <summary>What a rule did with a printed row: whether it decided it, and how many of the rows after it it took with it.</summary>
+internal readonly record struct RowTaken(bool Taken, int Following)
 {
     /// <summary>Not the rule's kind of row: the next rule is asked.</summary>
-    No,
+    public static RowTaken No => default;
 
     /// <summary>The rule decided the row.</summary>
-    Yes,
+    public static RowTaken Yes => new(true, 0);
 
     /// <summary>The rule decided the row and took the next one with it (the rest of a wrapped label).</summary>
-    WithNext,
+    public static RowTaken WithNext => new(true, 1);
+
+    /// <summary>The rule decided the row and took <paramref name="following"/> rows after it (a label wrapped down its column).</summary>
+    public static RowTaken With(int following) => new(true, following);
 }
 
 /// <summary>A printed row as the rules see it: its cells trimmed, where its labels end (the first figure), the labels printed.</summary>
 internal sealed record PrintedRow(SourceRow Row, SourceRow? Next, List<string> Texts, int LabelEnd, List<string> Labels)
 {
+    /// <summary>The table's rows after this one, in order (<see cref="Next"/> is the first).</summary>
+    public IReadOnlyList<SourceRow> After { get; init; } = Next is null ? [] : [Next];
+
     public bool HasFigures => LabelEnd < Texts.Count;
 }
 

@@ -55,7 +55,7 @@ internal sealed class RestOfWrappedLabel : IRowRule
     /// and open for the table's sums when every printed cell is a number and together they make the
     /// row's value columns.
     /// </summary>
-    private static void SplitOverTwoLines(TableAligner aligner, RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> first, IReadOnlyList<SourceCell> second)
+    internal static void SplitOverTwoLines(TableAligner aligner, RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> first, IReadOnlyList<SourceCell> second)
     {
         var reason = $"该行的数字分两处印出（{first.Count} 格与 {second.Count} 格），无法确定各数字所在的栏";
         aligner.Unfill(rowDef, section, reason, BlankCode.SplitOverTwoLines);
@@ -111,8 +111,10 @@ internal sealed class RestOfWrappedLabel : IRowRule
 /// Rule: a label wrapped in its cell whose first line is too short to name its row by itself
 /// ("1．属于国家秘" over "密", "5．要求行政机" over "关确认或重新出"): with the next line's last
 /// piece it does, the next line's other pieces being its group's label printed down its column.
-/// The figures are those beside either line, never both. A first line long enough to be matched as
-/// the start of a label (<see cref="LabelText.MinimumPrefix"/>), and the start of none, is left alone.
+/// The figures are those beside either line; figures beside both ("果 1．属于国家 0" over "秘密 0 0 0 0
+/// 0 0") are the row's when all alike, otherwise left to the table's sums as for
+/// <see cref="RestOfWrappedLabel"/>. A first line long enough to be matched as the start of a label
+/// (<see cref="LabelText.MinimumPrefix"/>), and the start of none, is left alone.
 /// </summary>
 internal sealed class ShortFirstLineJoined : IRowRule
 {
@@ -127,7 +129,7 @@ internal sealed class ShortFirstLineJoined : IRowRule
         var next = aligner.Read(row.Next, null);
         var figures = row.HasFigures ? row.Row.Cells.Skip(row.LabelEnd).ToList() : null;
         var nextFigures = next.HasFigures ? next.Row.Cells.Skip(next.LabelEnd).ToList() : null;
-        if (next.Labels.Count == 0 || (figures is null) == (nextFigures is null) || aligner.FindRow(next.Labels, null) is not null)
+        if (next.Labels.Count == 0 || (figures is null && nextFigures is null) || aligner.FindRow(next.Labels, null) is not null)
         {
             return RowTaken.No;
         }
@@ -137,12 +139,63 @@ internal sealed class ShortFirstLineJoined : IRowRule
             return RowTaken.No;
         }
         var joined = labels.SkipLast(1).Append(labels[^1] + pieces[^1]).ToList();
-        var values = figures ?? nextFigures!;
+        List<SourceCell> values = figures is not null && nextFigures is not null ? [.. figures, .. nextFigures] : figures ?? nextFigures!;
         if (aligner.FindRow(joined, null) is not { } found || !TableAligner.Whole(found.Item2, values.Count))
         {
             return RowTaken.No;
         }
+        if (figures is not null && nextFigures is not null && values.Select(c => c.Text.Trim()).Distinct().Count() > 1)
+        {
+            aligner.Accept(found, joined[^1], []);
+            aligner.Filled.Add(found.Item3);
+            RestOfWrappedLabel.SplitOverTwoLines(aligner, found.Item3, found.Item2, figures, nextFigures);
+            return RowTaken.WithNext;
+        }
         aligner.Accept(found, joined[^1], values);
         return RowTaken.WithNext;
+    }
+}
+
+/// <summary>
+/// Rule: a numbered label wrapped down a narrow column over several lines before its figures
+/// (A5 through pdftotext: "2．申请人逾" / "期未按收费" / "通知要求缴" / "纳费用、行 0 0 0 0 0 0 0"):
+/// its first line names no row; with the lines under it, one piece each and none numbered, up to
+/// the line with the figures, it does. The lines after the figures are the label's rest
+/// (<see cref="RestOfWrappedLabel"/>).
+/// </summary>
+internal sealed class LabelDownItsColumn : IRowRule
+{
+    /// <summary>The most lines of a label above its figures (a 2021 label on A5: 4).</summary>
+    public const int MostLinesAbove = 6;
+
+    public RowTaken Apply(TableAligner aligner, PrintedRow row)
+    {
+        if (row.HasFigures || row.Labels is not [var first] || !Text.Numbering.StartsLabel(first)
+            || aligner.Memo.Normalize(first) is { Length: >= LabelText.MinimumPrefix } whole && aligner.Named(whole).Count > 0)
+        {
+            return RowTaken.No;
+        }
+        var label = first;
+        for (var k = 0; k < row.After.Count && k < MostLinesAbove; k++)
+        {
+            var line = aligner.Read(row.After[k], null);
+            if (line.Labels is not [var piece] || Text.Numbering.StartsLabel(piece) || TableAligner.Pieces(piece).Length > 1)
+            {
+                return RowTaken.No;
+            }
+            label += piece;
+            if (!line.HasFigures)
+            {
+                continue;
+            }
+            var values = line.Row.Cells.Skip(line.LabelEnd).ToList();
+            if (aligner.FindRow([label], null) is not { } found || !TableAligner.Whole(found.Item2, values.Count))
+            {
+                return RowTaken.No;
+            }
+            aligner.Accept(found, label, values);
+            return RowTaken.With(k + 1);
+        }
+        return RowTaken.No;
     }
 }

@@ -120,6 +120,27 @@ public sealed class ShortFirstLineJoinedTests
     [Fact]
     public void AFirstLineTooShortToNameItsRow_IsJoinedWithTheNextLinesLastPiece() =>
         Assert.Equal([5m, 0, 0, 0, 0, 0, 5], Rows.Row(Rows.Parse([.. Rows.Start, ["（三）不予公开"], ["1．属于国家秘", "5", "0", "0", "0", "0", "0", "5"], ["密"]]), "refused.state_secret"));
+
+    [Fact]
+    public void FiguresBesideBothLines_AllAlike_AreTheRows()
+    {
+        // Chromium's A5 print through pdftotext: "果 1．属于国家 0" over "秘密 0 0 0 0 0 0".
+        var imported = Rows.Parse([.. Rows.Start, ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "0", "0", "0", "0", "0", "0"],
+            ["果", "1．属于国家", "0"], ["秘密", "0", "0", "0", "0", "0", "0"]]);
+
+        Assert.Equal([0m, 0, 0, 0, 0, 0, 0], Rows.Row(imported, "refused.state_secret"));
+        Assert.Empty(imported.Unrecognised);
+    }
+
+    [Fact]
+    public void FiguresBesideBothLines_NotAlike_AreBlankWithSplitOverTwoLines_AndOpenForTheSums()
+    {
+        var imported = Rows.Parse([.. Rows.Start, ["果", "1．属于国家", "1"], ["秘密", "0", "0", "0", "0", "0", "1"]]);
+
+        Assert.Equal(1, Rows.At(imported, "refused.state_secret", "total"));
+        Assert.Null(Rows.At(imported, "refused.state_secret", "commercial"));
+        Assert.Contains(imported.Quality.Blank, b => b.Key == new CellKey("requests", "refused.state_secret", "commercial") && b.Code == BlankCode.SplitOverTwoLines);
+    }
 }
 
 public sealed class UnlabelledAppealsRowTests
@@ -149,5 +170,36 @@ public sealed class HeaderWrappedInCellsTests
 
         Assert.Empty(imported.Unrecognised);
         Assert.Equal(21, Rows.At(imported, "carried_forward", "total"));
+    }
+}
+
+public sealed class LabelDownItsColumnTests
+{
+    [Fact]
+    public void ANumberedLabelWrappedDownItsColumn_IsJoinedUpToTheLineWithItsFigures()
+    {
+        // Chromium's A5 print of a 2021 report through pdftotext: the label over four lines before its figures, four after.
+        var imported = Rows.Parse([.. Rows.Start, ["（六）其他处理"], ["2．申请人逾"], ["期未按收费"], ["通知要求缴"], ["纳费用、行", "1", "0", "0", "0", "0", "0", "1"], ["政机关不再"], ["处理其政府"]]);
+
+        Assert.Equal([1m, 0, 0, 0, 0, 0, 1], Rows.Row(imported, "other.fee_unpaid"));
+        Assert.Empty(imported.Unrecognised);
+    }
+
+    [Fact]
+    public void ALineBetweenThatStartsALabelOfItsOwn_StopsTheJoin()
+    {
+        var imported = Rows.Parse([.. Rows.Start, ["（六）其他处理"], ["2．申请人逾"], ["期未按收费"], ["3．其他", "1", "0", "0", "0", "0", "0", "1"]]);
+
+        Assert.All(Rows.Row(imported, "other.fee_unpaid"), Assert.Null);
+        Assert.Equal([1m, 0, 0, 0, 0, 0, 1], Rows.Row(imported, "other.other"));
+    }
+
+    [Fact]
+    public void MoreLinesAboveTheFiguresThanTheRuleTakes_AreNotJoined()
+    {
+        string[][] above = [.. Enumerable.Range(0, Gongkai.Domain.Reports.Import.TableLayout.LabelDownItsColumn.MostLinesAbove).Select(_ => new[] { "期" })];
+        var imported = Rows.Parse([.. Rows.Start, ["（六）其他处理"], ["2．申请人逾"], .. above, ["纳费用、行", "1", "0", "0", "0", "0", "0", "1"]]);
+
+        Assert.All(Rows.Row(imported, "other.fee_unpaid"), Assert.Null);
     }
 }
