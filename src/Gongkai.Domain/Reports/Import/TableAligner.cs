@@ -112,7 +112,8 @@ internal sealed class TableAligner(ReportFormat format, TextMemo memo)
     private int AddRow(SourceRow[] rows, int at)
     {
         var row = rows[at];
-        var printed = Read(row, at + 1 < rows.Length ? rows[at + 1] : null) with { After = new ArraySegment<SourceRow>(rows, at + 1, rows.Length - at - 1) };
+        var printed = Read(row, at + 1 < rows.Length ? rows[at + 1] : null);
+        printed.Table = (rows, at);
         if (printed.Texts.All(t => t.Length == 0))
         {
             return 0;

@@ -19,8 +19,11 @@ internal readonly record struct RowTaken(bool Taken, int Following)
 /// <summary>A printed row as the rules see it: its cells trimmed, where its labels end (the first figure), the labels printed.</summary>
 internal sealed record PrintedRow(SourceRow Row, SourceRow? Next, List<string> Texts, int LabelEnd, List<string> Labels)
 {
+    /// <summary>The table's rows and this row's place among them, when the aligner reads it in its table.</summary>
+    public (SourceRow[] Rows, int At)? Table { get; set; }
+
     /// <summary>The table's rows after this one, in order (<see cref="Next"/> is the first).</summary>
-    public IReadOnlyList<SourceRow> After { get; init; } = Next is null ? [] : [Next];
+    public IReadOnlyList<SourceRow> After => Table is var (rows, at) ? new ArraySegment<SourceRow>(rows, at + 1, rows.Length - at - 1) : Next is null ? [] : [Next];
 
     public bool HasFigures => LabelEnd < Texts.Count;
 }
