@@ -163,10 +163,12 @@ internal sealed class ShortFirstLineJoined : IRowRule
 /// the line with the figures, it does. The lines after the figures are the label's rest
 /// (<see cref="RestOfWrappedLabel"/>).
 /// </summary>
-internal sealed class LabelDownItsColumn : IRowRule
+internal sealed class LabelDownItsColumn(LabelDownItsColumn.Options? options = null) : IRowRule
 {
-    /// <summary>The most lines of a label above its figures (a 2021 label on A5: 4).</summary>
-    public const int MostLinesAbove = 6;
+    /// <param name="MostLinesAbove">The most lines of a label above the line with its figures, its first included (2．申请人逾期未按收费通知要求缴纳费用… in Chromium's A5 print through pdftotext: 3).</param>
+    public sealed record Options(int MostLinesAbove = 6);
+
+    private readonly Options _options = options ?? new Options();
 
     public RowTaken Apply(TableAligner aligner, PrintedRow row)
     {
@@ -176,7 +178,7 @@ internal sealed class LabelDownItsColumn : IRowRule
             return RowTaken.No;
         }
         var label = first;
-        for (var k = 0; k < row.After.Count && k < MostLinesAbove; k++)
+        for (var k = 0; k < row.After.Count && k < _options.MostLinesAbove; k++)
         {
             var line = aligner.Read(row.After[k], null);
             if (line.Labels is not [var piece] || Text.Numbering.StartsLabel(piece) || TableAligner.Pieces(piece).Length > 1)

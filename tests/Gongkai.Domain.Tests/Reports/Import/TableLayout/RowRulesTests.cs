@@ -1,5 +1,6 @@
 using Gongkai.Domain.Reports;
 using Gongkai.Domain.Reports.Import;
+using Gongkai.Domain.Reports.Import.TableLayout;
 
 namespace Gongkai.Domain.Tests.Reports.Import.TableLayout;
 
@@ -195,11 +196,20 @@ public sealed class LabelDownItsColumnTests
     }
 
     [Fact]
-    public void MoreLinesAboveTheFiguresThanTheRuleTakes_AreNotJoined()
+    public void MoreLinesAboveTheFiguresThanTheOption_AreNotJoined()
     {
-        string[][] above = [.. Enumerable.Range(0, Gongkai.Domain.Reports.Import.TableLayout.LabelDownItsColumn.MostLinesAbove).Select(_ => new[] { "期" })];
-        var imported = Rows.Parse([.. Rows.Start, ["（六）其他处理"], ["2．申请人逾"], .. above, ["纳费用、行", "1", "0", "0", "0", "0", "0", "1"]]);
+        static SourceRow Row(params string[] cells) => new([.. cells.Select(c => new SourceCell(c, "x"))], "x");
+        SourceRow[] rows = [Row("2．申请人逾"), Row("期未按收费"), Row("通知要求缴"), Row("纳费用、行", "1", "0", "0", "0", "0", "0", "1")];
+        RowTaken Apply(LabelDownItsColumn rule)
+        {
+            var aligner = new TableAligner(ReportFormats.ForYear(2021), new TextMemo());
+            var printed = aligner.Read(rows[0], rows[1]);
+            printed.Table = (rows, 0);
+            return rule.Apply(aligner, printed);
+        }
 
-        Assert.All(Rows.Row(imported, "other.fee_unpaid"), Assert.Null);
+        Assert.Equal(RowTaken.With(3), Apply(new()));
+        Assert.Equal(RowTaken.With(3), Apply(new(new(MostLinesAbove: 3))));
+        Assert.Equal(RowTaken.No, Apply(new(new(MostLinesAbove: 2))));
     }
 }
