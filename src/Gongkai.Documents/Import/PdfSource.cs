@@ -149,6 +149,7 @@ public static partial class PdfSource
         {
             rows.Add(new SourceRow(lines[i].Cells.Select(c => new SourceCell(c.Text, Location(lines[i]))).ToList(), Location(lines[i])));
         }
+        var own = new HashSet<int>();
         for (var i = first; i <= last; i++)
         {
             if (cells.ContainsKey(i) || lines[i].Text.Contains('。') || lines[i].Cells[0].Left < tableLeft - lines[i].Height)
@@ -156,8 +157,18 @@ public static partial class PdfSource
                 continue;
             }
             // A fragment of a label: it joins the nearest row with figures, in the cell it stands over.
-            // (Nearest by the space between them: a row joined from two lines spans both.)
+            // (Nearest by the space between them: a row joined from two lines spans both.) A line that
+            // starts right of that row's labels or reaches over its figures is no piece of its label: a
+            // block's title (第二十条第（五）项), its column labels (信息内容 本年处理决定数量), a
+            // part's heading — a row of its own.
             var nearest = figures.MinBy(f => Math.Max(lines[f].Top - lines[i].Bottom, lines[i].Top - lines[f].Bottom));
+            var firstFigure = lines[nearest].Cells.Select((c, k) => (c, k)).First(x => CellText.IsFigure(x.c.Text)).k;
+            if (lines[i].Cells[^1].Right > lines[nearest].Cells[firstFigure].Left
+                || (firstFigure > 0 && lines[i].Cells[0].Left > lines[nearest].Cells[firstFigure - 1].Right))
+            {
+                own.Add(i);
+                continue;
+            }
             foreach (var fragment in lines[i].Cells)
             {
                 var row = cells[nearest];
@@ -171,9 +182,16 @@ public static partial class PdfSource
                 row[at] = i < nearest ? cell with { Above = cell.Above + fragment.Text } : cell with { Below = cell.Below + fragment.Text };
             }
         }
-        foreach (var i in figures)
+        for (var i = first; i <= last; i++)
         {
-            rows.Add(new SourceRow(cells[i].Select(c => new SourceCell(c.Above + c.Text + c.Below, Location(lines[i]))).ToList(), Location(lines[i])));
+            if (cells.TryGetValue(i, out var row))
+            {
+                rows.Add(new SourceRow(row.Select(c => new SourceCell(c.Above + c.Text + c.Below, Location(lines[i]))).ToList(), Location(lines[i])));
+            }
+            else if (own.Contains(i))
+            {
+                rows.Add(new SourceRow(lines[i].Cells.Select(c => new SourceCell(c.Text, Location(lines[i]))).ToList(), Location(lines[i])));
+            }
         }
         blocks.Add(new SourceTable(rows));
         for (var i = last + 1; i < lines.Count; i++)
