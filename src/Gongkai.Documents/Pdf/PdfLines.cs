@@ -208,21 +208,6 @@ public static partial class PdfLines
         return rows;
     }
 
-    private static bool Figure(StringBuilder text)
-    {
-        foreach (var chunk in text.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (!char.IsAsciiDigit(c) && c is not '.' and not ',' and not '%')
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     private static (List<PdfCell> Cells, double Height) Cells(List<Glyph> row)
     {
         var cells = new List<PdfCell>();
@@ -245,7 +230,7 @@ public static partial class PdfLines
             var boundary = text.Length > 0 && (space || gap > (IsCjk(previous) != IsCjk(current) ? ScriptGap : WordGap) * em);
             // Two figures a word apart are two cells: narrow columns of four-digit figures stand
             // closer than a cell gap ("1016 1017"), and no figure of a report has a space in it.
-            if (text.Length > 0 && (gap > CellGap * glyph.Size || (boundary && char.IsAsciiDigit(current) && Figure(text))))
+            if (text.Length > 0 && (gap > CellGap * glyph.Size || (boundary && char.IsAsciiDigit(current) && Gongkai.Domain.Reports.CellText.IsFigure(text.ToString()))))
             {
                 cells.Add(new PdfCell(left, right, Fold(text)));
                 text.Clear();

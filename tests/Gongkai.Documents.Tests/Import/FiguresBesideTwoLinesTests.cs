@@ -14,16 +14,20 @@ public sealed class FiguresBesideTwoLinesTests
     private static PdfLine Whole(double top, string label, int from) =>
         Line(top, [new PdfCell(40, 200, label), .. Enumerable.Range(0, 7).Select(k => Figure(k, (from + k).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
 
+    /// <summary>A row printed whole, then "2．其他法律行政法规禁 8" over "止公开 9 … 14", the second line's top at <paramref name="secondTop"/> (the first's bottom is 30).</summary>
+    private static PdfLine[] Prohibited(double secondTop) =>
+    [
+        Whole(0, "1．属于国家秘密", 1),
+        Line(20, new PdfCell(40, 200, "2．其他法律行政法规禁"), Figure(0, "8")),
+        Line(secondTop, new PdfCell(40, 80, "止公开"), Figure(1, "9"), Figure(2, "10"), Figure(3, "11"), Figure(4, "12"), Figure(5, "13"), Figure(6, "14")),
+    ];
+
     private static string Texts(PdfLine line) => string.Join("|", line.Cells.Select(c => c.Text));
 
     [Fact]
     public void TheFirstFigureBesideTheFirstLine_TheRestBesideTheSecond_AreOneRow_InTheColumnsOfARowPrintedWhole()
     {
-        var lines = FiguresBesideTwoLines.Join([
-            Whole(0, "1．属于国家秘密", 1),
-            Line(20, new PdfCell(40, 200, "2．其他法律行政法规禁"), Figure(0, "8")),
-            Line(31, new PdfCell(40, 80, "止公开"), Figure(1, "9"), Figure(2, "10"), Figure(3, "11"), Figure(4, "12"), Figure(5, "13"), Figure(6, "14")),
-        ]);
+        var lines = FiguresBesideTwoLines.Join(Prohibited(secondTop: 31));
 
         Assert.Equal(2, lines.Count);
         Assert.Equal("2．其他法律行政法规禁止公开|8|9|10|11|12|13|14", Texts(lines[1]));
@@ -82,11 +86,7 @@ public sealed class FiguresBesideTwoLinesTests
     [Fact]
     public void LinesFartherApartThanTheOption_AreNotJoined()
     {
-        PdfLine[] printed = [
-            Whole(0, "1．属于国家秘密", 1),
-            Line(20, new PdfCell(40, 200, "2．其他法律行政法规禁"), Figure(0, "8")),
-            Line(36, new PdfCell(40, 80, "止公开"), Figure(1, "9"), Figure(2, "10"), Figure(3, "11"), Figure(4, "12"), Figure(5, "13"), Figure(6, "14")),
-        ];
+        var printed = Prohibited(secondTop: 36);
 
         Assert.Equal(2, FiguresBesideTwoLines.Join(printed).Count);
         Assert.Equal(3, FiguresBesideTwoLines.Join(printed, new FiguresBesideTwoLines.Options(MostGap: 0.5)).Count);

@@ -34,38 +34,38 @@ internal sealed class RestOfWrappedLabel : IRowRule
             && ReferenceEquals(aligner.Index[split.Row].Section, section) && TableAligner.Whole(section, split.Cells.Count + values.Count))
         {
             aligner.ShortRow = null;
-            var cells = split.Cells.Concat(values).ToList();
-            if (cells.Select(c => c.Text.Trim()).Distinct().Count() == 1)
-            {
-                aligner.Filled.Remove(split.Row);
-                aligner.Blank.RemoveAll(b => b.Key.Row == split.Row.Code && b.Key.Table == aligner.Table!.Code);
-                aligner.Fill(split.Row, section, cells);
-            }
-            else
-            {
-                SplitOverTwoLines(aligner, split.Row, section, split.Cells, values);
-            }
+            BesideBothLines(aligner, split.Row, section, split.Cells, values);
             return RowTaken.Yes;
         }
         return RowTaken.No;
     }
 
     /// <summary>
-    /// A row whose figures stand beside both lines of its wrapped label: blank now with the reason,
-    /// and open for the table's sums when every printed cell is a number and together they make the
-    /// row's value columns.
+    /// A row whose figures stand beside both lines of its wrapped label: its figures when they are
+    /// all alike (a row of zeros: every placement gives it); otherwise blank with the reason, and
+    /// open for the table's sums when every printed cell is a number of one kind and together they
+    /// make the row's value columns.
     /// </summary>
-    internal static void SplitOverTwoLines(TableAligner aligner, RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> first, IReadOnlyList<SourceCell> second)
+    internal static void BesideBothLines(TableAligner aligner, RowDef rowDef, SectionDef section, IReadOnlyList<SourceCell> first, IReadOnlyList<SourceCell> second)
     {
+        if (first.Concat(second).Select(c => c.Text.Trim()).Distinct().Count() == 1)
+        {
+            aligner.Filled.Remove(rowDef);
+            aligner.Blank.RemoveAll(b => b.Key.Row == rowDef.Code && b.Key.Table == aligner.Table!.Code);
+            aligner.Fill(rowDef, section, [.. first, .. second]);
+            return;
+        }
         var reason = $"该行的数字分两处印出（{first.Count} 格与 {second.Count} 格），无法确定各数字所在的栏";
         aligner.Unfill(rowDef, section, reason, BlankCode.SplitOverTwoLines);
+        aligner.Filled.Add(rowDef);
         var columns = section.LeafColumns().Where(c => c.Kind != ValueKind.UnitText).ToList();
-        if (first.Count + second.Count != columns.Count)
+        var kinds = columns.Select(c => new CellDef(aligner.Table!, section, rowDef, c).Kind).Distinct().ToList();
+        if (first.Count + second.Count != columns.Count || kinds.Count > 1)
         {
             return;
         }
-        var numbers = first.Concat(second).Select((c, i) => CellText.Parse(c.Text.Trim(), new CellDef(aligner.Table!, section, rowDef, columns[i]).Kind).Value?.Number).ToList();
-        if (numbers.Any(n => n is null) || columns.Select(c => new CellDef(aligner.Table!, section, rowDef, c).Kind).Distinct().Count() > 1)
+        var numbers = first.Concat(second).Select(c => CellText.Parse(c.Text.Trim(), kinds[0]).Value?.Number).ToList();
+        if (numbers.Any(n => n is null))
         {
             return;
         }
@@ -139,19 +139,17 @@ internal sealed class ShortFirstLineJoined : IRowRule
             return RowTaken.No;
         }
         var joined = labels.SkipLast(1).Append(labels[^1] + pieces[^1]).ToList();
-        List<SourceCell> values = figures is not null && nextFigures is not null ? [.. figures, .. nextFigures] : figures ?? nextFigures!;
+        var both = figures is not null && nextFigures is not null;
+        List<SourceCell> values = both ? [.. figures!, .. nextFigures!] : figures ?? nextFigures!;
         if (aligner.FindRow(joined, null) is not { } found || !TableAligner.Whole(found.Item2, values.Count))
         {
             return RowTaken.No;
         }
-        if (figures is not null && nextFigures is not null && values.Select(c => c.Text.Trim()).Distinct().Count() > 1)
+        aligner.Accept(found, joined[^1], both ? [] : values);
+        if (both)
         {
-            aligner.Accept(found, joined[^1], []);
-            aligner.Filled.Add(found.Item3);
-            RestOfWrappedLabel.SplitOverTwoLines(aligner, found.Item3, found.Item2, figures, nextFigures);
-            return RowTaken.WithNext;
+            RestOfWrappedLabel.BesideBothLines(aligner, found.Item3, found.Item2, figures!, nextFigures!);
         }
-        aligner.Accept(found, joined[^1], values);
         return RowTaken.WithNext;
     }
 }
