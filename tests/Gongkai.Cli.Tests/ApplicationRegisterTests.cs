@@ -24,8 +24,7 @@ public sealed class ApplicationRegisterTests
     [MemberData(nameof(Providers))]
     public async Task Register_PrintsTheTrackingNumberAndTheDeadline_AndStoresTheApplication(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        await using var database = await DemoDatabases.CopyAsync(provider);
 
         var result = await RunAsync(database, ["application", "register", "--agency", "qx-bsz", "--received", "2026-01-20", "--channel", "网络", .. Zhang]);
 
@@ -48,8 +47,7 @@ public sealed class ApplicationRegisterTests
     [InlineData(new[] { "--agency", "qx-bsz", "--channel", "邮寄", "--received", "2026-13-01" }, "--received 应为 YYYY-MM-DD")]
     public async Task Register_BadInput_IsAClearError_AndStoresNothing(string[] options, string message)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
         var before = await CountAsync(database);
 
         var result = await RunAsync(database, ["application", "register", .. options, .. Zhang]);
@@ -62,8 +60,7 @@ public sealed class ApplicationRegisterTests
     [Fact]
     public async Task Register_AWrongIdNumber_IsRefusedByTheSameRuleAsTheForms()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
 
         var result = await RunAsync(database, "application", "register", "--agency", "qx-bsz", "--channel", "当面", "--received", "2026-01-20",
             "--name", "张三", "--id-number", "110105194912310021", "--phone", "13812345678", "--description", "某信息");
@@ -80,8 +77,7 @@ public sealed class ApplicationRegisterTests
     [Fact]
     public async Task Register_AControlCharacterInAnyOption_IsRefusedNamingIt_AndStoresNothing()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
         var before = await CountAsync(database);
 
         var result = await RunAsync(database, "application", "register", "--agency", "qx-bsz", "--channel", "当面", "--received", "2026-01-20",

@@ -205,8 +205,7 @@ public sealed class CliTests
     [MemberData(nameof(Providers))]
     public async Task UserAdd_CreatesAnAccountThatSignsIn_LoggedAsTheCommandLine(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await RunAsync(database, "seed", "demo");
+        await using var database = await DemoDatabases.CopyAsync(provider);
 
         var result = await RunAsync(database, "user", "add", "--agency", "qx-sqz", "--username", "sqz.reviewer2", "--name", "石桥镇 审核人二", "--role", "reviewer", "--password-stdin");
 
@@ -228,8 +227,7 @@ public sealed class CliTests
     [InlineData(new[] { "--agency", "qx", "--username", "Not Valid", "--name", "某", "--role", "clerk", "--password", "Good2026pw" }, "--username")]
     public async Task UserAdd_WithBadInput_NamesTheOption_ExitsWith1_AndAddsNoOne(string[] options, string named)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        await RunAsync(database, "seed", "demo");
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
 
         var result = await RunAsync(database, ["user", "add", .. options]);
 
@@ -242,8 +240,7 @@ public sealed class CliTests
     [Fact]
     public async Task DbBackup_WritesAConsistentCopy_AndNeverOverwrites()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        await RunAsync(database, "seed", "demo");
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
         var target = Path.Combine(Path.GetTempPath(), $"gongkai-backup-{Guid.NewGuid():N}.db");
         try
         {

@@ -28,8 +28,7 @@ public sealed class JobCommandTests
     [Fact]
     public async Task Reminders_On12February2026_ListTheOverdueAndTheDueWithinThreeWorkingDays_AndTheDepartmentsWithoutAReport()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        Assert.Equal(0, (await RunAsync(database, "seed", "demo")).Exit);
+        await using var database = await DemoDatabases.CopyAsync("sqlite");
         // Received Fri 9 Jan: due Fri 6 Feb, four working days overdue on Thu 12 Feb.
         var overdue = await RegisterAsync(database, "2026-01-09");
         // Received Tue 20 Jan: due Tue 24 Feb — Fri 13, Sat 14 (worked), then the holiday to 23 Feb: 3 working days left.

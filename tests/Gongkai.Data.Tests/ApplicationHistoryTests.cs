@@ -63,14 +63,18 @@ public sealed class ApplicationHistoryTests
                 await ApplicationHistory.AppealsForYearAsync(db, [agency.Id], year));
             var listed = await ApplicationHistory.ApplicationsForYearAsync(db, agency.Id, year);
             var appeals = await ApplicationHistory.AppealRecordsForYearAsync(db, [agency.Id], year);
+            // Each record's cells once (not once per cell of the format): the same comparison, 150 times less work.
+            var listedCells = listed.Select(a => (a.Id, Cells: ApplicationTables.CellsOf(a.Tally, format, year).ToHashSet())).ToList();
+            var expectedCells = applications.Where(a => a.Row.AgencyId == agency.Id)
+                .Select(a => (a.Row.Id, Cells: ApplicationTables.CellsOf(ApplicationTally.Of(a.Case), format, year).ToHashSet())).ToList();
+            var appealCells = appeals.Select(a => ApplicationTables.CellsOf(a.ToDomain(), format, year).ToHashSet()).ToList();
             var nonZero = 0;
             foreach (var key in ApplicationTables.OwnedCells(format))
             {
-                var drillDown = listed.Where(a => ApplicationTables.CellsOf(a.Tally, format, year).Contains(key)).Select(a => a.Id).Order().ToList();
-                var expected = applications.Where(a => a.Row.AgencyId == agency.Id && ApplicationTables.CellsOf(ApplicationTally.Of(a.Case), format, year).Contains(key))
-                    .Select(a => a.Row.Id).Order().ToList();
+                var drillDown = listedCells.Where(a => a.Cells.Contains(key)).Select(a => a.Id).Order().ToList();
+                var expected = expectedCells.Where(a => a.Cells.Contains(key)).Select(a => a.Id).Order().ToList();
                 Assert.Equal(expected, drillDown);
-                var appealsListed = appeals.Count(a => ApplicationTables.CellsOf(a.ToDomain(), format, year).Contains(key));
+                var appealsListed = appealCells.Count(cells => cells.Contains(key));
                 Assert.Equal(values.Number(key), drillDown.Count + appealsListed);
                 nonZero += drillDown.Count > 0 ? 1 : 0;
             }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+[assembly: AssemblyFixture(typeof(Gongkai.Tests.TemplateDatabases))]
 [assembly: AssemblyFixture(typeof(Gongkai.Web.Tests.Templates))]
 
 namespace Gongkai.Web.Tests;
@@ -89,28 +90,22 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     /// A copy of the template for this provider, start date and demo settings: the first test that
     /// asks starts the real app on a fresh database (migrations and the demo seeded as on a first
     /// start) and keeps it as the template; every later one gets a copy (SQLite: a file copy,
-    /// PostgreSQL: CREATE DATABASE … TEMPLATE) and starts on it. <see cref="Templates"/> drops them
+    /// PostgreSQL: CREATE DATABASE … TEMPLATE) and starts on it. <see cref="TemplateDatabases"/> drops them
     /// at the end of the run.
     /// </summary>
     private static async Task<TestDatabase> SeededDatabaseAsync(string provider, IReadOnlyDictionary<string, string>? settings, DateTimeOffset? now)
     {
         var seeding = (settings ?? new Dictionary<string, string>()).Where(s => s.Key.StartsWith("Demo:", StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary();
-        var key = $"{provider}|{now?.ToString("O") ?? "default"}|{string.Join(";", seeding.Select(s => $"{s.Key}={s.Value}"))}";
-        var template = await Templates.Made.GetOrAdd(key, k => new Lazy<Task<TestDatabase>>(async () =>
+        var key = $"{now?.ToString("O") ?? "default"}|{string.Join(";", seeding.Select(s => $"{s.Key}={s.Value}"))}";
+        return await TemplateDatabases.CopyAsync(provider, key, async database =>
         {
-            var database = await TestDatabase.CreateAsync(provider);
-            await using (var first = new GongkaiApp(database, seeding, ownsDatabase: false))
+            await using var first = new GongkaiApp(database, seeding, ownsDatabase: false);
+            if (now is { } start)
             {
-                if (now is { } start)
-                {
-                    first.Clock.Now = start;
-                }
-                _ = first.Server; // the real first start: migrations and the demo
+                first.Clock.Now = start;
             }
-            await database.SealAsync();
-            return database;
-        })).Value;
-        return await TestDatabase.CopyAsync(template);
+            _ = first.Server; // the real first start: migrations and the demo
+        });
     }
 
     /// <summary>Where the Kestrel-hosted app listens (see <see cref="StartOnKestrelAsync"/>).</summary>
@@ -178,29 +173,13 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The template databases of a test run (<see cref="GongkaiApp"/>), dropped when the run ends.</summary>
+/// <summary>The run's record of app starts (docs/benchmarks.md), written when the run ends.</summary>
 public sealed class Templates : IAsyncDisposable
 {
-    internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TestDatabase>>> Made = new();
-
     /// <summary>Apps started on a copy (each test's), for the run's record.</summary>
     internal static int Started;
 
-    public async ValueTask DisposeAsync()
-    {
-        // The run's record (docs/benchmarks.md): how many apps started, on how many seeded templates.
+    public async ValueTask DisposeAsync() =>
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "gongkai-web-tests-starts.txt"),
-            $"apps started on a copy: {Started}; templates migrated and seeded: {Made.Count} (each one more start)\n");
-        foreach (var template in Made.Values.Where(t => t.IsValueCreated))
-        {
-            try
-            {
-                await (await template.Value).DisposeAsync();
-            }
-            catch (Exception)
-            {
-                // A template whose making failed has nothing to drop; its tests reported why.
-            }
-        }
-    }
+            $"apps started on a copy: {Started}; templates migrated and seeded: {TemplateDatabases.Count} (each one more start)\n");
 }

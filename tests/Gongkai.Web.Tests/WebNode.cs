@@ -108,11 +108,16 @@ public sealed class WebNode : IDisposable
         }
     }
 
-    /// <summary>A browser (cookies, no automatic redirects) for the site at 127.0.0.1:<paramref name="port"/>.</summary>
+    /// <summary>
+    /// A browser (cookies, no automatic redirects) for the site at 127.0.0.1:<paramref name="port"/>.
+    /// The site's own limits (reading budgets, request timeouts) end every request; a shorter client
+    /// timeout would only make a test's outcome depend on how busy the machine is (sixteen hostile
+    /// files at once took over 30 s on two loaded cores).
+    /// </summary>
     public static Visitor VisitorAt(int port) => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-        Timeout = TimeSpan.FromSeconds(30),
+        Timeout = TimeSpan.FromMinutes(10),
     });
 
     public static int FreePort()

@@ -55,20 +55,23 @@ public sealed class CorpusConversions : IDisposable
             {
                 File.WriteAllText(Path.Combine(_dir.FullName, name + "." + shape), PipeTableShapes.Markdown(report, options), Encoding.UTF8);
             }
-            var html = Path.Combine(_dir.FullName, name + ".html");
-            var docx = Path.Combine(_dir.FullName, name + ".docx");
-            File.WriteAllText(html, ReportHtml.Document(report), Encoding.UTF8);
-            File.WriteAllBytes(docx, ReportDocx.Render(report));
-            var a5 = Path.Combine(_dir.FullName, name + ".a5.html");
-            File.WriteAllText(a5, ReportHtml.Document(report).Replace("</head>", "<style>@page { size: A5; }</style></head>", StringComparison.Ordinal), Encoding.UTF8);
-            PdfRenders.PrintToPdf(Path.Combine(_dir.FullName, "chrome"), a5, Path.Combine(_dir.FullName, name + ".a5.pdf"));
-            PdfRenders.Run(PdfRenders.Pdftotext, ["-layout", "-enc", "UTF-8", Path.Combine(_dir.FullName, name + ".a5.pdf"), Path.Combine(_dir.FullName, name + ".a5.pdf.txt")]);
-            PdfRenders.Run(Pandoc, ["-f", "html", "-t", "gfm", "-o", Path.Combine(_dir.FullName, name + ".html.md"), html]);
-            PdfRenders.Run(Pandoc, ["-f", "docx", "-t", "gfm", "-o", Path.Combine(_dir.FullName, name + ".docx.md"), docx]);
+            File.WriteAllText(Path.Combine(_dir.FullName, name + ".html"), ReportHtml.Document(report), Encoding.UTF8);
+            File.WriteAllBytes(Path.Combine(_dir.FullName, name + ".docx"), ReportDocx.Render(report));
+            File.WriteAllText(Path.Combine(_dir.FullName, name + ".a5.html"), ReportHtml.Document(report).Replace("</head>", "<style>@page { size: A5; }</style></head>", StringComparison.Ordinal), Encoding.UTF8);
         }
+        // LibreOffice converts every DOCX in one process while the other programs run beside it, two at a time.
         var pdfs = Path.Combine(_dir.FullName, "pdf");
-        PdfRenders.Run(PdfRenders.LibreOffice, ["--headless", $"-env:UserInstallation=file://{_dir.FullName}/lo", "--convert-to", "pdf", "--outdir", pdfs,
-            .. Directory.GetFiles(_dir.FullName, "*.docx")]);
+        var libreOffice = Task.Run(() => PdfRenders.Run(PdfRenders.LibreOffice, ["--headless", $"-env:UserInstallation=file://{_dir.FullName}/lo", "--convert-to", "pdf", "--outdir", pdfs,
+            .. Directory.GetFiles(_dir.FullName, "*.docx")]));
+        PdfRenders.Printing(_dir, reports.Keys, (profile, name) =>
+        {
+            var file = Path.Combine(_dir.FullName, name);
+            PdfRenders.PrintToPdf(profile, file + ".a5.html", file + ".a5.pdf");
+            PdfRenders.Run(PdfRenders.Pdftotext, ["-layout", "-enc", "UTF-8", file + ".a5.pdf", file + ".a5.pdf.txt"]);
+            PdfRenders.Run(Pandoc, ["-f", "html", "-t", "gfm", "-o", file + ".html.md", file + ".html"]);
+            PdfRenders.Run(Pandoc, ["-f", "docx", "-t", "gfm", "-o", file + ".docx.md", file + ".docx"]);
+        });
+        libreOffice.Wait();
         foreach (var name in reports.Keys)
         {
             File.Copy(Path.Combine(pdfs, name + ".pdf"), Path.Combine(_dir.FullName, name + ".docx.pdf"));

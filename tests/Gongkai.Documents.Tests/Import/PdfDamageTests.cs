@@ -11,7 +11,8 @@ namespace Gongkai.Documents.Tests.Import;
 /// encrypted, a scan, nested without end. The importer never throws anything but its own error
 /// with a message, and never reads a figure that the file does not print.
 /// </summary>
-public sealed class PdfDamageTests(PdfRenders renders) : IClassFixture<PdfRenders>
+[Collection(PrintedReports.Name)]
+public sealed class PdfDamageTests(PdfRenders renders)
 {
     private static string? Refusal(byte[] pdf)
     {
