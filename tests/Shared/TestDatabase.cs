@@ -36,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == "sqlite")
         {
             var file = Path.Combine(Path.GetTempPath(), $"gongkai-test-{Guid.NewGuid():N}.db");
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True;Pooling=False", file, null);
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True", file, null);
         }
         var admin = PostgresAdmin;
         Assert.SkipWhen(admin is null, $"PostgreSQL tests need {PostgresVariable} (a connection string to a server where databases may be created); .ci/run sets it.");
@@ -47,7 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, name);
     }
 
@@ -70,6 +70,32 @@ public sealed class TestDatabase : IAsyncDisposable
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await checkpoint.ExecuteNonQueryAsync();
         }
+        await CloseConnectionsAsync();
+    }
+
+    /// <summary>
+    /// Closes what is still connected to this database: the pooled connections of whoever used it
+    /// (pooling is on, as in production) and, on PostgreSQL, any session left — a template is copied
+    /// only while nobody is connected to it, and a file or database is removed with nothing open on it.
+    /// </summary>
+    private async Task CloseConnectionsAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString));
+        }
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            if (PostgresAdmin is { } admin)
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync();
+                await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+                terminate.Parameters.AddWithValue("name", _postgresName);
+                await terminate.ExecuteNonQueryAsync();
+            }
+        }
     }
 
     private static readonly SemaphoreSlim OneCopyAtATime = new(1, 1);
@@ -84,7 +110,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var file = Path.Combine(Path.GetTempPath(), $"gongkai-test-{Guid.NewGuid():N}.db");
             File.Copy(source, file);
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True;Pooling=False", file, null);
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True", file, null);
         }
         var name = $"gongkai_test_{Guid.NewGuid():N}";
         // PostgreSQL copies a template only while no other session uses it; copies are made one at a time.
@@ -100,12 +126,13 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             OneCopyAtATime.Release();
         }
-        var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, name);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await CloseConnectionsAsync();
         if (_sqliteFile is not null)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
