@@ -1,5 +1,7 @@
 using Gongkai.Data.Mail;
 using Gongkai.Tests;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Gongkai.Data.Tests;
 
@@ -30,5 +32,38 @@ public sealed class ScheduledJobsTests
         await ScheduledJobs.FinishAsync(nodeB, Reminders.Job, day, "写入每日待办提醒 0 封", now, CancellationToken.None);
         await ScheduledJobs.ReleaseAsync(nodeA, Reminders.Job, day, CancellationToken.None); // a finished run is not given back
         Assert.False(await ScheduledJobs.ClaimAsync(nodeA, Reminders.Job, day, "a", now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The two claims provably at once: node B claims while node A's claim is written but not yet
+    /// committed. B is seen waiting on A's row in PostgreSQL (a lock wait in pg_stat_activity), and
+    /// when A commits, B is refused — the unique day decides, not which node happened to ask first.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task AClaimMadeWhileAnotherIsUncommitted_WaitsForIt_AndIsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync("postgres");
+        await using var nodeA = await Contexts.MigratedAsync(database);
+        await using var nodeB = Contexts.Open(database);
+        var day = new DateOnly(2027, 1, 21);
+        var now = DateTime.UtcNow;
+
+        await using var transaction = await nodeA.Database.BeginTransactionAsync();
+        Assert.True(await ScheduledJobs.ClaimAsync(nodeA, Reminders.Job, day, "a", now, CancellationToken.None));
+        var claimB = ScheduledJobs.ClaimAsync(nodeB, Reminders.Job, day, "b", now, CancellationToken.None);
+        await using (var watch = new NpgsqlConnection(database.ConnectionString))
+        {
+            await watch.OpenAsync();
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+            for (var seen = 0L; seen == 0; await Task.Delay(20))
+            {
+                Assert.False(claimB.IsCompleted, "node B's claim finished before node A committed: the claims did not overlap");
+                seen = (long)(await waiting.ExecuteScalarAsync())!;
+            }
+        }
+        await transaction.CommitAsync();
+
+        Assert.False(await claimB);
+        Assert.Equal("a", (await nodeA.JobRuns.AsNoTracking().SingleAsync(r => r.Job == Reminders.Job && r.Day == day)).Node);
     }
 }

@@ -24,6 +24,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    /// <summary>Services a test adds to the app's own (e.g. a gate in front of the pipeline).</summary>
+    private Action<IServiceCollection>? _services;
+
     /// <summary>False for a second node on another app's database: the first one drops it.</summary>
     private readonly bool _ownsDatabase;
 
@@ -55,9 +58,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     /// <param name="settings">Settings over the tests' defaults (e.g. <c>Mail:*</c>, <c>Jobs:Enabled</c>).</param>
     /// <param name="now">The clock at start-up (the demo is seeded relative to it); 2 March 2026 by default.</param>
-    public static async Task<GongkaiApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
+    /// <param name="services">Services over the app's own, for a test that watches the pipeline.</param>
+    public static async Task<GongkaiApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
     {
-        var app = new GongkaiApp(await SeededDatabaseAsync(provider, settings, now), settings);
+        var app = new GongkaiApp(await SeededDatabaseAsync(provider, settings, now), settings) { _services = services };
         if (now is { } start)
         {
             app.Clock.Now = start;
@@ -135,7 +139,11 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(s);
+        });
     }
 
     public Visitor NewVisitor() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

@@ -1,6 +1,10 @@
 using System.Net;
 using Gongkai.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests;
 
@@ -36,17 +40,51 @@ public sealed class RepeatedPostTests
         Assert.Equal(stored[0], confirmation.Document.QuerySelector("#done-heading + p strong")?.TextContent);
     }
 
+    /// <summary>
+    /// Ten copies provably at once: a gate in front of the whole pipeline holds each copy until all
+    /// ten have arrived, then lets them through together to the repeated-post guard and the use case.
+    /// </summary>
     [Fact]
     public async Task TenCopiesOfOnePostAtOnce_RegisterOneApplication()
     {
-        await using var app = await GongkaiApp.StartAsync("postgres");
+        var gate = new ArrivalGate(10);
+        await using var app = await GongkaiApp.StartAsync("postgres", services: s => s.AddSingleton<IStartupFilter>(gate));
         using var visitor = app.NewVisitor();
         var (target, values) = await visitor.FillInAsync("/agency/qx-bsz/apply", Application());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => visitor.PostAsync(target, values)));
 
+        Assert.Equal(10, gate.HeldTogether);
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
         Assert.Equal(1, await app.QueryAsync(db => db.Applications.CountAsync()));
+    }
+
+    /// <summary>Holds every post until <paramref name="count"/> of them are in the pipeline at once (or a minute has passed), then lets them all go.</summary>
+    private sealed class ArrivalGate(int count) : IStartupFilter
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        /// <summary>How many posts were held in the pipeline at the same moment (all of them when the gate opened on its count).</summary>
+        public int HeldTogether { get; private set; }
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, rest) =>
+            {
+                if (HttpMethods.IsPost(context.Request.Method))
+                {
+                    if (Interlocked.Increment(ref _arrived) == count)
+                    {
+                        HeldTogether = count;
+                        _all.TrySetResult();
+                    }
+                    await Task.WhenAny(_all.Task, Task.Delay(TimeSpan.FromMinutes(1)));
+                }
+                await rest();
+            });
+            next(app);
+        };
     }
 
     [Fact]
