@@ -143,4 +143,23 @@ public sealed class UseCaseTests
         var flagged = await db.RecordCorrections.AsNoTracking().SingleAsync();
         Assert.Equal((2026, RecordLock.LateRecordReason(2026)), (flagged.Year, flagged.Reason));
     }
+
+    /// <summary>A 统计期间 that ends before it starts is refused by the use case itself, at its field, whatever front end sent it; nothing is stored.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ADraftWhosePeriodEndsBeforeItStarts_IsRefusedAtItsField_AndNothingIsStored(string provider)
+    {
+        await using var setup = await StartAsync(provider);
+        var db = setup.Db;
+        var created = await ReportEditions.CreateAsync(db, setup.AgencyId, 2026, "legacy-national", Today, Now, default);
+        Assert.True(created.IsDone, created.Message);
+        var record = created.Value!;
+        var report = ReportRecords.Load(record);
+
+        var backwards = await ReportEditions.SaveDraftAsync(db, record, report,
+            report with { Title = "倒置的统计期间", PeriodStart = new DateOnly(2026, 12, 31), PeriodEnd = new DateOnly(2026, 1, 1) }, record.Version, Now, default);
+
+        Assert.Equal((OutcomeKind.Refused, "PeriodEnd", "统计期间止不能早于统计期间起。"), (backwards.Kind, backwards.Problems[0].Field, backwards.Message));
+        Assert.Equal(report.Title, ReportRecords.Load(await db.AnnualReports.AsNoTracking().SingleAsync()).Title);
+    }
 }

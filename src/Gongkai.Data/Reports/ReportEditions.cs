@@ -43,6 +43,10 @@ public static class ReportEditions
     /// <summary>Saves the edited draft read at <paramref name="version"/>, its changes described in the audit log; stale when saved by someone else meanwhile.</summary>
     public static Task<Outcome> SaveDraftAsync(GongkaiDb db, AnnualReportRecord record, AnnualReport stored, AnnualReport edited, int version, DateTime nowUtc, CancellationToken ct)
     {
+        if (ReportWorkflow.PeriodProblem(edited.PeriodStart, edited.PeriodEnd) is { } period)
+        {
+            return Task.FromResult(Outcome.Refused(period, "PeriodEnd"));
+        }
         db.Entry(record).Property(r => r.Version).OriginalValue = version;
         ReportRecords.Store(record, edited, nowUtc);
         db.AuditNote = ReportChanges.Describe(stored, edited);

@@ -59,6 +59,10 @@ public static class ReportWorkflow
     /// </summary>
     public static bool ContentEditable(ReportStatus status) => status == ReportStatus.Draft;
 
+    /// <summary>Why a report's 统计期间 cannot be stored: its end before its start (either may be left open).</summary>
+    public static string? PeriodProblem(DateOnly? start, DateOnly? end) =>
+        start is { } from && end is { } to && from > to ? "统计期间止不能早于统计期间起。" : null;
+
     /// <param name="hasSuperior">Whether the agency reports to a superior in this system.</param>
     /// <param name="hasErrors">Whether the report fails a cross-check (an error, not a warning).</param>
     /// <param name="imported">Whether the edition records a report already published elsewhere.</param>

@@ -45,4 +45,13 @@ public static class ReportEntry
     /// </summary>
     public static IReadOnlyList<ReportPart> Parts(AnnualReport stored, IReadOnlyList<PartInput> posted) =>
         stored.Parts.Select((part, i) => i < posted.Count && posted[i].Text is { } text ? part with { Text = text.Replace("\r\n", "\n").Trim() } : part).ToList();
+
+    /// <summary>The stored report with what the form posted: its particulars, the narrative over the stored outline, the figures and their notes.</summary>
+    public static AnnualReport Edited(AnnualReport stored, string title, DateOnly? periodStart, DateOnly? periodEnd, DateOnly? publishedOn,
+        IReadOnlyList<PartInput> parts, ReportValues values, CellSources sources) =>
+        stored with
+        {
+            Title = title.Trim(), PeriodStart = periodStart, PeriodEnd = periodEnd, PublishedOn = publishedOn,
+            Parts = Parts(stored, parts), Values = values, Sources = sources,
+        };
 }

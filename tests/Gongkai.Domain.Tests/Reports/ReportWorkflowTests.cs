@@ -17,6 +17,16 @@ public sealed class ReportWorkflowTests
     }
 
     [Fact]
+    public void APeriodThatEndsBeforeItStarts_IsRefused_AnOpenOrOneDayPeriodIsNot()
+    {
+        Assert.Equal("统计期间止不能早于统计期间起。", ReportWorkflow.PeriodProblem(new DateOnly(2025, 12, 31), new DateOnly(2025, 1, 1)));
+        Assert.Null(ReportWorkflow.PeriodProblem(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)));
+        Assert.Null(ReportWorkflow.PeriodProblem(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 1)));
+        Assert.Null(ReportWorkflow.PeriodProblem(null, new DateOnly(2025, 1, 1)));
+        Assert.Null(ReportWorkflow.PeriodProblem(new DateOnly(2025, 1, 1), null));
+    }
+
+    [Fact]
     public void AnAgencyWithASuperior_PublishesOnlyAnAcceptedReport()
     {
         var refused = Assert.Throws<ReportWorkflowException>(() => ReportWorkflow.Next(ReportStatus.Draft, ReportAction.Publish, hasSuperior: true, hasErrors: false, imported: false, null, yearEnded: true));

@@ -107,9 +107,9 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             return StatusCode(StatusCodes.Status409Conflict);
         }
         var values = ReportEntry.Cells(Format, Cells, (key, message) => ModelState.AddModelError($"Cells[{key}]", message));
-        if (PeriodStart is { } start && PeriodEnd is { } end && start > end)
+        if (ReportWorkflow.PeriodProblem(PeriodStart, PeriodEnd) is { } period)
         {
-            ModelState.AddModelError(nameof(PeriodEnd), "统计期间止不能早于统计期间起。");
+            ModelState.AddModelError(nameof(PeriodEnd), period);
         }
         Values = values;
         Sources = ReportEntry.Notes(_stored, Notes);
@@ -119,16 +119,7 @@ public sealed class EditModel(GongkaiDb db, StaffContext staff, TimeProvider clo
             Parts = PartInput.Of(ReportEntry.Parts(_stored, Parts));
             return Page();
         }
-        var report = _stored with
-        {
-            Title = Title.Trim(),
-            PeriodStart = PeriodStart,
-            PeriodEnd = PeriodEnd,
-            PublishedOn = PublishedOn,
-            Parts = ReportEntry.Parts(_stored, Parts),
-            Values = values,
-            Sources = Sources,
-        };
+        var report = ReportEntry.Edited(_stored, Title, PeriodStart, PeriodEnd, PublishedOn, Parts, values, Sources);
         var outcome = await ReportEditions.SaveDraftAsync(db, Record, _stored, report, Version, clock.GetUtcNow().UtcDateTime, ct);
         if (!outcome.IsDone)
         {
