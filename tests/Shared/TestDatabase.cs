@@ -70,15 +70,21 @@ public sealed class TestDatabase : IAsyncDisposable
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await checkpoint.ExecuteNonQueryAsync();
         }
-        await CloseConnectionsAsync();
+        // A template is copied only while nobody is connected to it: pooled connections closed,
+        // and on PostgreSQL any session left ended.
+        ClearPool();
+        if (_postgresName is not null && PostgresAdmin is { } admin)
+        {
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+            terminate.Parameters.AddWithValue("name", _postgresName);
+            await terminate.ExecuteNonQueryAsync();
+        }
     }
 
-    /// <summary>
-    /// Closes what is still connected to this database: the pooled connections of whoever used it
-    /// (pooling is on, as in production) and, on PostgreSQL, any session left — a template is copied
-    /// only while nobody is connected to it, and a file or database is removed with nothing open on it.
-    /// </summary>
-    private async Task CloseConnectionsAsync()
+    /// <summary>Closes the pooled connections of whoever used this database (pooling is on, as in production).</summary>
+    private void ClearPool()
     {
         if (_sqliteFile is not null)
         {
@@ -87,14 +93,6 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
-            if (PostgresAdmin is { } admin)
-            {
-                await using var connection = new NpgsqlConnection(admin);
-                await connection.OpenAsync();
-                await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
-                terminate.Parameters.AddWithValue("name", _postgresName);
-                await terminate.ExecuteNonQueryAsync();
-            }
         }
     }
 
@@ -132,7 +130,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await CloseConnectionsAsync();
+        // No handle left open on a removed file; DROP … WITH (FORCE) ends PostgreSQL's sessions itself.
+        ClearPool();
         if (_sqliteFile is not null)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })

@@ -63,7 +63,7 @@ public sealed class CorpusConversions : IDisposable
         var pdfs = Path.Combine(_dir.FullName, "pdf");
         var libreOffice = Task.Run(() => PdfRenders.Run(PdfRenders.LibreOffice, ["--headless", $"-env:UserInstallation=file://{_dir.FullName}/lo", "--convert-to", "pdf", "--outdir", pdfs,
             .. Directory.GetFiles(_dir.FullName, "*.docx")]));
-        PdfRenders.Printing(_dir, reports.Keys, (profile, name) =>
+        PdfRenders.TwoAtATime(_dir, reports.Keys, (profile, name) =>
         {
             var file = Path.Combine(_dir.FullName, name);
             PdfRenders.PrintToPdf(profile, file + ".a5.html", file + ".a5.pdf");

@@ -73,7 +73,7 @@ public sealed class PdfRenders : IDisposable
         {
             Directory.CreateDirectory(Path.Combine(_dir.FullName, renderer));
         }
-        Printing(_dir, prints, (profile, p) => PrintToPdf(profile, p.Html, Path.Combine(_dir.FullName, p.Renderer, p.Name + ".pdf")));
+        TwoAtATime(_dir, prints, (profile, p) => PrintToPdf(profile, p.Html, Path.Combine(_dir.FullName, p.Renderer, p.Name + ".pdf")));
         libreOffice.Wait();
     }
 
@@ -81,7 +81,7 @@ public sealed class PdfRenders : IDisposable
     /// <paramref name="work"/> on each item, two at a time, each worker with its own Chromium profile
     /// (one profile cannot serve two Chromiums at once).
     /// </summary>
-    internal static void Printing<T>(DirectoryInfo dir, IEnumerable<T> items, Action<string, T> work)
+    internal static void TwoAtATime<T>(DirectoryInfo dir, IEnumerable<T> items, Action<string, T> work)
     {
         var profiles = 0;
         Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = 2 },
