@@ -158,6 +158,10 @@ public sealed class DisclosureTests
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, url, ItemAction.Approve, "同意发布")).Status);
         using var visitor = app.NewVisitor();
         Assert.Contains("白沙镇2026年2月救助工作情况", (await visitor.GetAsync("/search?q=" + Uri.EscapeDataString("临时救助对象名单"))).Text);
+        // The public page lists the attachments in the order they were added, each one downloadable.
+        var links = (await visitor.GetAsync("/agency/qx-bsz/items/" + url.Split('/')[^1])).Document.QuerySelectorAll("article li a[href*='handler=File']");
+        Assert.Equal(["救助名单.pdf", "补充名单.docx"], links.Select(a => a.TextContent));
+        Assert.Equal(pdf, await visitor.Client.GetByteArrayAsync(links[0].GetAttribute("href")));
     }
 
     /// <summary>
@@ -254,7 +258,13 @@ public sealed class DisclosureTests
         var documentId = await app.QueryAsync(db => db.InfoItems.Where(i => i.Title == "白沙镇农村低保审核审批实施办法").Select(i => i.Id).SingleAsync());
         var document = await visitor.GetAsync($"/agency/qx-bsz/items/{documentId}");
         Assert.Contains("有效", document.Document.QuerySelector(".item-meta")!.TextContent);
-        Assert.Contains("政策解读", document.Text);
+        // The document lists its published interpretation, and the interpretation names the document it explains.
+        var interpretationId = await app.QueryAsync(db => db.InfoItems.Where(i => i.InterpretsItemId == documentId).Select(i => i.Id).SingleAsync());
+        var interpretationLink = Assert.Single(document.Document.QuerySelectorAll("article a[href]"), a => a.GetAttribute("href") == $"/agency/qx-bsz/items/{interpretationId}");
+        Assert.Equal("《白沙镇农村低保审核审批实施办法》政策解读", interpretationLink.TextContent);
+        var interpretation = await visitor.GetAsync($"/agency/qx-bsz/items/{interpretationId}");
+        Assert.Contains("解读的文件：白沙镇农村低保审核审批实施办法", interpretation.Document.QuerySelector("article")!.TextContent);
+        Assert.Single(interpretation.Document.QuerySelectorAll("article a[href]"), a => a.GetAttribute("href") == $"/agency/qx-bsz/items/{documentId}");
 
         var feed = await visitor.Client.GetStringAsync("/agency/qx-bsz/feed.atom");
         Assert.Contains("<title>白沙镇农村低保审核审批实施办法</title>", feed);

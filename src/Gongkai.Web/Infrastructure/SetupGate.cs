@@ -19,7 +19,8 @@ public sealed class SetupGate
     public static async Task ShowUntilSetUpAsync(HttpContext context, RequestDelegate next)
     {
         var gate = context.RequestServices.GetRequiredService<SetupGate>();
-        if (!await gate.IsSetUpAsync(context.RequestServices.GetRequiredService<GongkaiDb>(), context.RequestAborted)
+        // Once set up, no database context is made here: a page served from the output cache needs none.
+        if (!gate._setUp && !await gate.IsSetUpAsync(context.RequestServices.GetRequiredService<GongkaiDb>(), context.RequestAborted)
             && !context.Request.Path.StartsWithSegments("/error"))
         {
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
