@@ -98,6 +98,16 @@ public sealed class DisclosureTests
         var guide = await visitor.GetAsync("/search?kind=guide&q=" + Uri.EscapeDataString("白沙镇人民政府政府信息公开指南"));
         Assert.Equal(["公开指南"], guide.Document.QuerySelectorAll(".search-results.pages .kind").Select(k => k.TextContent));
         Assert.Equal("/agency/qx-bsz/guide", guide.Document.QuerySelector(".search-results.pages a")!.GetAttribute("href"));
+        // The pages are kept between searches, and dropped when a change to them is committed: the next search finds the new words.
+        var edited = "/search?kind=guide&q=" + Uri.EscapeDataString("周六上午受理");
+        Assert.Empty((await visitor.GetAsync(edited)).Document.QuerySelectorAll(".search-results.pages li"));
+        await app.QueryAsync(async db =>
+        {
+            var town = await db.Agencies.SingleAsync(a => a.ShortCode == "qx-bsz");
+            town.GuideText += "\n本机关周六上午受理申请。";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("/agency/qx-bsz/guide", (await visitor.GetAsync(edited)).Document.QuerySelector(".search-results.pages a")?.GetAttribute("href"));
 
         var years = reports.Document.QuerySelectorAll("select#year option").Select(o => o.GetAttribute("value") ?? "").Where(v => v != "").ToList();
         var present = await app.QueryAsync(async db =>

@@ -20,12 +20,18 @@ public enum PageKind
 /// <param name="Text">The page's text, for the snippet.</param>
 public sealed record PageHit(PageKind Kind, string AgencyCode, string AgencyName, string Title, string Text, string Url, int? Year);
 
+/// <summary>A page the search can find, its text folded as the item index folds it.</summary>
+/// <param name="AgencyId">The agency whose page it is, for the agency filter.</param>
+/// <param name="StoredText">Title and text as <see cref="ItemSearch.StoredText"/> folds them, matched term by term.</param>
+public sealed record SearchablePage(PageHit Page, int AgencyId, string StoredText);
+
 /// <summary>
 /// The search over the portal's pages that are not items: the published annual reports (title,
 /// outline and narrative) and each agency's 公开指南 and 公开制度. They are few — one report an agency
-/// a year, one guide an agency — so they are matched directly, with the same folding as the item
-/// index (a query finds exactly the pages containing each of its terms), after the database has
-/// narrowed the reports to those whose stored text contains the query's first CJK term.
+/// a year, one guide an agency — so they are read once into memory (<see cref="PagesAsync"/>, which
+/// the portal keeps until something it shows changes) and each query is matched against them
+/// directly (<see cref="Find"/>), with the same folding as the item index: a query finds exactly
+/// the pages containing each of its terms.
 /// </summary>
 public static class PageSearch
 {
@@ -39,56 +45,47 @@ public static class PageSearch
         _ => "公开制度",
     };
 
-    public static async Task<IReadOnlyList<PageHit>> SearchAsync(GongkaiDb db, SearchQuery query, int? agencyId, int? year, PageKind? kind, CancellationToken ct)
+    /// <summary>Every page the search can find, in the order it lists them: reports newest first (then by agency), then each agency's guide and rules.</summary>
+    public static async Task<IReadOnlyList<SearchablePage>> PagesAsync(GongkaiDb db, CancellationToken ct)
     {
-        var hits = new List<PageHit>();
-        bool Matches(string text)
-        {
-            var stored = ItemSearch.StoredText(text);
-            return query.Terms.All(t => stored.Contains(t, StringComparison.Ordinal));
-        }
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyId == null || a.Id == agencyId)
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.ShortCode, a.Name, a.GuideText, a.RulesText }).ToListAsync(ct);
-        if (kind is null or PageKind.Report)
+        var names = agencies.ToDictionary(a => a.Id);
+        var pages = new List<SearchablePage>();
+        var records = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published)
+            .OrderByDescending(r => r.Year).ThenBy(r => r.AgencyId).ToListAsync(ct);
+        foreach (var record in records)
         {
-            var reports = db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
-            reports = agencyId is { } a ? reports.Where(r => r.AgencyId == a) : reports;
-            reports = year is { } y ? reports.Where(r => r.Year == y) : reports;
-            // Non-ASCII terms are stored as written (the report JSON does not escape them), so the database can narrow by one.
-            if (query.Terms.FirstOrDefault(t => t.Any(c => c > 0x7f)) is { } narrow)
-            {
-                reports = reports.Where(r => r.Title.Contains(narrow) || r.Content.Contains(narrow));
-            }
-            var names = agencies.ToDictionary(x => x.Id);
-            foreach (var record in await reports.OrderByDescending(r => r.Year).ThenBy(r => r.AgencyId).Take(Limit * 4).ToListAsync(ct))
+            if (names.TryGetValue(record.AgencyId, out var agency))
             {
                 var report = ReportRecords.Load(record);
                 var text = string.Join("\n", report.Parts.Select(p => $"{p.Heading}\n{p.Text}"));
-                if (names.TryGetValue(record.AgencyId, out var agency) && Matches($"{record.Title}\n{text}"))
-                {
-                    hits.Add(new PageHit(PageKind.Report, agency.ShortCode, agency.Name, record.Title, text, $"/agency/{agency.ShortCode}/reports/{record.Year}", record.Year));
-                }
+                pages.Add(Searchable(new PageHit(PageKind.Report, agency.ShortCode, agency.Name, record.Title, text, $"/agency/{agency.ShortCode}/reports/{record.Year}", record.Year), agency.Id));
             }
         }
-        // A guide or a set of rules has no year: a search limited to a year leaves them out.
-        if (year is null && kind is null or PageKind.Guide or PageKind.Rules)
+        foreach (var agency in agencies)
         {
-            foreach (var agency in agencies)
+            pages.Add(Searchable(new PageHit(PageKind.Guide, agency.ShortCode, agency.Name, $"{agency.Name}政府信息公开指南", agency.GuideText ?? "", $"/agency/{agency.ShortCode}/guide", null), agency.Id));
+            if (!string.IsNullOrWhiteSpace(agency.RulesText))
             {
-                var guide = $"{agency.Name}政府信息公开指南";
-                if (kind is null or PageKind.Guide && Matches($"{guide}\n{agency.GuideText}"))
-                {
-                    hits.Add(new PageHit(PageKind.Guide, agency.ShortCode, agency.Name, guide, agency.GuideText ?? "", $"/agency/{agency.ShortCode}/guide", null));
-                }
-                var rules = $"{agency.Name}政府信息公开制度";
-                if (kind is null or PageKind.Rules && !string.IsNullOrWhiteSpace(agency.RulesText) && Matches($"{rules}\n{agency.RulesText}"))
-                {
-                    hits.Add(new PageHit(PageKind.Rules, agency.ShortCode, agency.Name, rules, agency.RulesText, $"/agency/{agency.ShortCode}/rules", null));
-                }
+                pages.Add(Searchable(new PageHit(PageKind.Rules, agency.ShortCode, agency.Name, $"{agency.Name}政府信息公开制度", agency.RulesText, $"/agency/{agency.ShortCode}/rules", null), agency.Id));
             }
         }
-        return hits.Take(Limit).ToList();
+        return pages;
     }
+
+    private static SearchablePage Searchable(PageHit page, int agencyId) => new(page, agencyId, ItemSearch.StoredText($"{page.Title}\n{page.Text}"));
+
+    /// <summary>
+    /// The pages holding every term of the query, of one agency, year and kind when asked; at most
+    /// <see cref="Limit"/>. A guide or a set of rules has no year: a search limited to a year leaves them out.
+    /// </summary>
+    public static IReadOnlyList<PageHit> Find(IReadOnlyList<SearchablePage> pages, SearchQuery query, int? agencyId, int? year, PageKind? kind) =>
+        pages.Where(p => (kind is null || p.Page.Kind == kind)
+                && (agencyId is null || p.AgencyId == agencyId)
+                && (year is null || p.Page.Year == year)
+                && query.Terms.All(t => p.StoredText.Contains(t, StringComparison.Ordinal)))
+            .Select(p => p.Page).Take(Limit).ToList();
 
     /// <summary>The years the search's year filter offers: those of published items (from the index's year facets) and of published reports, newest first.</summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(GongkaiDb db, CancellationToken ct)

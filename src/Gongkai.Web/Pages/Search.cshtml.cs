@@ -6,7 +6,7 @@ namespace Gongkai.Web.Pages;
 
 /// <summary>Full-text search over every agency's published items, with filters, highlighting and pages.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
+public sealed class SearchModel(GongkaiDb db, ItemSearch search, PortalCache.PortalData portal) : PageModel
 {
     public const int PageSize = 10;
 
@@ -40,9 +40,12 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new { a.ShortCode, a.Name }).ToListAsync(ct))
-            .Select(a => (a.ShortCode, a.Name)).ToList();
-        Years = await PageSearch.YearsAsync(db, ct);
+        // What the form offers and the pages besides items change only when something is
+        // published: kept with the portal's other copies (issue 30), not read for every query.
+        var agencies = await portal.GetAsync("search:agencies", async () => (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.ShortCode, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.ShortCode, a.Name)).ToList());
+        Agencies = agencies.Select(a => (a.ShortCode, a.Name)).ToList();
+        Years = await portal.GetAsync("search:years", () => PageSearch.YearsAsync(db, ct));
         if (Query is null)
         {
             return;
@@ -56,16 +59,17 @@ public sealed class SearchModel(GongkaiDb db, ItemSearch search) : PageModel
         int? agencyId = null;
         if (!string.IsNullOrEmpty(AgencyCode))
         {
-            agencyId = await db.Agencies.Where(a => a.ShortCode == AgencyCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) ?? -1;
+            agencyId = agencies.Where(a => a.ShortCode == AgencyCode).Select(a => (int?)a.Id).FirstOrDefault() ?? -1;
         }
         PageNumber = Math.Max(1, PageNumber);
         Terms = query.Terms;
         if (Kind is not "item" && PageNumber == 1 && string.IsNullOrEmpty(Category))
         {
-            PageHits = await PageSearch.SearchAsync(db, query, agencyId, Year, Kind switch { "report" => PageKind.Report, "guide" => PageKind.Guide, _ => null }, ct);
+            var pages = await portal.GetAsync("search:pages", () => PageSearch.PagesAsync(db, ct));
+            PageHits = PageSearch.Find(pages, query, agencyId, Year, Kind switch { "report" => PageKind.Report, "guide" => PageKind.Guide, _ => null });
             if (Kind == "guide")
             {
-                PageHits = [.. PageHits, .. await PageSearch.SearchAsync(db, query, agencyId, Year, PageKind.Rules, ct)];
+                PageHits = [.. PageHits, .. PageSearch.Find(pages, query, agencyId, Year, PageKind.Rules)];
             }
         }
         if (Kind is "report" or "guide")
