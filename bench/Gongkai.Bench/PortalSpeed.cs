@@ -50,7 +50,7 @@ public static partial class PortalSpeed
         {
             for (var s = 0; s < sites.Count; s++)
             {
-                var database = Path.Combine(work, $"site{s}.db");
+                var database = Path.Combine(work, $"site{s}-round{round}.db");
                 using var site = Start("dotnet", [Path.Combine(sites[s], "Gongkai.Web.dll"), "--urls", "http://127.0.0.1:5080"], sites[s], new()
                 {
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
