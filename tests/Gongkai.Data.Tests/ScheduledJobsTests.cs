@@ -35,6 +35,28 @@ public sealed class ScheduledJobsTests
     }
 
     /// <summary>
+    /// The node that won a day, and whose run another node gave back, claims it again with the same
+    /// context (the worker keeps none, <c>gongkai jobs run</c> may): its first claim is not held in memory.
+    /// The test above reached this only when node B happened to win the race, and failed then.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ADayGivenBackByAnotherNode_IsClaimedAgain_ByTheNodeThatWonItFirst(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var nodeA = await Contexts.MigratedAsync(database);
+        await using var nodeB = Contexts.Open(database);
+        var day = new DateOnly(2027, 1, 22);
+        var now = DateTime.UtcNow;
+
+        Assert.True(await ScheduledJobs.ClaimAsync(nodeB, Reminders.Job, day, "b", now, CancellationToken.None));
+        await ScheduledJobs.ReleaseAsync(nodeA, Reminders.Job, day, CancellationToken.None);
+
+        Assert.True(await ScheduledJobs.ClaimAsync(nodeB, Reminders.Job, day, "b", now, CancellationToken.None));
+        Assert.False(await ScheduledJobs.ClaimAsync(nodeA, Reminders.Job, day, "a", now, CancellationToken.None));
+    }
+
+    /// <summary>
     /// The two claims provably at once: node B claims while node A's claim is written but not yet
     /// committed. B is seen waiting on A's row in PostgreSQL (a lock wait in pg_stat_activity), and
     /// when A commits, B is refused — the unique day decides, not which node happened to ask first.

@@ -31,8 +31,13 @@ public static class ScheduledJobs
         }
         catch (DbUpdateException)
         {
-            db.Entry(run).State = EntityState.Detached;
             return false;
+        }
+        finally
+        {
+            // Not kept tracked either way: another node may give the day back (ReleaseAsync deletes
+            // the row in the database), and this context must then be able to claim it again.
+            db.Entry(run).State = EntityState.Detached;
         }
     }
 
