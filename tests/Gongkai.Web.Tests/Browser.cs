@@ -32,6 +32,19 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// A browser context whose waits allow two minutes. Playwright's 30 s is a hang detector, not a
+    /// speed the tests assert: a sign-in on a busy 2-core machine (a password hash, the console's
+    /// first render beside other test classes) once took longer. A hang still fails.
+    /// </summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
+
     /// <summary>The serious and critical WCAG 2 A/AA violations axe finds on the page, one line each.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {
@@ -89,7 +102,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> PageAsync(BrowserNewContextOptions? options = null)
     {
         Browser.SkipUnlessInstalled();
-        return await (await _browser!.NewContextAsync(options)).NewPageAsync();
+        return await (await Browser.NewContextAsync(_browser!, options)).NewPageAsync();
     }
 
     /// <summary>A page signed in to the console as <paramref name="user"/> (the demo's password).</summary>

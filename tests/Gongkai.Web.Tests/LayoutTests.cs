@@ -121,7 +121,7 @@ public sealed class LayoutTests
         var problems = new List<string>();
         foreach (var (width, height) in new[] { (390, 844), (1366, 900) })
         {
-            var context = await browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = width, Height = height } });
+            var context = await Browser.NewContextAsync(browser, new() { BypassCSP = true, ViewportSize = new() { Width = width, Height = height } });
             var page = await context.NewPageAsync();
             string? signedIn = null;
             foreach (var (route, path) in pages)

@@ -81,8 +81,16 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         var files = new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
             .SelectMany(Directory.GetFiles).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal);
-        return files.Select(f => MimeMessage.Load(f.FullName)).ToList();
+        // Each message is parsed once: the tests poll every 100 ms, and parsing every stored message
+        // (the day's digests with their letters) on each poll took a core away from the other tests.
+        // A file is complete once it is in new/ (Maildir delivers through tmp/ and a rename).
+        lock (_parsed)
+        {
+            return files.Select(f => _parsed.TryGetValue(f.FullName, out var m) ? m : _parsed[f.FullName] = MimeMessage.Load(f.FullName)).ToList();
+        }
     }
+
+    private readonly Dictionary<string, MimeMessage> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived (or a minute has passed).</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count)

@@ -23,7 +23,7 @@ public sealed class WorkdayTests
         Directory.CreateDirectory(Screenshots);
         foreach (var (suffix, width, height) in new[] { ("", 1366, 900), ("-phone", 390, 844) })
         {
-            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = 1 });
+            var context = await Browser.NewContextAsync(browser, new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = 1 });
             var page = await context.NewPageAsync();
             if (care)
             {
@@ -59,7 +59,7 @@ public sealed class WorkdayTests
         // The clerk's morning: the application due within 3 working days is on the dashboard.
         var due = await app.QueryAsync(db => db.Applications.Where(a => a.AgencyId == db.Agencies.Single(x => x.ShortCode == "qx-bsz").Id && a.AnsweredOn == null)
             .OrderBy(a => a.DueDate).Select(a => a.TrackingNumber).FirstAsync());
-        var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(browser, new() { AcceptDownloads = true });
         var clerk = await context.NewPageAsync();
         await SignInAsync(clerk, app.Address, "bsz.clerk");
         Assert.EndsWith("/console", clerk.Url);
@@ -100,7 +100,7 @@ public sealed class WorkdayTests
             })).Location!;
             await http.SubmitAsync(itemPath, new Dictionary<string, string?> { ["action"] = "Submit" }, handler: "Act");
         }
-        var reviewerContext = await browser.NewContextAsync();
+        var reviewerContext = await Browser.NewContextAsync(browser);
         var reviewer = await reviewerContext.NewPageAsync();
         await SignInAsync(reviewer, app.Address, "bsz.reviewer");
         // The demo's own draft with an unmasked ID number waits too.

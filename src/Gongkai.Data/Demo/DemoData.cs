@@ -17,6 +17,15 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
     /// <summary>The password of every demo account. Demo data is for trying Gongkai out, never for production.</summary>
     public const string Password = "Gongkai2026";
 
+    /// <summary>The access code of every demo application (the tracking page asks for it).</summary>
+    public const string AccessCode = "DEMO2026";
+
+    // One hash each per process: hashing is deliberately slow (PBKDF2, ~50 ms), and these codes are
+    // public anyway. Hashed per account and per application, a seed cost two seconds of hashing,
+    // and the tests seed many demo databases.
+    internal static readonly Lazy<string> PasswordHash = new(() => StaffAccounts.HashPassword(Password));
+    internal static readonly Lazy<string> AccessCodeHash = new(() => StaffAccounts.HashPassword(AccessCode));
+
     public sealed record DemoAccount(string UserName, string DisplayName, StaffRole Role, string AgencyCode);
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
@@ -107,8 +116,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
             ids[a.Code] = agency.Id;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        // One hash for the shared demo password: hashing is deliberately slow, and the password is public anyway.
-        var hash = StaffAccounts.HashPassword(Password);
+        var hash = PasswordHash.Value;
         foreach (var account in Accounts)
         {
             var user = StaffAccounts.WithHash(ids[account.AgencyCode], account.UserName, account.DisplayName, account.Role, hash, now);
@@ -169,7 +177,7 @@ public sealed class DemoData(GongkaiDb db, TimeProvider clock)
                 }
                 var application = new DisclosureApplication
                 {
-                    AgencyId = ids[code], TrackingNumber = $"DEMO{ids[code]:D3}{index:D4}", AccessCodeHash = StaffAccounts.HashPassword("DEMO2026"),
+                    AgencyId = ids[code], TrackingNumber = $"DEMO{ids[code]:D3}{index:D4}", AccessCodeHash = DemoData.AccessCodeHash.Value,
                     Received = received, Channel = Gongkai.Domain.Applications.Channel.Online, Rules = domain.Rules,
                     ApplicantKind = Gongkai.Domain.Applications.ApplicantKind.NaturalPerson, ApplicantName = name, Phone = phone,
                     Description = index % 2 == 0 ? $"本镇{today.Year - 1}年农村低保资金发放情况" : "本镇某村土地征收补偿安置方案", FormWanted = "电子邮件",

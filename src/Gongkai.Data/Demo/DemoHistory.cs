@@ -46,7 +46,7 @@ internal sealed class DemoHistory(GongkaiDb db)
                     domain.Record(archived, calendar);
                     var application = new DisclosureApplication
                     {
-                        AgencyId = agencyId, TrackingNumber = $"DEMO{agencyId:D3}{year}{k:D2}", AccessCodeHash = StaffAccounts.HashPassword("DEMO2026"),
+                        AgencyId = agencyId, TrackingNumber = $"DEMO{agencyId:D3}{year}{k:D2}", AccessCodeHash = DemoData.AccessCodeHash.Value,
                         Received = day, Channel = Channel.Online, Rules = domain.Rules, ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = name, Phone = phone,
                         Description = type == ReplyType.Granted ? $"{year}年本单位部门预算执行情况" : $"{year}年某村道路工程的设计图纸", FormWanted = "电子邮件", CreatedUtc = now,
                     };
@@ -56,6 +56,7 @@ internal sealed class DemoHistory(GongkaiDb db)
                     db.ApplicationSteps.Add(ApplicationStep.From(step, application, null, now));
                     db.ApplicationSteps.Add(ApplicationStep.From(archived, application, null, now));
                     await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear(); // as DemoItems: a save's work grows with what is tracked
                 }
             }
         }

@@ -76,6 +76,9 @@ internal sealed class DemoItems(GongkaiDb db)
                 db.ItemSignOffs.Add(new ItemSignOff { ItemId = item.Id, AgencyId = agency.Id, Action = ItemAction.Approve, UserId = reviewer.Id, UserName = reviewer.Name, AtUtc = now, Opinion = "同意发布" });
             }
             await db.SaveChangesAsync(ct);
+            // Saved rows are not kept tracked: every save compares each tracked row with its snapshot,
+            // so a seed that kept them all did work growing with the square of its rows.
+            db.ChangeTracker.Clear();
         }
     }
 }
