@@ -82,6 +82,40 @@ public sealed class ReportSupervisionTests
         Assert.Contains("/api/v1/open/reports", await visitor.Client.GetStringAsync("/openapi/v1.json"));
     }
 
+    /// <summary>
+    /// The open data is kept with the portal's pages (every published report's cells: made once, not
+    /// per download) and dropped with them when a change is committed through the platform.
+    /// </summary>
+    [Fact]
+    public async Task OpenData_IsKeptWithThePortalPages_AndMadeAgainOnceAChangeIsCommitted()
+    {
+        await using var app = await GongkaiApp.StartAsync("sqlite");
+        using var visitor = app.NewVisitor();
+        async Task<int> ReportsAsync() => JsonNode.Parse(await visitor.Client.GetStringAsync("/api/v1/open/reports?year=2025"))!.AsArray().Count;
+        Task<string> CsvAsync() => visitor.Client.GetStringAsync("/api/v1/open/reports.csv?year=2025");
+        Task<byte[]> XlsxAsync() => visitor.Client.GetByteArrayAsync("/api/v1/open/reports.xlsx?year=2025");
+        Assert.Equal(5, await ReportsAsync());
+        var (csv, xlsx) = (await CsvAsync(), await XlsxAsync());
+
+        // A report taken back behind the platform's back (no commit it sees): the kept answers stay.
+        var id = await app.QueryAsync(db => db.AnnualReports.Where(r => r.Year == 2025 && r.Status == ReportStatus.Published).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        Assert.Equal(1, await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE annual_reports SET status = 'Draft' WHERE id = {id}")));
+        Assert.Equal(5, await ReportsAsync());
+        Assert.Equal(csv, await CsvAsync());
+        Assert.Equal(xlsx, await XlsxAsync());
+
+        // Any change to what the portal shows, committed through the platform, drops them.
+        await app.QueryAsync(async db =>
+        {
+            var town = await db.Agencies.SingleAsync(a => a.ShortCode == "qx-bsz");
+            town.GuideText += "\n本机关周六上午受理申请。";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(4, await ReportsAsync());
+        Assert.True((await CsvAsync()).Length < csv.Length);
+        Assert.NotEqual(xlsx, await XlsxAsync());
+    }
+
     /// <summary>The open data page's comparisons show the same figures the JSON gives, per agency and summed per year.</summary>
     [Fact]
     public async Task TheOpenDataPage_ComparesAgenciesAndYears_WithTheFiguresOfTheOpenData()

@@ -12,7 +12,10 @@ public static class OpenReportsApi
 {
     public static IEndpointRouteBuilder MapOpenReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/open").WithTags("开放数据").WithMetadata(PortalReads.Replica);
+        // Kept with the portal's pages and dropped with them when a report is committed: each answer
+        // is every published report's cells (a province: millions of rows), made once, not per
+        // download. A year's simulated office spent a tenth of its time making the same workbook.
+        var group = app.MapGroup("/api/v1/open").WithTags("开放数据").WithMetadata(PortalReads.Replica).CacheOutput(Infrastructure.PortalCache.Policy);
         group.MapGet("/reports", async (int? year, string? agency, string? format, GongkaiDb db, CancellationToken ct) =>
             {
                 var reports = await LoadAsync(db, year, agency, format, ct);
