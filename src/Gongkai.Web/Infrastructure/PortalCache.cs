@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -49,7 +50,15 @@ public static class PortalCache
         /// <summary>How many times the portal's copies have been dropped: a page begun under an older one may show what was dropped.</summary>
         public long Version => Interlocked.Read(ref _version);
 
-        /// <summary>The cached value, or the loaded one, kept unless it is null (an unknown agency code is not remembered).</summary>
+        private readonly ConcurrentDictionary<(string Key, long Version), Task<object?>> _loading = new();
+
+        /// <summary>
+        /// The cached value, or the loaded one, kept unless it is null (an unknown agency code is not
+        /// remembered). One load per key at a time: the requests that miss while it runs wait for it
+        /// (after a publication every search would otherwise read the portal's pages at once — tens
+        /// of MB for a province). A request that came after a later drop does not take a value loaded
+        /// before it, and one whose load failed (the request that began it went away) loads its own.
+        /// </summary>
         public async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
         {
             if (cache.TryGetValue(key, out T? hit) && hit is not null)
@@ -58,12 +67,41 @@ public static class PortalCache
             }
             // Taken before loading: a change committed meanwhile has cancelled it, so a stale value expires at once.
             var token = _generation.Token;
-            var value = await load();
-            if (value is not null)
+            var loading = (key, Version);
+            var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shared = _loading.GetOrAdd(loading, mine.Task);
+            if (shared != mine.Task)
             {
-                cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }.AddExpirationToken(new CancellationChangeToken(token)));
+                try
+                {
+                    return await shared is T value ? value : default!;
+                }
+                catch (Exception)
+                {
+                    return await load();
+                }
             }
-            return value;
+            try
+            {
+                var value = await load();
+                // Loaded before a drop: not kept (nor put in place of what a later load kept).
+                if (value is not null && !token.IsCancellationRequested)
+                {
+                    cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }.AddExpirationToken(new CancellationChangeToken(token)));
+                }
+                mine.SetResult(value);
+                return value;
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+                _ = mine.Task.Exception; // observed: a load nobody waited for is not reported again
+                throw;
+            }
+            finally
+            {
+                _loading.TryRemove(new(loading, mine.Task));
+            }
         }
 
         /// <summary>Drops every kept page and value; called once a change is committed.</summary>
