@@ -41,7 +41,8 @@ public static partial class PortalSpeed
             await WaitForAsync("http://127.0.0.1:5090/plaintext");
             for (var round = 0; round < rounds; round++)
             {
-                results.Add(("plaintext", Wrk("http://127.0.0.1:5090/plaintext", lua, warmUp, seconds, plaintext)));
+                RunWrk("http://127.0.0.1:5090/plaintext", lua, warmUp);
+                results.Add(("plaintext", Wrk("http://127.0.0.1:5090/plaintext", lua, seconds, plaintext)));
             }
             Stop(plaintext);
         }
@@ -77,7 +78,7 @@ public static partial class PortalSpeed
                     }
                     foreach (var (name, url) in pages)
                     {
-                        results.Add((sites.Count > 1 ? $"{name}, site {s + 1}" : name, Wrk(url, lua, 0, seconds, site)));
+                        results.Add((sites.Count > 1 ? $"{name}, site {s + 1}" : name, Wrk(url, lua, seconds, site)));
                     }
                 }
                 finally
@@ -108,16 +109,12 @@ public static partial class PortalSpeed
     private sealed record Measure(double RequestsPerSecond, double CpuMicroseconds);
 
     /// <summary>
-    /// A warm-up (JIT and its second tier, pools), then the measured run. Besides wrk's rate, the
+    /// The measured run (its callers warm the server first: JIT and its second tier, pools). Besides wrk's rate, the
     /// server's own CPU time (user + system, /proc) over the run divided by the requests answered:
     /// what a page costs, which moves far less than the rate when the host takes cores away.
     /// </summary>
-    private static Measure Wrk(string url, string lua, int warmUp, int seconds, Process server)
+    private static Measure Wrk(string url, string lua, int seconds, Process server)
     {
-        if (warmUp > 0)
-        {
-            RunWrk(url, lua, warmUp);
-        }
         var before = CpuTime(server);
         var output = RunWrk(url, lua, seconds);
         var cpu = CpuTime(server) - before;
