@@ -19,7 +19,7 @@ public sealed class ApplicationHistoryTests
     [MemberData(nameof(Providers))]
     public async Task TalliesGroupedInTheDatabase_GiveTheSameTables_AsReplayingEveryCase(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var (agencies, applications) = await SeedAsync(db);
 
@@ -47,7 +47,7 @@ public sealed class ApplicationHistoryTests
     [MemberData(nameof(Providers))]
     public async Task DrillDown_ListsExactlyTheApplicationsAFigureCounts(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var (agencies, applications) = await SeedAsync(db);
         var agency = agencies[0];
@@ -90,7 +90,7 @@ public sealed class ApplicationHistoryTests
 
         var random = new Random(7);
         var types = Enum.GetValues<ReplyType>().Where(t => t is not (ReplyType.NoSupplement or ReplyType.FeeUnpaid or ReplyType.UnclearAfterSupplement)).ToArray();
-        var applications = new List<(DisclosureApplication Row, ApplicationCase Case)>();
+        var applications = new List<(DisclosureApplication Row, ApplicationCase Case, List<CaseStep> Steps)>();
         for (var i = 0; i < 300; i++)
         {
             var received = Calendar.AddWorkingDays(new DateOnly(2016, 12, 1), random.Next(0, 2000));
@@ -124,11 +124,12 @@ public sealed class ApplicationHistoryTests
             };
             row.Follow(domain, Calendar);
             db.Applications.Add(row);
-            await db.SaveChangesAsync();
-            db.ApplicationSteps.AddRange(steps.Select(s => ApplicationStep.From(s, row, null, DateTime.UtcNow)));
-            applications.Add((row, domain));
+            applications.Add((row, domain, steps));
         }
+        // Two saves, not one per application: each save compares every row it tracks.
         await db.SaveChangesAsync();
-        return (agencies, applications);
+        db.ApplicationSteps.AddRange(applications.SelectMany(a => a.Steps.Select(s => ApplicationStep.From(s, a.Row, null, DateTime.UtcNow))));
+        await db.SaveChangesAsync();
+        return (agencies, applications.Select(a => (a.Row, a.Case)).ToList());
     }
 }

@@ -37,7 +37,7 @@ public sealed class ApplicationLettersTests
     /// <summary>A fresh SQLite database with one agency, whose saves write the applicant's mails as the site's do.</summary>
     private static async Task<Setup> StartAsync()
     {
-        var database = await TestDatabase.CreateAsync("sqlite");
+        var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await (await Contexts.MigratedAsync(database)).DisposeAsync();
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), database.Settings).Options;
         var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new Audit.AuditActor(), TimeProvider.System, Contexts.Cipher, new Notices(new WorkingCalendars(), Site));

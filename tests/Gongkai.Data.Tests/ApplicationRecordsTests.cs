@@ -19,7 +19,7 @@ public sealed class ApplicationRecordsTests
     [MemberData(nameof(Providers))]
     public async Task RequestNumberInMonth_CountsTheSameApplicantsRequestsToTheAgency_InTheNaturalMonth_UpToThisOne(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var agencies = new[] { "a", "b" }.Select(c => Contexts.Agency(c, $"机关{c}")).ToArray();
         db.Agencies.AddRange(agencies);
@@ -56,7 +56,7 @@ public sealed class ApplicationRecordsTests
     [MemberData(nameof(Providers))]
     public async Task ATrackingNumberAlreadyTaken_IsDrawnAgain_AndTheSubmissionIsKept(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
@@ -76,7 +76,7 @@ public sealed class ApplicationRecordsTests
     [Fact]
     public async Task TwoThousandSubmissions_OfOneAgencyOnOneDay_AreAllKept()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
         var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);

@@ -31,7 +31,7 @@ public sealed class AssessmentRecordsTests
     [MemberData(nameof(Providers))]
     public async Task EachAgencysFacts_AreItsOwnRecords_AndTheEvidenceExactlyTheFailingOnes(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         // The audit log dates the profiles' saves by this clock: they are the guides' last change.
         await using var db = await Contexts.MigratedAsync(database, clock: new ManualClock(new DateTimeOffset(Now)));
         var county = Contexts.Agency("qx", "青溪县人民政府");

@@ -31,7 +31,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task CreatingARecord_WritesWhoWhenWhichAndEveryValue(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var actor = new AuditActor();
         actor.Set(42, "sq.admin");
         await using var db = await Contexts.MigratedAsync(database, actor, Clock);
@@ -53,7 +53,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task ChangingARecord_WritesOnlyTheChangedFieldsWithOldAndNewValues(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var actor = new AuditActor();
         await using var db = await Contexts.MigratedAsync(database, actor, Clock);
         var agency = NewAgency("test");
@@ -74,7 +74,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task PasswordsAndStamps_NeverReachTheLog(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
@@ -97,7 +97,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task SignInBookkeepingAlone_WritesNoChangeEntry(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
@@ -118,7 +118,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task TheLog_IsAppendOnly_InTheSchemaItself(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         db.Agencies.Add(NewAgency("test"));
         await db.SaveChangesAsync();
@@ -135,7 +135,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task WhatACitizenSubmitted_IsNeverDeleted_AndItsStepsNeverRewritten(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         await new DemoData(db, TimeProvider.System).SeedIfEmptyAsync();
         var applications = await db.Applications.CountAsync();
@@ -155,7 +155,7 @@ public sealed class AuditLogTests
     [MemberData(nameof(Providers))]
     public async Task ACorrectionOfASubmittedYear_NeedsAReason_AndItsRecordIsAppendOnly(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         var agency = NewAgency("town");
         db.Agencies.Add(agency);

@@ -22,7 +22,7 @@ public sealed class CalendarScheduleTests
     [MemberData(nameof(Providers))]
     public async Task ANewYear_IsLoadedAsAVersion_AndThenCovered(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         Assert.DoesNotContain(2027, (await new WorkingCalendars().CurrentAsync(db)).CoveredYears);
 
@@ -45,7 +45,7 @@ public sealed class CalendarScheduleTests
     [InlineData("date,is_off_day,name\n2027-01-01,true,元旦\n", "2027 年的安排不完整：2027-02-05（春节）是法定节假日")]
     public async Task AWrongSchedule_IsRefused_AndNothingIsLoaded(string csv, string message)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
         var error = await Assert.ThrowsAsync<FormatException>(() => new WorkingCalendars().ImportAsync(db, 2027, csv, "admin", TimeProvider.System));
         Assert.Contains(message, error.Message);
@@ -56,7 +56,7 @@ public sealed class CalendarScheduleTests
     [MemberData(nameof(Providers))]
     public async Task OpenApplications_WhoseDeadlineMoves_AreUpdatedAndLogged(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
         db.Agencies.Add(agency);

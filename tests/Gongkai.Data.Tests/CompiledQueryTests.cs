@@ -12,8 +12,8 @@ public sealed class CompiledQueryTests
     [Fact]
     public async Task OneCompiledQuery_RunsOnSqliteAndPostgresInOneProcess_EachOnItsOwnSql()
     {
-        await using var sqlite = await TestDatabase.CreateAsync("sqlite");
-        await using var postgres = await TestDatabase.CreateAsync("postgres");
+        await using var sqlite = await Contexts.MigratedDatabaseAsync("sqlite");
+        await using var postgres = await Contexts.MigratedDatabaseAsync("postgres");
         await using var onSqlite = await Contexts.MigratedAsync(sqlite);
         await using var onPostgres = await Contexts.MigratedAsync(postgres);
         var town = Contexts.Agency("town", "白沙镇人民政府");

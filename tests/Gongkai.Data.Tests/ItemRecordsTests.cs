@@ -39,7 +39,7 @@ public sealed class ItemRecordsTests
     [MemberData(nameof(Providers))]
     public async Task Approval_PublishesOnTheDay_KeepsTheSignOff_AndTheSaveAloneIndexesTheItem(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var (db, item) = await AwaitingApprovalAsync(database);
         await using var _ = db;
         Assert.Empty(await FoundAsync(db, "道路硬化"));
@@ -57,7 +57,7 @@ public sealed class ItemRecordsTests
     [MemberData(nameof(Providers))]
     public async Task ActAsync_RefusesAStaleFormAndTheAuthorsOwnApproval_AndPublishesOtherwise(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var (db, item) = await AwaitingApprovalAsync(database);
         await using var _ = db;
         var author = new Actor(item.AuthorId, "李经办", MayReview: true, MayApprove: true);
@@ -79,7 +79,7 @@ public sealed class ItemRecordsTests
     [MemberData(nameof(Providers))]
     public async Task MaskAsync_MasksTheTitleBodyAndAWordAttachment_KeepsAPdfsFindings_AndSaysSoInTheAudit(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var (db, item) = await AwaitingApprovalAsync(database);
         await using var _ = db;
         item.BodyHtml = "<p>联系人身份证号 11010519491231002X。</p>";
@@ -106,7 +106,7 @@ public sealed class ItemRecordsTests
     [MemberData(nameof(Providers))]
     public async Task APublishedItem_ThatIsEdited_IsFoundByItsNewText_AndAWithdrawnOne_NotAtAll(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var (db, item) = await AwaitingApprovalAsync(database);
         await using var _ = db;
         ItemRecords.Act(db, item, ItemAction.Approve, Reviewer, null, 0, Today, DateTime.UtcNow);
@@ -126,7 +126,7 @@ public sealed class ItemRecordsTests
     [Fact]
     public async Task ARefusedAction_ChangesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         var (db, item) = await AwaitingApprovalAsync(database);
         await using var _ = db;
         var author = Reviewer with { UserId = item.AuthorId };

@@ -63,7 +63,7 @@ public sealed class MovingInTests
     [MemberData(nameof(Providers))]
     public async Task Agencies_ArePreviewedThenApplied_AndASecondRunChangesNothing(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         db.Agencies.Add(Contexts.Agency("kept", "不在表中的机构"));
@@ -104,7 +104,7 @@ public sealed class MovingInTests
     [MemberData(nameof(Providers))]
     public async Task Users_GetInitialPasswords_ToChange_AndTheSystemAdminsImportChangesNoRole(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
@@ -150,7 +150,7 @@ public sealed class MovingInTests
     [MemberData(nameof(Providers))]
     public async Task TheLedger_IsCheckedLikeTheConsole_AndCountsInTheReportFromRecords(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
@@ -212,7 +212,7 @@ public sealed class MovingInTests
     [Fact]
     public async Task FeesAndAppeals_InTheLedger_AreCheckedLikeTheConsole()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         var county = await db.Agencies.SingleAsync();
@@ -260,7 +260,7 @@ public sealed class MovingInTests
     [Fact]
     public async Task TheLedgerColumnMapping_IsShown_Chosen_AndRemembered()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
@@ -309,7 +309,7 @@ public sealed class MovingInTests
     [MemberData(nameof(Providers))]
     public async Task Items_KeepTheirIndexAndDates_AreFoundAtOnce_AndOneWithAnIdNumberIsHeld(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);

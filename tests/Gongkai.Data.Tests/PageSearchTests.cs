@@ -15,7 +15,7 @@ public sealed class PageSearchTests
     [Fact]
     public async Task ThePortalsPages_AreTheReportsNewestFirst_ThenEachAgencysGuideAndRules_FoundByEveryTermAndFiltered()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         await new DemoData(db, Clock).SeedIfEmptyAsync();
         var pages = await PageSearch.PagesAsync(db, CancellationToken.None);

@@ -120,7 +120,7 @@ public sealed class PersonalDataTests
     [MemberData(nameof(Providers))]
     public async Task NumbersAreSealedInEverySave_OldOnesAtStartUp_AndARotationMovesThemAll(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database);
         var agency = Contexts.Agency("a");
         db.Agencies.Add(agency);

@@ -21,7 +21,7 @@ public sealed class RecordCountsTests
     [MemberData(nameof(Providers))]
     public async Task EachAgencysFiguresInOnePass_AreItsRecordsCountedOneByOne_AndSumToAllTogether(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var db = await Contexts.MigratedAsync(database, clock: Clock);
         await new DemoData(db, Clock).SeedIfEmptyAsync();
         // Dates on every side of the years counted: repealed and withdrawn items, documents made in each year.

@@ -14,7 +14,7 @@ public sealed class ScheduledJobsTests
     [MemberData(nameof(Providers))]
     public async Task TwoNodesClaimingTheSameDay_OneRunsTheJob_AndAFailedRunGivesTheDayBack(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var nodeA = await Contexts.MigratedAsync(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 20);
@@ -43,7 +43,7 @@ public sealed class ScheduledJobsTests
     [MemberData(nameof(Providers))]
     public async Task ADayGivenBackByAnotherNode_IsClaimedAgain_ByTheNodeThatWonItFirst(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await Contexts.MigratedDatabaseAsync(provider);
         await using var nodeA = await Contexts.MigratedAsync(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 22);
@@ -64,7 +64,7 @@ public sealed class ScheduledJobsTests
     [Fact(Timeout = 120_000)]
     public async Task AClaimMadeWhileAnotherIsUncommitted_WaitsForIt_AndIsRefused()
     {
-        await using var database = await TestDatabase.CreateAsync("postgres");
+        await using var database = await Contexts.MigratedDatabaseAsync("postgres");
         await using var nodeA = await Contexts.MigratedAsync(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 21);
