@@ -124,6 +124,22 @@ public sealed class ItemSearchTests
             Assert.Equal(expected, (await search.SearchAsync(query, filter, 1, 2000)).ItemIds);
         }
 
+        // Pieces of real text under each filter: the filter's list is then the rarest, read first,
+        // and the pieces' pairs are read only where it left candidates, or confirmed on the text.
+        var random = new Random(5);
+        for (var i = 0; i < 30; i++)
+        {
+            var text = items[random.Next(items.Count)].BodyText;
+            var piece = text.Substring(random.Next(text.Length - 8), random.Next(2, 8));
+            var filter = (i % 3) switch { 0 => new SearchFilter(AgencyId: agencies[i % 2]), 1 => new SearchFilter(Year: 2020 + i % 5), _ => new SearchFilter(agencies[2], CategoryCode: "a20.01") };
+            var (pieceQuery, _) = SearchText.Parse(piece);
+            if (pieceQuery is null)
+            {
+                continue;
+            }
+            Assert.Equal(Expected(items, pieceQuery, filter), (await search.SearchAsync(pieceQuery, filter, 1, 2000)).ItemIds);
+        }
+
         var all = Expected(items, query).ToList();
         var second = await search.SearchAsync(query, new SearchFilter(), 2, 5);
         Assert.Equal(all.Skip(5).Take(5), second.ItemIds);
