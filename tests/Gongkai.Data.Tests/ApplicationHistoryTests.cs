@@ -20,7 +20,7 @@ public sealed class ApplicationHistoryTests
     public async Task TalliesGroupedInTheDatabase_GiveTheSameTables_AsReplayingEveryCase(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var (agencies, applications) = await SeedAsync(db);
 
         var ids = agencies.Select(a => a.Id).ToList();
@@ -48,7 +48,7 @@ public sealed class ApplicationHistoryTests
     public async Task DrillDown_ListsExactlyTheApplicationsAFigureCounts(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var (agencies, applications) = await SeedAsync(db);
         var agency = agencies[0];
         var appeal = new AppealRecord { AgencyId = agency.Id, ApplicationId = applications[0].Row.Id, Kind = AppealKind.Reconsideration, Filed = new DateOnly(2021, 3, 1), Body = "某区人民政府", CreatedUtc = DateTime.UtcNow };

@@ -38,7 +38,6 @@ public sealed class ApplicationLettersTests
     private static async Task<Setup> StartAsync()
     {
         var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await (await Contexts.MigratedAsync(database)).DisposeAsync();
         var options = GongkaiServices.UseProvider(new DbContextOptionsBuilder<GongkaiDb>(), database.Settings).Options;
         var db = new GongkaiDb((DbContextOptions<GongkaiDb>)options, new Audit.AuditActor(), TimeProvider.System, Contexts.Cipher, new Notices(new WorkingCalendars(), Site));
         var agency = Contexts.Agency("bsz", "白沙镇人民政府");

@@ -20,7 +20,7 @@ public sealed class ApplicationRecordsTests
     public async Task RequestNumberInMonth_CountsTheSameApplicantsRequestsToTheAgency_InTheNaturalMonth_UpToThisOne(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var agencies = new[] { "a", "b" }.Select(c => Contexts.Agency(c, $"机关{c}")).ToArray();
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync();
@@ -57,7 +57,7 @@ public sealed class ApplicationRecordsTests
     public async Task ATrackingNumberAlreadyTaken_IsDrawnAgain_AndTheSubmissionIsKept(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
@@ -77,7 +77,7 @@ public sealed class ApplicationRecordsTests
     public async Task TwoThousandSubmissions_OfOneAgencyOnOneDay_AreAllKept()
     {
         await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

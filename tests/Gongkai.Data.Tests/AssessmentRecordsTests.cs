@@ -33,7 +33,7 @@ public sealed class AssessmentRecordsTests
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
         // The audit log dates the profiles' saves by this clock: they are the guides' last change.
-        await using var db = await Contexts.MigratedAsync(database, clock: new ManualClock(new DateTimeOffset(Now)));
+        await using var db = Contexts.Open(database, clock: new ManualClock(new DateTimeOffset(Now)));
         var county = Contexts.Agency("qx", "青溪县人民政府");
         db.Agencies.Add(county);
         await db.SaveChangesAsync();

@@ -34,7 +34,7 @@ public sealed class AuditLogTests
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var actor = new AuditActor();
         actor.Set(42, "sq.admin");
-        await using var db = await Contexts.MigratedAsync(database, actor, Clock);
+        await using var db = Contexts.Open(database, actor, Clock);
 
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
@@ -55,7 +55,7 @@ public sealed class AuditLogTests
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
         var actor = new AuditActor();
-        await using var db = await Contexts.MigratedAsync(database, actor, Clock);
+        await using var db = Contexts.Open(database, actor, Clock);
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
@@ -75,7 +75,7 @@ public sealed class AuditLogTests
     public async Task PasswordsAndStamps_NeverReachTheLog(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
@@ -98,7 +98,7 @@ public sealed class AuditLogTests
     public async Task SignInBookkeepingAlone_WritesNoChangeEntry(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         var agency = NewAgency("test");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
@@ -119,7 +119,7 @@ public sealed class AuditLogTests
     public async Task TheLog_IsAppendOnly_InTheSchemaItself(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         db.Agencies.Add(NewAgency("test"));
         await db.SaveChangesAsync();
 
@@ -136,7 +136,7 @@ public sealed class AuditLogTests
     public async Task WhatACitizenSubmitted_IsNeverDeleted_AndItsStepsNeverRewritten(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         await new DemoData(db, TimeProvider.System).SeedIfEmptyAsync();
         var applications = await db.Applications.CountAsync();
         var steps = await db.ApplicationSteps.CountAsync();
@@ -156,7 +156,7 @@ public sealed class AuditLogTests
     public async Task ACorrectionOfASubmittedYear_NeedsAReason_AndItsRecordIsAppendOnly(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         var agency = NewAgency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

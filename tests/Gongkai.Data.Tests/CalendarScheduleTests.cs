@@ -23,7 +23,7 @@ public sealed class CalendarScheduleTests
     public async Task ANewYear_IsLoadedAsAVersion_AndThenCovered(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         Assert.DoesNotContain(2027, (await new WorkingCalendars().CurrentAsync(db)).CoveredYears);
 
         var first = await new WorkingCalendars().ImportAsync(db, 2027, Schedule2027, "admin", TimeProvider.System);
@@ -46,7 +46,7 @@ public sealed class CalendarScheduleTests
     public async Task AWrongSchedule_IsRefused_AndNothingIsLoaded(string csv, string message)
     {
         await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var error = await Assert.ThrowsAsync<FormatException>(() => new WorkingCalendars().ImportAsync(db, 2027, csv, "admin", TimeProvider.System));
         Assert.Contains(message, error.Message);
         Assert.Equal(0, await db.CalendarSchedules.CountAsync());
@@ -57,7 +57,7 @@ public sealed class CalendarScheduleTests
     public async Task OpenApplications_WhoseDeadlineMoves_AreUpdatedAndLogged(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         var agency = new Agency { Name = "某镇人民政府", ShortCode = "town", OfficeName = "党政办", OfficeAddress = "某路", OfficePhone = "0571-1234567" };
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

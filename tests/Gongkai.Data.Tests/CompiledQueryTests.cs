@@ -14,8 +14,8 @@ public sealed class CompiledQueryTests
     {
         await using var sqlite = await Contexts.MigratedDatabaseAsync("sqlite");
         await using var postgres = await Contexts.MigratedDatabaseAsync("postgres");
-        await using var onSqlite = await Contexts.MigratedAsync(sqlite);
-        await using var onPostgres = await Contexts.MigratedAsync(postgres);
+        await using var onSqlite = Contexts.Open(sqlite);
+        await using var onPostgres = Contexts.Open(postgres);
         var town = Contexts.Agency("town", "白沙镇人民政府");
         onSqlite.Agencies.Add(town);
         await onSqlite.SaveChangesAsync();

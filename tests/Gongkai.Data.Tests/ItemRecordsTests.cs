@@ -17,7 +17,7 @@ public sealed class ItemRecordsTests
 
     private static async Task<(GongkaiDb Db, InfoItem Item)> AwaitingApprovalAsync(TestDatabase database)
     {
-        var db = await Contexts.MigratedAsync(database);
+        var db = Contexts.Open(database);
         var agency = Contexts.Agency("town");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

@@ -64,7 +64,7 @@ public sealed class MovingInTests
     public async Task Agencies_ArePreviewedThenApplied_AndASecondRunChangesNothing(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         db.Agencies.Add(Contexts.Agency("kept", "不在表中的机构"));
         await db.SaveChangesAsync();
@@ -105,7 +105,7 @@ public sealed class MovingInTests
     public async Task Users_GetInitialPasswords_ToChange_AndTheSystemAdminsImportChangesNoRole(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
         var by = new UserImport.Importer(StaffRole.SystemAdmin, 0);
@@ -151,7 +151,7 @@ public sealed class MovingInTests
     public async Task TheLedger_IsCheckedLikeTheConsole_AndCountsInTheReportFromRecords(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
         var town = await db.Agencies.SingleAsync(a => a.ShortCode == "sample-town");
@@ -213,7 +213,7 @@ public sealed class MovingInTests
     public async Task FeesAndAppeals_InTheLedger_AreCheckedLikeTheConsole()
     {
         await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         var county = await db.Agencies.SingleAsync();
         IReadOnlyList<string> header = ["收到日期", "申请方式", "申请人类型", "申请人姓名或名称", "联系电话", "申请内容", "收费通知日期", "收费金额", "缴费日期", "答复日期", "答复类型",
@@ -261,7 +261,7 @@ public sealed class MovingInTests
     public async Task TheLedgerColumnMapping_IsShown_Chosen_AndRemembered()
     {
         await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
         var (county, town) = (await db.Agencies.SingleAsync(a => a.ShortCode == "sample"), await db.Agencies.SingleAsync(a => a.ShortCode == "sample-town"));
@@ -310,7 +310,7 @@ public sealed class MovingInTests
     public async Task Items_KeepTheirIndexAndDates_AreFoundAtOnce_AndOneWithAnIdNumberIsHeld(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database);
+        await using var db = Contexts.Open(database);
         await Setup.PlatformSetup.SetUpAsync(db, new("sample", "样例县人民政府", AgencyKind.Government, AgencyLevel.County, "admin.sample", "管理员", "Setup-Pass-2026"), DateTime.UtcNow, default);
         await AgencyImport.ApplyAsync(db, Sheet("samples", "agencies.xlsx"), "agencies.xlsx", default);
         var town = await db.Agencies.AsNoTracking().SingleAsync(a => a.ShortCode == "sample-town");

@@ -16,7 +16,7 @@ public sealed class PageSearchTests
     public async Task ThePortalsPages_AreTheReportsNewestFirst_ThenEachAgencysGuideAndRules_FoundByEveryTermAndFiltered()
     {
         await using var database = await Contexts.MigratedDatabaseAsync("sqlite");
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         await new DemoData(db, Clock).SeedIfEmptyAsync();
         var pages = await PageSearch.PagesAsync(db, CancellationToken.None);
 

@@ -22,7 +22,7 @@ public sealed class RecordCountsTests
     public async Task EachAgencysFiguresInOnePass_AreItsRecordsCountedOneByOne_AndSumToAllTogether(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var db = await Contexts.MigratedAsync(database, clock: Clock);
+        await using var db = Contexts.Open(database, clock: Clock);
         await new DemoData(db, Clock).SeedIfEmptyAsync();
         // Dates on every side of the years counted: repealed and withdrawn items, documents made in each year.
         await db.Database.ExecuteSqlRawAsync("UPDATE info_items SET document_kind = 'Normative' WHERE id % 3 = 0");

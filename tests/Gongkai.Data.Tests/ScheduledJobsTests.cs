@@ -15,7 +15,7 @@ public sealed class ScheduledJobsTests
     public async Task TwoNodesClaimingTheSameDay_OneRunsTheJob_AndAFailedRunGivesTheDayBack(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var nodeA = await Contexts.MigratedAsync(database);
+        await using var nodeA = Contexts.Open(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 20);
         var now = DateTime.UtcNow;
@@ -44,7 +44,7 @@ public sealed class ScheduledJobsTests
     public async Task ADayGivenBackByAnotherNode_IsClaimedAgain_ByTheNodeThatWonItFirst(string provider)
     {
         await using var database = await Contexts.MigratedDatabaseAsync(provider);
-        await using var nodeA = await Contexts.MigratedAsync(database);
+        await using var nodeA = Contexts.Open(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 22);
         var now = DateTime.UtcNow;
@@ -65,7 +65,7 @@ public sealed class ScheduledJobsTests
     public async Task AClaimMadeWhileAnotherIsUncommitted_WaitsForIt_AndIsRefused()
     {
         await using var database = await Contexts.MigratedDatabaseAsync("postgres");
-        await using var nodeA = await Contexts.MigratedAsync(database);
+        await using var nodeA = Contexts.Open(database);
         await using var nodeB = Contexts.Open(database);
         var day = new DateOnly(2027, 1, 21);
         var now = DateTime.UtcNow;

@@ -31,7 +31,7 @@ public sealed class UseCaseTests
     private static async Task<Setup> StartAsync(string provider)
     {
         var database = await Contexts.MigratedDatabaseAsync(provider);
-        var db = await Contexts.MigratedAsync(database);
+        var db = Contexts.Open(database);
         var agency = Contexts.Agency("bsz");
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

@@ -72,7 +72,7 @@ public sealed class PortalDataTests
 
         Assert.Equal("before the change", await before);
         Assert.Equal("after the change", await after);
-        // Neither is kept past the drop's successor: the value loaded before the drop was never kept.
+        // The value loaded before the drop did not take the place of the one loaded after it.
         Assert.Equal("after the change", await data.GetAsync("catalog:1", () => Task.FromResult("loaded again")));
     }
 }
